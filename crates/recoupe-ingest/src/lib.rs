@@ -1,0 +1,1 @@
+//! Readers: turn files, directories and streams into [`recoupe_model::InputDocument`]s.

@@ -1,0 +1,358 @@
+//! Normalized text and its byte-exact map back to the original.
+//!
+//! Normalization rewrites a text for matching (one apostrophe, one quotation mark, plain
+//! spaces, no boilerplate) while every position in the result can still be traced back to the
+//! original bytes. The map is a list of runs: an *exact* run is copied byte for byte, an
+//! *opaque* run replaced, inserted or removed text, and maps only as a whole.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// One run of the map: normalized offset, original offset, and whether the run is an exact
+/// copy (positions inside it map one to one) or opaque (replaced, inserted or removed text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run(pub usize, pub usize, pub bool);
+
+impl Run {
+    fn norm(&self) -> usize {
+        self.0
+    }
+    fn orig(&self) -> usize {
+        self.1
+    }
+    fn exact(&self) -> bool {
+        self.2
+    }
+}
+
+/// Maps positions of a normalized text back to its original text (and forth).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffsetMap {
+    runs: Vec<Run>,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    /// The identity map of a text of `len` bytes.
+    pub fn identity(len: usize) -> OffsetMap {
+        let runs = if len == 0 {
+            Vec::new()
+        } else {
+            vec![Run(0, 0, true)]
+        };
+        OffsetMap {
+            runs,
+            norm_len: len,
+            orig_len: len,
+        }
+    }
+
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// End of run `i` in normalized and original bytes.
+    fn run_end(&self, i: usize) -> (usize, usize) {
+        match self.runs.get(i + 1) {
+            Some(next) => (next.norm(), next.orig()),
+            None => (self.norm_len, self.orig_len),
+        }
+    }
+
+    /// Original position of a normalized position taken as the start of a span: a position
+    /// inside an opaque run maps to the run's start, so the span covers what was replaced.
+    pub fn start_to_original(&self, pos: usize) -> usize {
+        if pos >= self.norm_len {
+            return self.orig_len;
+        }
+        // The last run starting at or before `pos`: after a removal, the run that follows it.
+        let i = self.runs.partition_point(|r| r.norm() <= pos);
+        let Some(run) = i.checked_sub(1).and_then(|i| self.runs.get(i)) else {
+            return pos.min(self.orig_len);
+        };
+        if run.exact() {
+            run.orig() + (pos - run.norm())
+        } else {
+            run.orig()
+        }
+    }
+
+    /// Original position of a normalized position taken as the end of a span: a position
+    /// inside an opaque run maps to the run's end, and text removed right after the span is
+    /// not pulled into it.
+    pub fn end_to_original(&self, pos: usize) -> usize {
+        if pos == 0 {
+            return 0;
+        }
+        let pos = pos.min(self.norm_len);
+        // First run whose normalized range (start, end] contains `pos`.
+        let i = self.runs.partition_point(|r| r.norm() < pos);
+        let Some(i) = i.checked_sub(1) else {
+            return 0;
+        };
+        let run = self.runs[i];
+        let (_, orig_end) = self.run_end(i);
+        if run.exact() {
+            run.orig() + (pos - run.norm())
+        } else {
+            orig_end
+        }
+    }
+
+    /// The original span of a normalized span.
+    pub fn span_to_original(&self, span: Span) -> Span {
+        let start = self.start_to_original(span.start);
+        let end = self.end_to_original(span.end).max(start);
+        Span::new(start, end)
+    }
+
+    /// Normalized position of an original position (the nearest one at or before it when the
+    /// original position was replaced or removed).
+    pub fn to_normalized(&self, pos: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.orig() <= pos);
+        let Some(i) = i.checked_sub(1) else {
+            return 0;
+        };
+        let run = self.runs[i];
+        let (norm_end, _) = self.run_end(i);
+        if run.exact() {
+            (run.norm() + (pos - run.orig())).min(norm_end)
+        } else {
+            run.norm()
+        }
+    }
+
+    pub fn normalized_len(&self) -> usize {
+        self.norm_len
+    }
+
+    pub fn original_len(&self) -> usize {
+        self.orig_len
+    }
+}
+
+/// A text rewritten for matching, with its map back to the original.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Normalized {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+impl Normalized {
+    pub fn identity(text: &str) -> Normalized {
+        Normalized {
+            text: text.to_owned(),
+            map: OffsetMap::identity(text.len()),
+        }
+    }
+
+    /// The original span of a span of the normalized text.
+    pub fn to_original(&self, span: Span) -> Span {
+        self.map.span_to_original(span)
+    }
+}
+
+/// Builds a [`Normalized`] text by walking the original from left to right.
+///
+/// Every call consumes original bytes (`copy`, `replace`, `remove`) or adds text (`insert`).
+/// Lengths are in bytes and must end on char boundaries of the original; a length that runs
+/// past the end is cut to it.
+pub struct NormalizedBuilder<'a> {
+    original: &'a str,
+    consumed: usize,
+    out: String,
+    runs: Vec<Run>,
+}
+
+impl<'a> NormalizedBuilder<'a> {
+    pub fn new(original: &'a str) -> Self {
+        NormalizedBuilder {
+            original,
+            consumed: 0,
+            out: String::with_capacity(original.len()),
+            runs: Vec::new(),
+        }
+    }
+
+    /// Original bytes consumed so far.
+    pub fn position(&self) -> usize {
+        self.consumed
+    }
+
+    /// The original text not consumed yet.
+    pub fn rest(&self) -> &'a str {
+        &self.original[self.consumed..]
+    }
+
+    /// The normalized text written so far.
+    pub fn output(&self) -> &str {
+        &self.out
+    }
+
+    fn take(&mut self, len: usize) -> &'a str {
+        let end = floor_char_boundary(
+            self.original,
+            (self.consumed + len).min(self.original.len()),
+        );
+        let s = &self.original[self.consumed..end];
+        self.consumed = end;
+        s
+    }
+
+    fn push_run(&mut self, exact: bool) {
+        let run = Run(self.out.len(), self.consumed, exact);
+        if let Some(last) = self.runs.last_mut() {
+            if last.norm() == run.norm() && last.orig() == run.orig() {
+                // The previous run is empty: this one takes its place.
+                *last = run;
+                return;
+            }
+            if exact && last.exact() {
+                return; // An exact run simply continues.
+            }
+        }
+        self.runs.push(run);
+    }
+
+    /// Copies `len` original bytes unchanged.
+    pub fn copy(&mut self, len: usize) {
+        self.push_run(true);
+        let s = self.take(len);
+        self.out.push_str(s);
+    }
+
+    /// Copies everything not consumed yet.
+    pub fn copy_rest(&mut self) {
+        self.copy(self.original.len() - self.consumed);
+    }
+
+    /// Replaces `len` original bytes with `with`.
+    pub fn replace(&mut self, len: usize, with: &str) {
+        self.push_run(false);
+        self.take(len);
+        self.out.push_str(with);
+    }
+
+    /// Drops `len` original bytes.
+    pub fn remove(&mut self, len: usize) {
+        self.replace(len, "");
+    }
+
+    /// Adds text that has no counterpart in the original.
+    pub fn insert(&mut self, text: &str) {
+        self.replace(0, text);
+    }
+
+    pub fn finish(mut self) -> Normalized {
+        // A trailing opaque run of length zero on both sides carries no information.
+        self.push_run(true);
+        if let Some(last) = self.runs.last()
+            && last.norm() == self.out.len()
+            && last.orig() == self.consumed
+        {
+            self.runs.pop();
+        }
+        let map = OffsetMap {
+            runs: self.runs,
+            norm_len: self.out.len(),
+            orig_len: self.consumed,
+        };
+        Normalized {
+            text: self.out,
+            map,
+        }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn build(original: &str, steps: &[(&str, usize, &str)]) -> Normalized {
+        let mut b = NormalizedBuilder::new(original);
+        for (op, len, with) in steps {
+            match *op {
+                "copy" => b.copy(*len),
+                "replace" => b.replace(*len, with),
+                "remove" => b.remove(*len),
+                "insert" => b.insert(with),
+                _ => unreachable!(),
+            }
+        }
+        b.copy_rest();
+        b.finish()
+    }
+
+    #[test]
+    fn apostrophe_replacement_maps_back() {
+        let original = "d’Alep est";
+        let n = build(original, &[("copy", 1, ""), ("replace", 3, "'")]);
+        assert_eq!(n.text, "d'Alep est");
+        let alep = Span::new(2, 6);
+        assert_eq!(n.to_original(alep).slice(original), "Alep");
+        assert_eq!(n.to_original(Span::new(0, 6)).slice(original), "d’Alep");
+        assert_eq!(n.to_original(Span::new(1, 2)).slice(original), "’");
+    }
+
+    #[test]
+    fn removed_text_stays_out_of_neighbouring_spans() {
+        let original = "Un.\nPublicité\nDeux.";
+        let n = build(original, &[("copy", 4, ""), ("remove", 11, "")]);
+        assert_eq!(n.text, "Un.\nDeux.");
+        assert_eq!(n.to_original(Span::new(0, 3)).slice(original), "Un.");
+        assert_eq!(n.to_original(Span::new(4, 9)).slice(original), "Deux.");
+        assert_eq!(n.to_original(Span::new(0, 4)).slice(original), "Un.\n");
+    }
+
+    #[test]
+    fn inserted_text_maps_to_a_point() {
+        let original = "articleDiscussion";
+        let n = build(original, &[("copy", 7, ""), ("insert", 0, " ")]);
+        assert_eq!(n.text, "article Discussion");
+        assert_eq!(
+            n.to_original(Span::new(8, 18)).slice(original),
+            "Discussion"
+        );
+        assert_eq!(n.to_original(Span::new(0, 7)).slice(original), "article");
+        assert_eq!(n.map.to_normalized(7), 8);
+    }
+
+    proptest! {
+        // Whatever the edits, mapped spans land on char boundaries of the original and keep
+        // their order, and exact copies map back to the same text.
+        #[test]
+        fn spans_map_to_char_boundaries(original in "[a-zé’ #\n]{0,40}", ops in proptest::collection::vec((0u8..4, 0usize..6), 0..12)) {
+            let mut b = NormalizedBuilder::new(&original);
+            for (op, len) in ops {
+                match op {
+                    0 => b.copy(len),
+                    1 => b.replace(len, "'"),
+                    2 => b.remove(len),
+                    _ => b.insert(" "),
+                }
+            }
+            b.copy_rest();
+            let n = b.finish();
+            prop_assert_eq!(n.map.original_len(), original.len());
+            let mut boundaries: Vec<usize> = n.text.char_indices().map(|(i, _)| i).collect();
+            boundaries.push(n.text.len());
+            for (k, &s) in boundaries.iter().enumerate() {
+                for &e in &boundaries[k..] {
+                    let o = n.to_original(Span::new(s, e));
+                    prop_assert!(o.start <= o.end && o.end <= original.len());
+                    prop_assert!(original.is_char_boundary(o.start) && original.is_char_boundary(o.end));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Numbers and quantities found in text (owned by the figures stage).

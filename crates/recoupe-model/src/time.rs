@@ -1,0 +1,1 @@
+//! Time expressions found in text (owned by the figures stage).
