@@ -1,0 +1,99 @@
+//! Opening one input: undo gzip, peek at the first bytes to choose the reader, refuse empty
+//! and binary inputs, then hand the stream to the reader. JSONL and WARC are streamed; the
+//! other formats are read whole, up to the size limit.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
+use recoupe_model::InputFormat;
+
+use crate::detect::{NameHint, is_gzip, looks_binary, name_hint, resolve};
+use crate::jsonl::JsonlReader;
+use crate::problem::{code, error, io_error, too_large};
+use crate::warc::WarcReader;
+use crate::{IngestConfig, Item, feed, html, text};
+
+/// Items of one input, streamed.
+pub(crate) type ItemIter = Box<dyn Iterator<Item = Item> + Send>;
+
+/// Bytes looked at to choose a reader.
+const SNIFF_BYTES: u64 = 8 * 1024;
+const BUFFER: usize = 64 * 1024;
+
+fn one(item: Item) -> ItemIter {
+    Box::new(std::iter::once(item))
+}
+
+/// Opens a file; `display` is the path as the user gave it or as found in a directory.
+pub(crate) fn open_file(path: &Path, display: &str, config: &IngestConfig) -> ItemIter {
+    match File::open(path) {
+        Ok(file) => read_stream(display, Some(name_hint(path)), Box::new(file), config),
+        Err(e) => one(io_error(display, None, &e, false)),
+    }
+}
+
+/// Reads one stream. `hint` is what the name says about the format (`None`: nothing).
+pub(crate) fn read_stream(
+    name: &str,
+    hint: Option<NameHint>,
+    reader: Box<dyn Read + Send>,
+    config: &IngestConfig,
+) -> ItemIter {
+    let mut raw = BufReader::with_capacity(BUFFER, reader);
+    let gzip = match raw.fill_buf() {
+        Ok(head) => is_gzip(head),
+        Err(e) => return one(io_error(name, None, &e, false)),
+    };
+    let mut inner: Box<dyn Read + Send> = if gzip {
+        Box::new(MultiGzDecoder::new(raw))
+    } else {
+        Box::new(raw)
+    };
+    let mut head = Vec::new();
+    if let Err(e) = (&mut inner).take(SNIFF_BYTES).read_to_end(&mut head) {
+        return one(io_error(name, None, &e, gzip));
+    }
+    if head.is_empty() {
+        return one(error(code::EMPTY, name, None, "the input is empty"));
+    }
+    let format = resolve(
+        config.input_format,
+        hint.unwrap_or(NameHint::Unknown),
+        &head,
+    );
+    if format != InputFormat::Warc && looks_binary(&head) {
+        return one(error(
+            code::BINARY,
+            name,
+            None,
+            "the input looks binary (NUL or control bytes), not text",
+        ));
+    }
+    let reader = BufReader::with_capacity(BUFFER, Cursor::new(head).chain(inner));
+    let max = config.max_file_bytes;
+    match format {
+        InputFormat::Jsonl => Box::new(JsonlReader::new(reader, name, max, gzip)),
+        InputFormat::Warc => Box::new(WarcReader::new(reader, name, max, gzip)),
+        InputFormat::Text | InputFormat::Html | InputFormat::Feed => {
+            let mut bytes = Vec::new();
+            match reader.take(max.saturating_add(1)).read_to_end(&mut bytes) {
+                Ok(n) if n as u64 > max => one(too_large(name, None, None, max)),
+                Ok(_) => {
+                    let items = match format {
+                        InputFormat::Text => text::read(name, bytes),
+                        InputFormat::Html => html::read(name, bytes),
+                        _ => feed::read(name, bytes),
+                    };
+                    Box::new(items.into_iter())
+                }
+                Err(e) => one(read_failure(name, &e, gzip)),
+            }
+        }
+    }
+}
+
+fn read_failure(name: &str, e: &io::Error, gzip: bool) -> Item {
+    io_error(name, None, e, gzip)
+}
