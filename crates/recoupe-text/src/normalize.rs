@@ -1,0 +1,353 @@
+//! Normalization: rewrites the original text for matching while keeping a byte-exact map back.
+//!
+//! What it does, character by character (every rule is local: it looks at the last character
+//! written and the next original character only, so normalizing a sentence on its own gives the
+//! same text as normalizing the whole document and cutting the sentence out):
+//!
+//! - removes the spans it is given (boilerplate lines) and every bare URL;
+//! - one apostrophe: `’ ‘ ʼ ` ´` → `'` (Euronews writes `l‘évacuation`);
+//! - one pair of quotation marks, the French one: opening `“ „ ‹ «` → `«`, closing `” › »` →
+//!   `»`; a straight `"` opens when it follows a space or the start and is followed by a
+//!   non-space, closes when it is followed by a space, punctuation or the end, and otherwise
+//!   opens when a letter or digit follows. Keeping opening and closing marks apart lets the quote
+//!   stage pair them without guessing;
+//! - spaces: no-break, narrow no-break, thin and other spaces and tabs → one plain space per run
+//!   ("8 461" with U+202F becomes "8 461"), none at the start or end of a line, none between a
+//!   removed URL and the punctuation after it;
+//! - line breaks: CRLF and CR → LF; at most one blank line in a row; none at the start or end;
+//! - invisible characters (zero-width spaces and joiners, BOM, soft hyphen) removed;
+//! - hashtags read as words: `#Alep` → `Alep` (a `#` after a letter or digit, or inside a URL,
+//!   is kept);
+//! - markdown markers: `_` or `*` right after an opening or before a closing quotation mark
+//!   (`“_Nous … souhaitent._”`), and `*` ending a line, removed;
+//! - hyphens U+2010 and U+2011 → `-`;
+//! - glued words, where a line break was lost when the page was scraped, get a space back:
+//!   (a) a word of at least four lowercase letters followed by a capitalized word of at least
+//!   three letters (`articleDiscussion`, `mortsLes`) — never a word that has a capital already
+//!   (`McDonald`, `iPhone`) or fewer than four letters before the capital (`dAlep`);
+//!   (b) `.`, `!` or `?` right after a word of at least two letters and right before a capital
+//!   followed by a letter or hyphen (`l'AFP.T-Shirts`, `France.Le`) — never between initials
+//!   (`U.S.A`) or digits (`7.1`).
+
+use recoupe_model::{Normalized, NormalizedBuilder, Span};
+
+use crate::lines::is_invisible;
+use crate::urls::find_urls;
+
+/// The normalized form of a text, with nothing removed but URLs and invisible characters.
+pub fn normalize(text: &str) -> Normalized {
+    normalize_with(text, &[]).0
+}
+
+/// Normalizes `text`, leaving out the given spans (sorted, non-overlapping, on char boundaries)
+/// and every bare URL. Returns the normalized text and the URL spans it left out.
+pub fn normalize_with(text: &str, remove: &[Span]) -> (Normalized, Vec<Span>) {
+    let urls: Vec<Span> = find_urls(text)
+        .into_iter()
+        .filter(|u| !remove.iter().any(|r| r.start < u.end && u.start < r.end))
+        .collect();
+    let mut removals: Vec<Span> = remove
+        .iter()
+        .copied()
+        .filter(|r| {
+            r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+                && r.start < r.end
+        })
+        .chain(urls.iter().copied())
+        .collect();
+    removals.sort();
+    let mut walker = Walker {
+        text,
+        b: NormalizedBuilder::new(text),
+        removals: &removals,
+        next_removal: 0,
+        newlines: 2,
+        last: Last::Start,
+        lower_run: Some(0),
+    };
+    walker.run();
+    (walker.b.finish(), urls)
+}
+
+/// What was written last, for the decisions about spaces and line breaks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    /// Nothing yet.
+    Start,
+    Space,
+    Newline,
+    Text(char),
+}
+
+struct Walker<'a, 'r> {
+    text: &'a str,
+    b: NormalizedBuilder<'a>,
+    removals: &'r [Span],
+    next_removal: usize,
+    /// Line breaks written since the last text (2 at the start: none may be written there).
+    newlines: u8,
+    last: Last,
+    /// Lowercase letters written since the start of the current word, `None` when the word has
+    /// a capital or a digit (for glued words).
+    lower_run: Option<usize>,
+}
+
+/// Line breaks, including Unicode's line and paragraph separators.
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// Horizontal spaces of any width.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && !is_break(c)
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '«' | '“' | '„' | '‹' | '"')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '»' | '”' | '›' | '"')
+}
+
+impl Walker<'_, '_> {
+    fn removal_at(&self, pos: usize) -> Option<Span> {
+        self.removals
+            .get(self.next_removal)
+            .copied()
+            .filter(|r| r.start <= pos)
+    }
+
+    fn char_at(&self, pos: usize) -> Option<char> {
+        self.text.get(pos..).and_then(|s| s.chars().next())
+    }
+
+    /// The first character at or after `pos` that is not a horizontal space, looking past
+    /// removed spans (a bounded number of them); and whether a removal was skipped.
+    fn next_significant(&self, mut pos: usize, skip_breaks: bool) -> (Option<char>, bool) {
+        let mut r = self.next_removal;
+        let mut skipped = false;
+        for _ in 0..64 {
+            if let Some(span) = self.removals.get(r)
+                && span.start <= pos
+            {
+                pos = pos.max(span.end);
+                r += 1;
+                skipped = true;
+                continue;
+            }
+            match self.char_at(pos) {
+                Some(c) if is_space(c) || is_invisible(c) || (skip_breaks && is_break(c)) => {
+                    pos += c.len_utf8()
+                }
+                other => return (other, skipped),
+            }
+        }
+        (None, skipped)
+    }
+
+    fn write_text(&mut self, c: char) {
+        self.last = Last::Text(c);
+        self.newlines = 0;
+        if c.is_lowercase() {
+            self.lower_run = self.lower_run.map(|n| n + 1);
+        } else if c.is_alphanumeric() {
+            self.lower_run = None;
+        } else {
+            self.lower_run = Some(0);
+        }
+    }
+
+    fn copy(&mut self, c: char) {
+        self.b.copy(c.len_utf8());
+        self.write_text(c);
+    }
+
+    fn replace(&mut self, c: char, with: char) {
+        let mut buf = [0u8; 4];
+        self.b.replace(c.len_utf8(), with.encode_utf8(&mut buf));
+        self.write_text(with);
+    }
+
+    fn run(&mut self) {
+        loop {
+            let pos = self.b.position();
+            if let Some(r) = self.removal_at(pos) {
+                self.b.remove(r.end.saturating_sub(pos));
+                self.next_removal += 1;
+                continue;
+            }
+            let Some(c) = self.char_at(pos) else {
+                break;
+            };
+            if is_break(c) {
+                self.line_break(pos, c);
+            } else if is_space(c) {
+                self.spaces(pos);
+            } else if is_invisible(c) {
+                self.b.remove(c.len_utf8());
+            } else {
+                self.visible(pos, c);
+            }
+        }
+    }
+
+    fn line_break(&mut self, pos: usize, c: char) {
+        let len = if c == '\r' && self.char_at(pos + 1) == Some('\n') {
+            2
+        } else {
+            c.len_utf8()
+        };
+        let (next, _) = self.next_significant(pos + len, true);
+        let keep = self.newlines < 2 && next.is_some();
+        if !keep {
+            self.b.remove(len);
+            return;
+        }
+        if len == 1 && c == '\n' {
+            self.b.copy(1);
+        } else {
+            self.b.replace(len, "\n");
+        }
+        self.newlines += 1;
+        self.last = Last::Newline;
+        self.lower_run = Some(0);
+    }
+
+    fn spaces(&mut self, pos: usize) {
+        let end = pos
+            + self.text[pos..]
+                .char_indices()
+                .find(|&(_, c)| !is_space(c))
+                .map_or(self.text.len() - pos, |(i, _)| i);
+        // A removal starting inside the run cuts it.
+        let end = self
+            .removals
+            .get(self.next_removal)
+            .map_or(end, |r| end.min(r.start.max(pos)));
+        let (next, skipped) = self.next_significant(end, false);
+        let wanted = matches!(self.last, Last::Text(_))
+            && match next {
+                None => false,
+                Some(c) if is_break(c) => false,
+                Some(c) => !(skipped && matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')')),
+            };
+        if !wanted || end == pos {
+            self.b.remove(end - pos);
+            return;
+        }
+        let first = self.char_at(pos).map_or(1, char::len_utf8);
+        if self.text[pos..].starts_with(' ') {
+            self.b.copy(1);
+        } else {
+            self.b.replace(first, " ");
+        }
+        self.b.remove(end - pos - first);
+        self.last = Last::Space;
+        self.lower_run = Some(0);
+    }
+
+    fn visible(&mut self, pos: usize, c: char) {
+        let next = self.char_at(pos + c.len_utf8());
+        let prev = match self.last {
+            Last::Text(p) => Some(p),
+            _ => None,
+        };
+        match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' => self.replace(c, '\''),
+            '“' | '„' | '‹' => self.replace(c, '«'),
+            '”' | '›' => self.replace(c, '»'),
+            '"' => {
+                let after_space = prev.is_none_or(|p| matches!(p, '(' | '[' | '—' | '–' | '-'));
+                let before_space =
+                    next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]…".contains(n));
+                let opening = if after_space && !before_space {
+                    true
+                } else if before_space && !after_space {
+                    false
+                } else {
+                    next.is_some_and(char::is_alphanumeric)
+                };
+                self.replace(c, if opening { '«' } else { '»' });
+            }
+            '#' if prev.is_none_or(|p| !p.is_alphanumeric() && p != '&')
+                && next.is_some_and(char::is_alphabetic) =>
+            {
+                self.b.remove(1);
+            }
+            '_' | '*' if prev.is_some_and(is_opening) || next.is_some_and(is_closing) => {
+                self.b.remove(1);
+            }
+            '*' if prev.is_some_and(char::is_alphabetic) && next.is_none_or(is_break) => {
+                self.b.remove(1);
+            }
+            '\u{2010}' | '\u{2011}' => self.replace(c, '-'),
+            _ => {
+                if c.is_uppercase() && self.glued_before(pos, c, prev, next) {
+                    self.b.insert(" ");
+                }
+                self.copy(c);
+            }
+        }
+    }
+
+    /// Whether a space was lost before the capital `c` at `pos` (see the module doc).
+    fn glued_before(&self, pos: usize, c: char, prev: Option<char>, next: Option<char>) -> bool {
+        let _ = c;
+        let Some(prev) = prev else {
+            return false;
+        };
+        let after = &self.text[pos..];
+        let mut rest = after.chars().skip(1);
+        if prev.is_lowercase() {
+            // (a) a lowercase word of four letters or more, then a capitalized word.
+            return self.lower_run.is_some_and(|n| n >= 4)
+                && rest.by_ref().take(2).filter(|c| c.is_lowercase()).count() == 2;
+        }
+        if matches!(prev, '.' | '!' | '?') {
+            // (b) end of a sentence glued to the next one.
+            let out = self.b.output();
+            let before = out.strip_suffix(prev).unwrap_or(out);
+            let word: usize = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .take(2)
+                .count();
+            return word >= 2 && next.is_some_and(|n| n.is_alphabetic() || n == '-');
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> String {
+        normalize(text).text
+    }
+
+    #[test]
+    fn spaces_and_apostrophes() {
+        assert_eq!(norm("8\u{202F}461 d’Alep"), "8 461 d'Alep");
+        assert_eq!(norm("  a \u{a0}\t b  \n  c  "), "a b\nc");
+        assert_eq!(norm("l‘évacuation"), "l'évacuation");
+    }
+
+    #[test]
+    fn glued_words() {
+        assert_eq!(
+            norm("Partager cet articleDiscussion"),
+            "Partager cet article Discussion"
+        );
+        assert_eq!(norm("McDonald dAlep iPhone"), "McDonald dAlep iPhone");
+        assert_eq!(
+            norm("par l'AFP.T-Shirts roses"),
+            "par l'AFP. T-Shirts roses"
+        );
+        assert_eq!(norm("7.1 U.S.A"), "7.1 U.S.A");
+    }
+}

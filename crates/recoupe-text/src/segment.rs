@@ -1,0 +1,207 @@
+//! Paragraphs and sentences, found on the normalized text and mapped back to the original.
+//!
+//! **Paragraphs.** Every line of the normalized text is a paragraph: news pages put one
+//! paragraph per line, and scraped text often loses blank lines (the seeds use single line
+//! breaks between paragraphs). Soft-wrapped text (a paragraph cut at 72 columns) is not joined.
+//!
+//! **Sentences.** A sentence ends at `.`, `!`, `?` or `…` (runs like `?!` or `...` count as
+//! one), followed by the closing quotation marks or brackets that belong to it (`. »` keeps its
+//! `»`), then a space and a character that can start a sentence: a capital, a digit, an opening
+//! quotation mark or bracket, a dash. A period does not end a sentence after an abbreviation of
+//! the document's language (`M.`, `Mme`, `Mr.`, `Gen.`, from data) or after a single capital
+//! (initials: `J. F. Kennedy`); an ellipsis in brackets (`(…)`, `[...]`) marks a cut, not an
+//! end. A line without final punctuation (a title, a signature) is a sentence of its own, since
+//! a sentence never crosses a line.
+
+use std::collections::HashSet;
+
+use recoupe_model::{Normalized, Segment, Sentence, Span};
+
+/// Paragraph spans of a normalized text (normalized coordinates).
+pub fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if c == '\n' {
+            if let Some(span) = trim(text, Span::new(start, i)) {
+                out.push(span);
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// The span without surrounding whitespace, or `None` when nothing is left.
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = span.start + lead;
+    Some(Span::new(start, start + trimmed.len()))
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Marks that close a sentence after its final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '»' | ')' | ']' | '\'' | '"' | '”')
+}
+
+/// Characters that can start a sentence.
+fn can_start(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '«' | '"' | '“' | '(' | '[' | '-' | '—' | '–' | '•' | '¿' | '¡'
+        )
+}
+
+/// Sentence spans inside one paragraph of `text` (normalized coordinates, within `para`).
+pub fn sentence_spans(text: &str, para: Span, abbreviations: &HashSet<String>) -> Vec<Span> {
+    let p = para.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = p.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_terminator(c) {
+            continue;
+        }
+        // The whole run of final punctuation.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_terminator(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let run = &p[i..end];
+        let before = &p[..i];
+        if (run == "…" || run == "...") && before.ends_with(['(', '[']) {
+            continue;
+        }
+        if run == "." && is_abbreviation(before, abbreviations) {
+            continue;
+        }
+        // Closing marks that belong to the sentence; French puts a space before "»" (". »").
+        let mut close = end;
+        loop {
+            let rest = &p[close..];
+            let trimmed = rest.trim_start_matches(' ');
+            match rest.chars().next() {
+                Some(d) if is_closer(d) => close += d.len_utf8(),
+                _ if trimmed.starts_with('»') => close = p.len() - trimmed.len() + '»'.len_utf8(),
+                _ => break,
+            }
+        }
+        let rest = &p[close..];
+        let after = rest.trim_start_matches(' ');
+        if after.len() == rest.len() {
+            continue; // no space: "7.1", "U.S.A", "!»,"
+        }
+        match after.chars().next() {
+            Some(d) if can_start(d) => {
+                if let Some(s) = trim(p, Span::new(start, close)) {
+                    out.push(s.shift(para.start));
+                }
+                start = p.len() - after.len();
+                // Skip what was consumed as closers.
+                while iter.peek().is_some_and(|&(j, _)| j < start) {
+                    iter.next();
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = trim(p, Span::new(start, p.len())) {
+        out.push(s.shift(para.start));
+    }
+    out
+}
+
+/// Whether the word before a period is an abbreviation or an initial.
+fn is_abbreviation(before: &str, abbreviations: &HashSet<String>) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_capital || abbreviations.contains(word)
+}
+
+/// Paragraphs and sentences of a normalized text, with original spans.
+pub fn segment(
+    normalized: &Normalized,
+    abbreviations: &HashSet<String>,
+) -> (Vec<Segment>, Vec<Sentence>) {
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    for (index, para) in paragraph_spans(&normalized.text).into_iter().enumerate() {
+        paragraphs.push(Segment {
+            span: normalized.to_original(para),
+            norm: para,
+        });
+        for norm in sentence_spans(&normalized.text, para, abbreviations) {
+            sentences.push(Sentence {
+                span: normalized.to_original(norm),
+                norm,
+                paragraph: index,
+            });
+        }
+    }
+    (paragraphs, sentences)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let abbr: HashSet<String> = ["M", "Mr", "Mme"].iter().map(|s| s.to_string()).collect();
+        paragraph_spans(text)
+            .into_iter()
+            .flat_map(|p| sentence_spans(text, p, &abbr))
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn basic_sentences() {
+        assert_eq!(
+            split("Il dit. M. Lavrov répond. « Oui. » Puis 7.1 ha. (…) Il part"),
+            [
+                "Il dit.",
+                "M. Lavrov répond.",
+                "« Oui. »",
+                "Puis 7.1 ha.",
+                "(…) Il part"
+            ]
+        );
+        assert_eq!(
+            split("Titre sans point\nJ. F. Kennedy est là."),
+            ["Titre sans point", "J. F. Kennedy est là."]
+        );
+        assert_eq!(
+            split("« Pourquoi ? », dit-il."),
+            ["« Pourquoi ? », dit-il."]
+        );
+    }
+}
