@@ -13,7 +13,7 @@ independent of recoupe's own), then checks:
 - when `../shared/seeds` sits next to the repository, no 8-word sequence of the seed
   articles appears in the corpus, apart from organisation names.
 
-    python3 examples/aleppo-2016/tools/check_corpus.py
+    python3 examples/aleppo-2016-tools/check_corpus.py
 
 Exit status 1 and one line per problem when something disagrees.
 """
@@ -31,8 +31,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent
-SEEDS = CORPUS.parents[1].parent / "shared" / "seeds"
+CORPUS = HERE.parent / "aleppo-2016"
+SEEDS = HERE.parents[1].parent / "shared" / "seeds"
 # Word sequences that seeds and corpus may share: names of organisations and roles.
 ALLOWED_SHARED = ("centre russe pour la réconciliation des parties",)
 SHINGLE = 8

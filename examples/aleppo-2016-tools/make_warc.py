@@ -11,7 +11,7 @@ editing a source page and commit both.
 
 Only the Python standard library is used.
 
-    python3 examples/aleppo-2016/tools/make_warc.py
+    python3 examples/aleppo-2016-tools/make_warc.py
 """
 
 import base64
@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "warc-src"
-OUTPUT = HERE.parent / "07-vigie-2016-12-16.warc.gz"
+OUTPUT = HERE.parent / "aleppo-2016" / "07-vigie-2016-12-16.warc.gz"
 
 # Fixed namespace so that ids never change between runs.
 NAMESPACE = uuid.UUID("6f1c3a52-3b1e-4d8e-9a57-0c2d5e7b9a10")
