@@ -1,0 +1,353 @@
+//! The language data of the numbers stage: number words, units and qualifiers, read once per
+//! language from `recoupe-lang` (`numbers.toml`, `units.toml`, `qualifiers.toml`) and indexed
+//! by folded word so the scanner does hash look-ups only.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use recoupe_model::Lang;
+use recoupe_model::quantity::{Dimension, Qualifier, QuantityKind};
+use serde::Deserialize;
+
+use super::token::{fold, tokenize_keys};
+
+/// What a word means to the number-word parser.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum WordClass {
+    Cardinal(f64),
+    Hundred,
+    Scale(f64),
+}
+
+/// A phrase as a sequence of folded token keys, with what it stands for.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase<T> {
+    pub keys: Vec<String>,
+    pub what: T,
+}
+
+/// Phrases indexed by their first key (or last key, for phrases matched backwards).
+#[derive(Debug)]
+pub(crate) struct PhraseIndex<T> {
+    by_key: HashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T: Clone> PhraseIndex<T> {
+    fn new(items: impl IntoIterator<Item = (String, T)>, by_last: bool) -> Self {
+        let mut by_key: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        for (text, what) in items {
+            let keys = tokenize_keys(&text);
+            let anchor = if by_last { keys.last() } else { keys.first() };
+            if let Some(anchor) = anchor.cloned() {
+                by_key
+                    .entry(anchor)
+                    .or_default()
+                    .push(Phrase { keys, what });
+            }
+        }
+        for list in by_key.values_mut() {
+            // Longest first, so the first match found is the longest.
+            list.sort_by_key(|p| std::cmp::Reverse(p.keys.len()));
+        }
+        PhraseIndex { by_key }
+    }
+
+    pub fn candidates(&self, key: &str) -> &[Phrase<T>] {
+        self.by_key.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct UnitDef {
+    pub id: String,
+    pub dimension: Dimension,
+    pub kind: QuantityKind,
+}
+
+/// Everything the numbers stage knows about one language.
+pub(crate) struct Lexicon {
+    pub words: HashMap<String, WordClass>,
+    pub digit_scales: HashMap<String, f64>,
+    pub money_only_scales: Vec<String>,
+    pub articles: Vec<String>,
+    pub joiners: Vec<String>,
+    pub decimal_words: Vec<String>,
+    pub negative_words: Vec<String>,
+    pub denominators: HashMap<String, (f64, bool)>,
+    pub fraction_nouns: HashMap<String, f64>,
+    pub fraction_determiners: Vec<String>,
+    pub over_words: PhraseIndex<()>,
+    pub ordinals: HashMap<String, f64>,
+    pub ordinal_suffixes: Vec<String>,
+    pub roman_contexts: Vec<String>,
+    pub rank_markers: PhraseIndex<()>,
+    pub year_contexts: Vec<String>,
+    pub year_min: f64,
+    pub year_max: f64,
+    pub idioms: PhraseIndex<()>,
+    pub time_markers: Vec<String>,
+    pub months: HashMap<String, u32>,
+    pub units_by_word: PhraseIndex<usize>,
+    /// Symbols, longest first: matched on the raw text, case-sensitively.
+    pub unit_symbols: Vec<(String, usize)>,
+    pub units: Vec<UnitDef>,
+    pub prefix_currencies: Vec<(String, usize)>,
+    pub unit_links: Vec<String>,
+    pub duration_markers: PhraseIndex<()>,
+    pub age_markers: PhraseIndex<()>,
+    pub before: PhraseIndex<Qualifier>,
+    pub after: PhraseIndex<Qualifier>,
+    pub range_pairs: Vec<(Vec<String>, String)>,
+    pub range_joiners: Vec<String>,
+    pub approx_nouns: HashMap<String, f64>,
+    pub approx_determiners: Vec<String>,
+    pub vague_nouns: HashMap<String, (f64, f64)>,
+    pub vague_determiners: PhraseIndex<()>,
+    pub vague_links: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct NumbersFile {
+    cardinals: HashMap<String, f64>,
+    hundreds: HashMap<String, f64>,
+    scales: HashMap<String, f64>,
+    digit_scales: HashMap<String, f64>,
+    #[serde(default)]
+    money_only_scales: Vec<String>,
+    articles: Vec<String>,
+    joiners: Vec<String>,
+    decimal_words: Vec<String>,
+    negative_words: Vec<String>,
+    denominators: HashMap<String, f64>,
+    fraction_nouns: FractionNouns,
+    over_words: Vec<String>,
+    ordinals: HashMap<String, f64>,
+    ordinal_suffixes: Vec<String>,
+    roman_contexts: Vec<String>,
+    rank_markers: Vec<String>,
+    year_contexts: Vec<String>,
+    year_min: f64,
+    year_max: f64,
+    idioms: Vec<String>,
+    time_markers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct FractionNouns {
+    fraction_determiners: Vec<String>,
+    #[serde(flatten)]
+    nouns: HashMap<String, f64>,
+}
+
+#[derive(Deserialize)]
+struct UnitsFile {
+    unit: Vec<UnitEntry>,
+    prefix_currencies: HashMap<String, String>,
+    unit_links: Vec<String>,
+    duration_markers: Vec<String>,
+    age_markers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct UnitEntry {
+    id: String,
+    dimension: Dimension,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    symbols: Vec<String>,
+    #[serde(default)]
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct QualifiersFile {
+    before: HashMap<Qualifier, Vec<String>>,
+    after: HashMap<Qualifier, Vec<String>>,
+    range_pairs: Vec<(String, String)>,
+    range_joiners: Vec<String>,
+    approx_nouns: ApproxNouns,
+    vague_nouns: VagueNouns,
+}
+
+#[derive(Deserialize)]
+struct ApproxNouns {
+    approx_determiners: Vec<String>,
+    #[serde(flatten)]
+    nouns: HashMap<String, f64>,
+}
+
+#[derive(Deserialize)]
+struct VagueNouns {
+    vague_determiners: Vec<String>,
+    vague_links: Vec<String>,
+    #[serde(flatten)]
+    nouns: HashMap<String, (f64, f64)>,
+}
+
+#[derive(Deserialize)]
+struct CalendarFile {
+    months: Vec<Vec<String>>,
+}
+
+static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(Lang::Fr));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(Lang::En));
+
+/// The lexicon of `lang`; languages without data use English's, the most neutral.
+pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::Fr => &FR,
+        _ => &EN,
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(lang: Lang, name: &str) -> T {
+    let text = recoupe_lang::data_file(lang, name).unwrap_or("");
+    // The data files ship with the binary and are checked by tests: a broken file is a
+    // build defect, not an input error.
+    match toml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => panic!("data/{}/{name} is invalid: {e}", lang.code()),
+    }
+}
+
+fn folded(list: Vec<String>) -> Vec<String> {
+    list.iter().map(|s| fold(s)).collect()
+}
+
+fn folded_map<V>(map: HashMap<String, V>) -> HashMap<String, V> {
+    map.into_iter().map(|(k, v)| (fold(&k), v)).collect()
+}
+
+impl Lexicon {
+    fn load(lang: Lang) -> Lexicon {
+        let n: NumbersFile = parse(lang, "numbers.toml");
+        let u: UnitsFile = parse(lang, "units.toml");
+        let q: QualifiersFile = parse(lang, "qualifiers.toml");
+        let cal: CalendarFile = parse(lang, "calendar.toml");
+
+        let mut words = HashMap::new();
+        for (w, v) in n.cardinals {
+            words.insert(fold(&w), WordClass::Cardinal(v));
+        }
+        for (w, _) in n.hundreds {
+            words.insert(fold(&w), WordClass::Hundred);
+        }
+        for (w, v) in n.scales {
+            words.insert(fold(&w), WordClass::Scale(v));
+        }
+        let denominators = n
+            .denominators
+            .into_iter()
+            .map(|(k, v)| {
+                let f = fold(&k);
+                let plural = f.ends_with('s') && !f.ends_with("tiers");
+                (f, (v, plural))
+            })
+            .collect();
+
+        let mut units = Vec::new();
+        let mut unit_words = Vec::new();
+        let mut unit_symbols = Vec::new();
+        for e in u.unit {
+            let kind = match e.kind.as_deref() {
+                Some("age") => QuantityKind::Age,
+                Some("percent") => QuantityKind::Percent,
+                Some("money") => QuantityKind::Money,
+                _ => match e.dimension {
+                    Dimension::Currency => QuantityKind::Money,
+                    Dimension::Duration => QuantityKind::Duration,
+                    Dimension::Ratio => QuantityKind::Percent,
+                    _ => QuantityKind::Measure,
+                },
+            };
+            let idx = units.len();
+            units.push(UnitDef {
+                id: e.id,
+                dimension: e.dimension,
+                kind,
+            });
+            unit_words.extend(e.words.into_iter().map(|w| (w, idx)));
+            unit_symbols.extend(e.symbols.into_iter().map(|s| (s, idx)));
+        }
+        unit_symbols.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let find_unit = |id: &str| units.iter().position(|d: &UnitDef| d.id == id);
+        let mut prefix_currencies: Vec<(String, usize)> = u
+            .prefix_currencies
+            .iter()
+            .filter_map(|(sym, id)| find_unit(id).map(|i| (sym.clone(), i)))
+            .collect();
+        prefix_currencies.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+
+        let mut months = HashMap::new();
+        for (i, forms) in cal.months.iter().enumerate() {
+            for f in forms {
+                let key = fold(f.trim_end_matches('.'));
+                months.insert(key, i as u32 + 1);
+            }
+        }
+
+        let before = q
+            .before
+            .into_iter()
+            .flat_map(|(qual, list)| list.into_iter().map(move |p| (p, qual)));
+        let after = q
+            .after
+            .into_iter()
+            .flat_map(|(qual, list)| list.into_iter().map(move |p| (p, qual)));
+
+        Lexicon {
+            words,
+            digit_scales: n.digit_scales.into_iter().collect(),
+            money_only_scales: n.money_only_scales,
+            articles: folded(n.articles),
+            joiners: folded(n.joiners),
+            decimal_words: folded(n.decimal_words),
+            negative_words: folded(n.negative_words),
+            denominators,
+            fraction_nouns: folded_map(n.fraction_nouns.nouns),
+            fraction_determiners: folded(n.fraction_nouns.fraction_determiners),
+            over_words: PhraseIndex::new(n.over_words.into_iter().map(|w| (w, ())), false),
+            ordinals: folded_map(n.ordinals),
+            ordinal_suffixes: n.ordinal_suffixes,
+            roman_contexts: folded(n.roman_contexts),
+            rank_markers: PhraseIndex::new(n.rank_markers.into_iter().map(|w| (w, ())), true),
+            year_contexts: folded(n.year_contexts),
+            year_min: n.year_min,
+            year_max: n.year_max,
+            idioms: PhraseIndex::new(n.idioms.into_iter().map(|w| (w, ())), false),
+            time_markers: folded(n.time_markers),
+            months,
+            units_by_word: PhraseIndex::new(unit_words, false),
+            unit_symbols,
+            units,
+            prefix_currencies,
+            unit_links: folded(u.unit_links),
+            duration_markers: PhraseIndex::new(
+                u.duration_markers.into_iter().map(|w| (w, ())),
+                true,
+            ),
+            age_markers: PhraseIndex::new(u.age_markers.into_iter().map(|w| (w, ())), true),
+            before: PhraseIndex::new(before, true),
+            after: PhraseIndex::new(after, false),
+            range_pairs: q
+                .range_pairs
+                .into_iter()
+                .map(|(open, join)| (tokenize_keys(&open), fold(&join)))
+                .collect(),
+            range_joiners: q.range_joiners.iter().map(|j| fold(j)).collect(),
+            approx_nouns: folded_map(q.approx_nouns.nouns),
+            approx_determiners: folded(q.approx_nouns.approx_determiners),
+            vague_nouns: folded_map(q.vague_nouns.nouns),
+            vague_determiners: PhraseIndex::new(
+                q.vague_nouns.vague_determiners.into_iter().map(|w| (w, ())),
+                true,
+            ),
+            vague_links: folded(q.vague_nouns.vague_links),
+        }
+    }
+
+    pub fn is(&self, list: &[String], key: &str) -> bool {
+        list.iter().any(|w| w == key)
+    }
+}

@@ -1,0 +1,1037 @@
+//! The left-to-right scan that turns number cores into quantities: it first sets aside what
+//! is not a figure (identifiers, set phrases, dates, times, ordinals, phone numbers), then
+//! puts around each core its range, unit, and qualifier, and computes the interval.
+
+use recoupe_model::quantity::{
+    IdentifierKind, PartRole, Qualifier, Quantity, QuantityKind, QuantityPart, Unit,
+};
+use recoupe_model::{Lang, Span};
+
+use super::core::{Core, Cores};
+use super::lexicon::{Lexicon, Phrase, PhraseIndex, lexicon};
+use super::token::{Tok, TokKind, tokenize};
+
+const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+pub(crate) fn scan(text: &str, lang: Lang) -> Vec<Quantity> {
+    let toks = tokenize(text);
+    let lex = lexicon(lang);
+    let mut s = Scanner {
+        c: Cores {
+            text,
+            toks: &toks,
+            lex,
+            lang,
+        },
+        out: Vec::new(),
+        floor: 0,
+        code: match lang {
+            Lang::Fr => "fr",
+            _ => "en",
+        },
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        match s.at(i) {
+            Some(next) if next > i => {
+                i = next;
+                s.floor = next;
+            }
+            _ => i += 1,
+        }
+    }
+    s.out
+}
+
+struct Scanner<'a> {
+    c: Cores<'a>,
+    out: Vec<Quantity>,
+    /// First token not yet part of an emitted quantity: backward context stops here.
+    floor: usize,
+    code: &'static str,
+}
+
+/// What is being built around the cores.
+struct Draft {
+    start: usize,
+    end: usize,
+    qualifier: Qualifier,
+    qualifier_rule: Option<String>,
+    unit: Option<usize>,
+    parts: Vec<(usize, usize, PartRole, Option<f64>)>,
+}
+
+impl<'a> Scanner<'a> {
+    fn lex(&self) -> &'a Lexicon {
+        self.c.lex
+    }
+
+    fn toks(&self) -> &'a [Tok] {
+        self.c.toks
+    }
+
+    fn key(&self, i: usize) -> &'a str {
+        self.c.toks.get(i).map(|t| t.key.as_str()).unwrap_or("")
+    }
+
+    fn kind(&self, i: usize) -> Option<TokKind> {
+        self.c.toks.get(i).map(|t| t.kind)
+    }
+
+    fn attached(&self, i: usize) -> bool {
+        self.c.toks.get(i).is_some_and(|t| !t.gap)
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        let text = self.c.text;
+        self.c
+            .toks
+            .get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        let toks = self.toks();
+        match (
+            toks.get(start),
+            end.checked_sub(1).and_then(|e| toks.get(e)),
+        ) {
+            (Some(a), Some(b)) if b.end >= a.start => Span::new(a.start, b.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// Whether `phrase` matches the tokens starting at `i`; returns the end.
+    fn match_at<T>(&self, i: usize, phrase: &Phrase<T>) -> Option<usize> {
+        let n = phrase.keys.len();
+        (0..n)
+            .all(|k| self.key(i + k) == phrase.keys[k])
+            .then_some(i + n)
+    }
+
+    /// The longest phrase of `index` ending just before token `end`, not reaching below
+    /// the floor: its start and what it stands for.
+    fn phrase_before<T: Clone>(&self, index: &PhraseIndex<T>, end: usize) -> Option<(usize, T)> {
+        let last = end.checked_sub(1)?;
+        if last < self.floor {
+            return None;
+        }
+        for p in index.candidates(self.key(last)) {
+            let n = p.keys.len();
+            if let Some(start) = end.checked_sub(n)
+                && start >= self.floor
+                && self.match_at(start, p).is_some()
+            {
+                return Some((start, p.what.clone()));
+            }
+        }
+        None
+    }
+
+    fn phrase_after<T: Clone>(&self, index: &PhraseIndex<T>, i: usize) -> Option<(usize, T)> {
+        for p in index.candidates(self.key(i)) {
+            if let Some(end) = self.match_at(i, p) {
+                return Some((end, p.what.clone()));
+            }
+        }
+        None
+    }
+
+    fn emit_simple(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: QuantityKind,
+        value: Option<f64>,
+        rule: &str,
+    ) -> usize {
+        let span = self.span(start, end);
+        self.out.push(Quantity {
+            span,
+            text: span.slice(self.c.text).to_string(),
+            value,
+            best: value,
+            low: value,
+            high: value,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            kind,
+            is_figure: kind.is_figure(),
+            rule: rule.to_string(),
+            parts: Vec::new(),
+        });
+        end
+    }
+
+    /// Tries to read a quantity at token `i`; returns the token after it.
+    fn at(&mut self, i: usize) -> Option<usize> {
+        if let Some(end) = self.identifier(i) {
+            return Some(end);
+        }
+        let lex = self.lex();
+        for p in lex.idioms.candidates(self.key(i)) {
+            if let Some(end) = self.match_at(i, p) {
+                return Some(self.emit_simple(
+                    i,
+                    end,
+                    QuantityKind::Idiom,
+                    None,
+                    "numbers/not-figure/idiom",
+                ));
+            }
+        }
+        if let Some(end) = self.roman(i) {
+            return Some(end);
+        }
+        let kind = self.kind(i)?;
+        if kind == TokKind::Word {
+            let key = self.key(i);
+            if let Some(&v) = lex.fraction_nouns.get(key) {
+                return Some(self.noun_amount(i, v, NounAmount::Fraction));
+            }
+            if let Some(&v) = lex.approx_nouns.get(key) {
+                return Some(self.noun_amount(i, v, NounAmount::Approx));
+            }
+            if let Some(&(lo, hi)) = lex.vague_nouns.get(key)
+                && (!lex.words.contains_key(key) || !self.c.starts_words(i + 1))
+                && (self.phrase_before(&lex.vague_determiners, i).is_some()
+                    || self.lang_en_plural_ok(i))
+            {
+                return Some(self.noun_amount(i, lo, NounAmount::Vague(lo, hi)));
+            }
+            // "négatif cinq", "negative ten".
+            if lex.is(&lex.negative_words, key)
+                && let Some(mut core) = self.core_at(i + 1)
+            {
+                core.value = -core.value;
+                core.start = i;
+                return Some(self.around(core));
+            }
+            if self.c.starts_words(i) {
+                let ranked = self.phrase_before(&lex.rank_markers, i).is_some();
+                if let Some(core) = self.c.words(i, ranked) {
+                    return Some(self.around(core));
+                }
+                return None;
+            }
+            if let Some(&o) = lex.ordinals.get(key) {
+                return Some(self.emit_simple(
+                    i,
+                    i + 1,
+                    QuantityKind::Ordinal,
+                    Some(o),
+                    "numbers/not-figure/ordinal",
+                ));
+            }
+            return None;
+        }
+        let core = self.c.digits(i)?;
+        Some(self.around(core))
+    }
+
+    /// English vague plurals need no determiner ("thousands of people").
+    fn lang_en_plural_ok(&self, i: usize) -> bool {
+        self.code == "en" && self.lex().is(&self.lex().vague_links, self.key(i + 1))
+    }
+
+    /// URLs, e-mail addresses, handles, hashtags: the whole run of non-space characters is
+    /// set aside; it is reported when it holds digits.
+    fn identifier(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks();
+        if i > 0 && !toks.get(i)?.gap {
+            return None;
+        }
+        let mut end = i + 1;
+        while toks.get(end).is_some_and(|t| !t.gap) {
+            end += 1;
+        }
+        let keys = || (i..end).map(|k| self.key(k));
+        let first = self.key(i);
+        let kind = if keys().any(|k| k == "@") {
+            if first == "@" {
+                IdentifierKind::Handle
+            } else {
+                IdentifierKind::Email
+            }
+        } else if first == "#" && self.kind(i + 1) == Some(TokKind::Word) {
+            IdentifierKind::Hashtag
+        } else if (first == "http" || first == "https" || first == "ftp") && self.key(i + 1) == ":"
+            || first == "www" && self.key(i + 1) == "."
+        {
+            IdentifierKind::Url
+        } else {
+            return None;
+        };
+        // Trailing punctuation belongs to the sentence.
+        while end > i + 1 && matches!(self.key(end - 1), "." | "," | ";" | ":" | ")" | "!" | "?") {
+            end -= 1;
+        }
+        if (i..end).any(|k| self.kind(k) == Some(TokKind::Digits)) {
+            let rule = "numbers/not-figure/identifier";
+            return Some(self.emit_simple(i, end, QuantityKind::Identifier(kind), None, rule));
+        }
+        Some(end)
+    }
+
+    /// "XIIIe", "XXIe siècle", "IIIe République": Roman numerals as ordinals.
+    fn roman(&mut self, i: usize) -> Option<usize> {
+        if self.kind(i) != Some(TokKind::Word) {
+            return None;
+        }
+        let raw = self.raw(i);
+        let numeral_len = raw.chars().take_while(|c| "IVXLCDM".contains(*c)).count();
+        if numeral_len == 0 {
+            return None;
+        }
+        let (numeral, suffix) = raw.split_at(numeral_len);
+        let lex = self.lex();
+        let suffixed = !suffix.is_empty() && lex.ordinal_suffixes.iter().any(|s| s == suffix);
+        let before_context = suffix.is_empty()
+            && numeral_len > 1
+            && lex.roman_contexts.iter().any(|c| c == self.key(i + 1));
+        if !(suffixed || before_context) {
+            return None;
+        }
+        let value = roman_value(numeral)?;
+        Some(self.emit_simple(
+            i,
+            i + 1,
+            QuantityKind::Ordinal,
+            Some(value),
+            "numbers/not-figure/roman-ordinal",
+        ))
+    }
+
+    /// "la moitié", "une dizaine (de milliers)", "des dizaines de milliers".
+    fn noun_amount(&mut self, i: usize, v: f64, what: NounAmount) -> usize {
+        let lex = self.lex();
+        let mut end = i + 1;
+        let mut scale = 1.0;
+        if !matches!(what, NounAmount::Fraction)
+            && lex.is(&lex.vague_links, self.key(end))
+            && let Some(&(_, hi)) = lex.vague_nouns.get(self.key(end + 1))
+        {
+            scale = hi / 10.0;
+            end += 2;
+        }
+        let determiners: Option<(usize, ())> = match what {
+            NounAmount::Fraction => i
+                .checked_sub(1)
+                .filter(|&d| d >= self.floor && lex.is(&lex.fraction_determiners, self.key(d)))
+                .map(|d| (d, ())),
+            NounAmount::Approx => i
+                .checked_sub(1)
+                .filter(|&d| d >= self.floor && lex.is(&lex.approx_determiners, self.key(d)))
+                .map(|d| (d, ())),
+            NounAmount::Vague(..) => self.phrase_before(&lex.vague_determiners, i),
+        };
+        let start = determiners.map(|(d, _)| d).unwrap_or(i);
+        let mut d = Draft {
+            start,
+            end,
+            qualifier: Qualifier::Exact,
+            qualifier_rule: None,
+            unit: None,
+            parts: vec![(start, end, PartRole::Number, Some(v * scale))],
+        };
+        let (rule, kind) = match what {
+            NounAmount::Fraction => ("fraction-noun", QuantityKind::Fraction),
+            NounAmount::Approx => {
+                d.qualifier = Qualifier::Approx;
+                ("approx-noun", QuantityKind::Count)
+            }
+            NounAmount::Vague(..) => {
+                d.qualifier = Qualifier::Vague;
+                ("vague", QuantityKind::Count)
+            }
+        };
+        if matches!(what, NounAmount::Fraction) {
+            self.qualify_before(&mut d);
+        }
+        let (lo, hi) = match what {
+            NounAmount::Vague(lo, hi) => (Some(lo * scale), Some(hi * scale)),
+            _ => (None, None),
+        };
+        self.finish(d, v * scale, None, lo, hi, kind, rule)
+    }
+
+    /// Everything around a number core.
+    fn around(&mut self, c1: Core) -> usize {
+        if !c1.words {
+            if let Some(end) = self.not_figure_digits(&c1) {
+                return end;
+            }
+        } else if c1.ordinal {
+            return self.emit_simple(
+                c1.start,
+                c1.end,
+                QuantityKind::Ordinal,
+                Some(c1.value),
+                "numbers/not-figure/ordinal",
+            );
+        }
+        let lex = self.lex();
+        let mut d = Draft {
+            start: c1.start,
+            end: c1.end,
+            qualifier: Qualifier::Exact,
+            qualifier_rule: None,
+            unit: None,
+            parts: vec![(c1.start, c1.end, PartRole::Number, Some(c1.value))],
+        };
+        let mut v1 = c1.value;
+        let mut v2 = None;
+        let mut fraction = c1.fraction;
+        let mut rule = c1.rule;
+        let mut last = c1.clone();
+        // "un sur trois", "1 in 5".
+        if let Some((after_over, ())) = self.phrase_after(&lex.over_words, c1.end)
+            && !c1.fraction
+            && let Some(c2) = self.core_at(after_over)
+            && c2.value > 0.0
+            && !c2.fraction
+        {
+            v1 = c1.value / c2.value;
+            d.parts = vec![(c1.start, c2.end, PartRole::Number, Some(v1))];
+            d.end = c2.end;
+            fraction = true;
+            rule = "fraction-over";
+            last = c2;
+        } else if let Some((c2, opener)) = self.range_after(&c1, &mut v1) {
+            d.parts[0].3 = Some(v1);
+            d.parts.push((c1.end, c2.start, PartRole::Connector, None));
+            d.parts
+                .push((c2.start, c2.end, PartRole::Number, Some(c2.value)));
+            d.qualifier = Qualifier::Range;
+            d.end = c2.end;
+            v2 = Some(c2.value);
+            fraction |= c2.fraction;
+            if let Some(o) = opener {
+                d.parts.insert(0, (o, c1.start, PartRole::Connector, None));
+                d.start = o;
+            }
+            rule = if opener.is_some() {
+                "range-pair"
+            } else {
+                "range-joiner"
+            };
+            if let Some(o) = opener {
+                let open = self.key(o);
+                rule = if open == "entre" || open == "between" {
+                    "range-between"
+                } else {
+                    "range-from-to"
+                };
+            }
+            last = c2;
+        }
+        // The unit: after a scale, through a link word ("75 millions de dollars").
+        let mut unit_at = d.end;
+        if (last.scale.is_some() || last.words && last.value >= 1000.0)
+            && lex.is(&lex.unit_links, self.key(unit_at))
+            && self.unit_after(unit_at + 1).is_some()
+        {
+            unit_at += 1;
+        }
+        self.currency_before(&mut d, &c1, &mut v1);
+        // "27-year-old": a unit after a hyphen.
+        if d.unit.is_none()
+            && self.key(unit_at) == "-"
+            && self.attached(unit_at)
+            && self.attached(unit_at + 1)
+        {
+            unit_at += 1;
+        }
+        if d.unit.is_none()
+            && let Some((u, end)) = self.unit_after(unit_at)
+        {
+            d.parts.push((unit_at, end, PartRole::Unit, None));
+            d.unit = Some(u);
+            d.end = end;
+        }
+        // "500 ou plus", "2 000 environ".
+        if d.qualifier == Qualifier::Exact
+            && let Some((end, q)) = self.phrase_after(&lex.after, d.end)
+        {
+            let keys: Vec<&str> = (d.end..end).map(|k| self.key(k)).collect();
+            d.qualifier_rule = Some(format!("qualifier/after/{}", slug(&keys)));
+            d.parts.push((d.end, end, PartRole::Qualifier, None));
+            d.end = end;
+            d.qualifier = q;
+        }
+        if d.qualifier != Qualifier::Range || self.key(d.start) != "entre" {
+            self.qualify_before(&mut d);
+        }
+        // Numbers after "numéro", "n°", "No.": a rank or an identifier.
+        if d.qualifier == Qualifier::Exact
+            && d.unit.is_none()
+            && let Some((m, ())) = self.phrase_before(&lex.rank_markers, d.start)
+            && !fraction
+        {
+            return self.emit_simple(
+                m,
+                d.end,
+                QuantityKind::Rank,
+                Some(v1),
+                "numbers/not-figure/rank",
+            );
+        }
+        let mut kind = match d.unit.and_then(|u| lex.units.get(u)) {
+            Some(u) => u.kind,
+            None if fraction => QuantityKind::Fraction,
+            None => QuantityKind::Count,
+        };
+        // "27 ans" is an age, "depuis 27 ans" a duration; "âgé de 6 mois" an age.
+        if kind == QuantityKind::Age && self.phrase_before(&lex.duration_markers, d.start).is_some()
+        {
+            kind = QuantityKind::Duration;
+        }
+        if matches!(kind, QuantityKind::Duration | QuantityKind::Count)
+            && self.phrase_before(&lex.age_markers, d.start).is_some()
+        {
+            kind = QuantityKind::Age;
+        }
+        match v2 {
+            Some(v2) => self.finish(d, v1, None, Some(v1), Some(v2), kind, rule),
+            None => self.finish(d, v1, None, None, None, kind, rule),
+        }
+    }
+
+    fn core_at(&self, i: usize) -> Option<Core> {
+        if self.c.starts_words(i) {
+            self.c.words(i, true)
+        } else {
+            self.c.digits(i)
+        }
+    }
+
+    /// "de 50 à 100", "entre 50 et 100", "50-100", "deux ou trois": the second number and
+    /// the opening word, if any. Scales distribute ("entre 2 et 3 millions").
+    fn range_after(&self, c1: &Core, v1: &mut f64) -> Option<(Core, Option<usize>)> {
+        let lex = self.lex();
+        let j = c1.end;
+        let joiner = self.key(j);
+        let opener = lex.range_pairs.iter().find_map(|(open, join)| {
+            let o = c1.start.checked_sub(open.len())?;
+            (join == joiner
+                && o >= self.floor
+                && (0..open.len()).all(|k| self.key(o + k) == open[k]))
+            .then_some(o)
+        });
+        if opener.is_none() && !lex.is(&lex.range_joiners, joiner) {
+            return None;
+        }
+        let dash = joiner == "-" || joiner == "–";
+        if dash && (c1.words || self.kind(j + 1) != Some(TokKind::Digits)) {
+            return None;
+        }
+        // A dash between two attached numbers is a range only if the spacing is symmetric.
+        if dash && self.attached(j) != self.attached(j + 1) {
+            return None;
+        }
+        let c2 = self.core_at(j + 1)?;
+        if c2.ordinal || c1.ordinal {
+            return None;
+        }
+        let mut low = c1.value;
+        if let Some(s) = c2.scale
+            && c1.scale.is_none()
+            && low * s <= c2.value
+        {
+            low *= s;
+        }
+        if low >= c2.value || c2.plain && self.is_year_like(&c2) && self.is_year_like(c1) {
+            return None;
+        }
+        *v1 = low;
+        Some((c2, opener))
+    }
+
+    fn is_year_like(&self, c: &Core) -> bool {
+        let lex = self.lex();
+        c.plain
+            && c.value.fract() == 0.0
+            && c.value >= lex.year_min
+            && c.value <= lex.year_max
+            && self.raw(c.start).len() == 4
+    }
+
+    /// A unit at token `i`: (unit index, end token).
+    fn unit_after(&self, i: usize) -> Option<(usize, usize)> {
+        let lex = self.lex();
+        let tok = self.toks().get(i)?;
+        let text = self.c.text;
+        let mut best: Option<(usize, usize)> = None;
+        // Symbols: case-sensitive, on the raw text, ending on a token end.
+        let rest = text.get(tok.start..).unwrap_or("");
+        for (sym, u) in &lex.unit_symbols {
+            if !rest.starts_with(sym.as_str()) {
+                continue;
+            }
+            let end_byte = tok.start + sym.len();
+            let after = text.get(end_byte..).and_then(|s| s.chars().next());
+            if after.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’') {
+                continue;
+            }
+            let Some(end) =
+                (i..i + 6).find(|&k| self.toks().get(k).is_some_and(|t| t.end == end_byte))
+            else {
+                continue;
+            };
+            if best.is_none_or(|(_, e)| end + 1 > e) {
+                best = Some((*u, end + 1));
+            }
+            break;
+        }
+        if let Some((end, u)) = self.phrase_after(&lex.units_by_word, i)
+            && best.is_none_or(|(_, e)| end > e)
+        {
+            best = Some((u, end));
+        }
+        best
+    }
+
+    /// "$75", "€ 1000", "US$ 5m": a currency sign before the number.
+    fn currency_before(&self, d: &mut Draft, c1: &Core, v1: &mut f64) {
+        let lex = self.lex();
+        let Some(first) = self.toks().get(d.start) else {
+            return;
+        };
+        let before = self.c.text.get(..first.start).unwrap_or("");
+        let trimmed = before.trim_end_matches(SPACES);
+        if before.len() - trimmed.len() > 1 {
+            return;
+        }
+        for (sym, u) in &lex.prefix_currencies {
+            if !trimmed.ends_with(sym.as_str()) {
+                continue;
+            }
+            let sym_start = trimmed.len() - sym.len();
+            if trimmed[..sym_start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let Some(k) = (self.floor..d.start)
+                .rev()
+                .take(3)
+                .find(|&k| self.toks().get(k).is_some_and(|t| t.start == sym_start))
+            else {
+                continue;
+            };
+            d.parts.insert(0, (k, d.start, PartRole::Unit, None));
+            d.start = k;
+            d.unit = Some(*u);
+            // "$5m", "£2bn": short scales read only after a currency sign.
+            if c1.scale.is_none() && c1.end == d.end && self.attached(c1.end) {
+                let raw = self.raw(c1.end);
+                if let Some(&s) = lex.digit_scales.get(raw) {
+                    *v1 *= s;
+                    d.end = c1.end + 1;
+                    if let Some(p) = d.parts.iter_mut().find(|p| p.2 == PartRole::Number) {
+                        p.1 = d.end;
+                        p.3 = Some(*v1);
+                    }
+                }
+            }
+            return;
+        }
+    }
+
+    /// A qualifier phrase before the amount ("plus de", "environ").
+    fn qualify_before(&self, d: &mut Draft) {
+        let lex = self.lex();
+        if let Some((q0, q)) = self.phrase_before(&lex.before, d.start) {
+            let keys: Vec<&str> = (q0..d.start).map(|k| self.key(k)).collect();
+            d.parts.insert(0, (q0, d.start, PartRole::Qualifier, None));
+            d.qualifier_rule = Some(format!("qualifier/{}", slug(&keys)));
+            if d.qualifier != Qualifier::Range && d.qualifier != Qualifier::Vague {
+                d.qualifier = q;
+            }
+            d.start = q0;
+        }
+    }
+
+    /// Numbers in digits that are not figures: codes, phone numbers, dates, times,
+    /// ordinals, years.
+    fn not_figure_digits(&mut self, c: &Core) -> Option<usize> {
+        let lex = self.lex();
+        let (s, e) = (c.start, c.end);
+        // "A320", "MH17", "COVID-19", "F-16".
+        let prev_word = |k: usize| {
+            self.kind(k) == Some(TokKind::Word) && !self.lex().words.contains_key(self.key(k))
+        };
+        if s >= 1 && s > self.floor && self.attached(s) {
+            let code_start = if prev_word(s - 1) {
+                Some(s - 1)
+            } else if s >= 2
+                && self.key(s - 1) == "-"
+                && self.attached(s - 1)
+                && prev_word(s - 2)
+                && self.raw(s - 2).chars().any(|ch| ch.is_uppercase())
+            {
+                Some(s - 2)
+            } else {
+                None
+            };
+            if let Some(cs) = code_start.filter(|&cs| cs >= self.floor) {
+                let mut end = e;
+                while self.attached(end)
+                    && matches!(self.kind(end), Some(TokKind::Word | TokKind::Digits))
+                {
+                    end += 1;
+                }
+                return Some(self.emit_simple(
+                    cs,
+                    end,
+                    QuantityKind::Identifier(IdentifierKind::Code),
+                    None,
+                    "numbers/not-figure/identifier",
+                ));
+            }
+        }
+        if let Some(end) = self.phone(c) {
+            return Some(end);
+        }
+        if let Some(end) = self.numeric_date(c) {
+            return Some(end);
+        }
+        let plain_int =
+            (c.plain || c.rule == "digits") && c.value.fract() == 0.0 && c.start == c.end - 1;
+        // "11 décembre 2016", "1er décembre".
+        if plain_int && (1.0..=31.0).contains(&c.value) {
+            let mut m = e;
+            if self.attached(m) && lex.ordinal_suffixes.iter().any(|x| x == self.raw(m)) {
+                m += 1;
+            }
+            if lex.months.contains_key(self.key(m)) && (self.kind(m) == Some(TokKind::Word)) {
+                let mut end = m + 1;
+                if self.key(end) == "." && self.attached(end) {
+                    end += 1;
+                }
+                if self.kind(end) == Some(TokKind::Digits) && self.raw(end).len() == 4 {
+                    end += 1;
+                }
+                return Some(self.emit_simple(
+                    s,
+                    end,
+                    QuantityKind::Date,
+                    None,
+                    "numbers/not-figure/date",
+                ));
+            }
+        }
+        // "23e", "1er", "21st".
+        if plain_int
+            && self.attached(e)
+            && lex.ordinal_suffixes.iter().any(|x| x == self.raw(e))
+            && !self.attached(e + 1) | (self.kind(e + 1) != Some(TokKind::Word))
+        {
+            return Some(self.emit_simple(
+                s,
+                e + 1,
+                QuantityKind::Ordinal,
+                Some(c.value),
+                "numbers/not-figure/ordinal",
+            ));
+        }
+        // "14h30", "8 h", "10:30", "5pm".
+        if plain_int && c.value <= 24.0 {
+            let marker = self.key(e);
+            let is_marker =
+                lex.is(&lex.time_markers, marker) && self.kind(e) == Some(TokKind::Word);
+            if is_marker && (self.attached(e) || self.raw(e).len() <= 2) {
+                let mut end = e + 1;
+                if self.kind(end) == Some(TokKind::Digits) && self.raw(end).len() == 2 {
+                    end += 1;
+                }
+                return Some(self.emit_simple(
+                    s,
+                    end,
+                    QuantityKind::TimeOfDay,
+                    None,
+                    "numbers/not-figure/time-of-day",
+                ));
+            }
+            if marker == ":"
+                && self.attached(e)
+                && self.kind(e + 1) == Some(TokKind::Digits)
+                && self.raw(e + 1).len() == 2
+                && self.attached(e + 1)
+            {
+                let mut end = e + 2;
+                if self.key(end) == ":" && self.kind(end + 1) == Some(TokKind::Digits) {
+                    end += 2;
+                }
+                if lex.is(&lex.time_markers, self.key(end)) {
+                    end += 1;
+                }
+                return Some(self.emit_simple(
+                    s,
+                    end,
+                    QuantityKind::TimeOfDay,
+                    None,
+                    "numbers/not-figure/time-of-day",
+                ));
+            }
+        }
+        // Years: "en 1986", "Mars 2011", "2016."
+        if self.is_year_like(c) {
+            let prev = s.checked_sub(1).filter(|&p| p >= self.floor);
+            if let Some(p) = prev
+                && self.kind(p) == Some(TokKind::Word)
+                && lex.months.contains_key(self.key(p))
+            {
+                return Some(self.emit_simple(
+                    p,
+                    e,
+                    QuantityKind::Date,
+                    None,
+                    "numbers/not-figure/date",
+                ));
+            }
+            let in_context = s
+                .checked_sub(1)
+                .is_some_and(|p| lex.is(&lex.year_contexts, self.key(p)));
+            let next_is_word = self.kind(e) == Some(TokKind::Word) && self.unit_after(e).is_none();
+            let next_is_amount =
+                matches!(self.key(e), "%" | "$" | "€" | "£") || self.unit_after(e).is_some();
+            if (in_context && !next_is_amount)
+                || (!next_is_word && !next_is_amount && self.kind(e) != Some(TokKind::Digits))
+            {
+                return Some(self.emit_simple(
+                    s,
+                    e,
+                    QuantityKind::Year,
+                    Some(c.value),
+                    "numbers/not-figure/year",
+                ));
+            }
+        }
+        None
+    }
+
+    /// "+33 1 23 45 67 89", "01 23 45 67 89", "+1-222-2222-2222".
+    fn phone(&mut self, c: &Core) -> Option<usize> {
+        let s = c.start;
+        let plus = s >= 1 && self.key(s - 1) == "+" && self.attached(s) && s > self.floor;
+        let mut groups = vec![self.raw(s).len()];
+        let mut k = s + 1;
+        if self.kind(s) != Some(TokKind::Digits) {
+            return None;
+        }
+        let mut seps = 0;
+        loop {
+            let next_digits = |j: usize| self.kind(j) == Some(TokKind::Digits);
+            if next_digits(k) && self.toks().get(k).is_some_and(|t| t.gap) && self.single_space(k) {
+                groups.push(self.raw(k).len());
+                k += 1;
+            } else if matches!(self.key(k), "-" | "." | "/" | ")")
+                && self.attached(k)
+                && next_digits(k + 1)
+                && self.attached(k + 1)
+            {
+                groups.push(self.raw(k + 1).len());
+                k += 2;
+                seps += 1;
+            } else {
+                break;
+            }
+        }
+        let digits: usize = groups.iter().sum();
+        let all_pairs = groups.len() >= 4 && groups.iter().all(|&g| g == 2);
+        let dashed = seps >= 2 && digits >= 8 && groups.len() >= 3;
+        if !(plus && digits >= 7 && groups.len() >= 2
+            || all_pairs
+            || dashed && !self.date_shape(&groups))
+        {
+            return None;
+        }
+        let start = if plus { s - 1 } else { s };
+        Some(self.emit_simple(
+            start,
+            k,
+            QuantityKind::Phone,
+            None,
+            "numbers/not-figure/phone",
+        ))
+    }
+
+    fn date_shape(&self, groups: &[usize]) -> bool {
+        groups.len() == 3
+            && (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 4 || groups[2] == 2)
+                || groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2)
+    }
+
+    fn single_space(&self, k: usize) -> bool {
+        let toks = self.toks();
+        match (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) {
+            (Some(a), Some(b)) => self
+                .c
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|g| g.chars().count() == 1),
+            _ => false,
+        }
+    }
+
+    /// "17/05/2018", "17.05.2018", "2018-05-17", "01/1995".
+    fn numeric_date(&mut self, c: &Core) -> Option<usize> {
+        let s = c.start;
+        if self.kind(s) != Some(TokKind::Digits) {
+            return None;
+        }
+        let sep = self.key(s + 1);
+        if !matches!(sep, "/" | "." | "-")
+            || !self.attached(s + 1)
+            || !self.attached(s + 2)
+            || self.kind(s + 2) != Some(TokKind::Digits)
+        {
+            return None;
+        }
+        let a = self.raw(s).len();
+        let b = self.raw(s + 2).len();
+        let three = self.key(s + 3) == sep
+            && self.attached(s + 3)
+            && self.kind(s + 4) == Some(TokKind::Digits)
+            && self.attached(s + 4);
+        let num = |k: usize| self.raw(k).parse::<u32>().unwrap_or(0);
+        let end = if three {
+            let c3 = self.raw(s + 4).len();
+            let dmy = a <= 2
+                && b <= 2
+                && (c3 == 4 || c3 == 2)
+                && (1..=31).contains(&num(s))
+                && (1..=12).contains(&num(s + 2));
+            let mdy = a <= 2
+                && b <= 2
+                && (c3 == 4 || c3 == 2)
+                && (1..=12).contains(&num(s))
+                && (1..=31).contains(&num(s + 2));
+            let ymd = a == 4 && b <= 2 && c3 <= 2 && (1..=12).contains(&num(s + 2));
+            (dmy || mdy || ymd).then_some(s + 5)?
+        } else if sep != "." && a <= 2 && b == 4 && (1..=12).contains(&num(s))
+            || sep == "-" && a == 4 && b == 2 && (1..=12).contains(&num(s + 2))
+        {
+            s + 3
+        } else {
+            return None;
+        };
+        Some(self.emit_simple(s, end, QuantityKind::Date, None, "numbers/not-figure/date"))
+    }
+
+    /// Computes the interval and pushes the quantity.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &mut self,
+        d: Draft,
+        v: f64,
+        _: Option<f64>,
+        low: Option<f64>,
+        high: Option<f64>,
+        kind: QuantityKind,
+        rule: &str,
+    ) -> usize {
+        let lex = self.lex();
+        let (value, best, low, high) = match d.qualifier {
+            Qualifier::Exact => (Some(v), Some(v), Some(v), Some(v)),
+            Qualifier::Approx => (None, Some(v), None, None),
+            Qualifier::Nearly | Qualifier::LessThan | Qualifier::AtMost => {
+                (None, Some(v), None, Some(v))
+            }
+            Qualifier::MoreThan | Qualifier::AtLeast => (None, Some(v), Some(v), None),
+            Qualifier::Range | Qualifier::Vague => (None, None, low, high),
+        };
+        let span = self.span(d.start, d.end);
+        let rule = match &d.qualifier_rule {
+            Some(q) => format!("numbers/{}/{q}", self.code),
+            None => format!("numbers/{}/{rule}", self.code),
+        };
+        let unit = d.unit.and_then(|u| lex.units.get(u)).map(|u| Unit {
+            id: u.id.clone(),
+            dimension: u.dimension,
+        });
+        let parts = d
+            .parts
+            .iter()
+            .filter(|p| p.1 > p.0)
+            .map(|&(a, b, role, value)| QuantityPart {
+                span: self.span(a, b),
+                role,
+                value,
+            })
+            .collect();
+        self.out.push(Quantity {
+            span,
+            text: span.slice(self.c.text).to_string(),
+            value,
+            best,
+            low,
+            high,
+            qualifier: d.qualifier,
+            unit,
+            kind,
+            is_figure: kind.is_figure(),
+            rule,
+            parts,
+        });
+        d.end
+    }
+}
+
+#[derive(Clone, Copy)]
+enum NounAmount {
+    Fraction,
+    Approx,
+    Vague(f64, f64),
+}
+
+/// A rule-id piece from a phrase: "plus d'" → "plus-d", "jusqu'à" → "jusqu-a".
+fn slug(keys: &[&str]) -> String {
+    let mut out = String::new();
+    for k in keys {
+        let clean: String = k.chars().filter(|c| c.is_alphanumeric()).collect();
+        let clean = if clean.is_empty() {
+            match *k {
+                ">" => "gt".to_string(),
+                "<" => "lt".to_string(),
+                "=" => "eq".to_string(),
+                "~" | "≈" => "tilde".to_string(),
+                _ => continue,
+            }
+        } else {
+            clean
+        };
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&clean);
+    }
+    out
+}
+
+fn roman_value(s: &str) -> Option<f64> {
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let vals: Vec<i64> = s.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &v) in vals.iter().enumerate() {
+        if vals.get(k + 1).is_some_and(|&n| n > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    (total > 0).then_some(total as f64)
+}

@@ -1,0 +1,111 @@
+//! A small tokenizer for the numbers stage: runs of letters, runs of ASCII digits, and single
+//! other characters, with byte spans into the text and whether whitespace came before.
+//! Words carry a folded key (lower case, accents removed, typographic apostrophes and dashes
+//! unified) so that data files match "Près", "pres" and "près" alike.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Digits,
+    Punct,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Whitespace between the previous token and this one.
+    pub gap: bool,
+    /// Folded text for words and punctuation, the digits themselves for digits.
+    pub key: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '²' | '³' | 'µ')
+}
+
+/// Folds one character: lower case, no accent, one apostrophe, one dash.
+fn fold_char(c: char, out: &mut String) {
+    let m = match c {
+        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ÿ' => 'y',
+        '’' | '‘' | 'ʼ' | '\'' | '`' => '\'',
+        '‐' | '‑' | '‒' | '-' => '-',
+        '–' | '—' | '−' => '–',
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(m);
+}
+
+/// The folded form of a whole string (used for data-file entries).
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 4);
+    let mut gap = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        let (kind, end) = if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            (TokKind::Word, end)
+        } else if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = iter.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                iter.next();
+            }
+            (TokKind::Digits, end)
+        } else {
+            (TokKind::Punct, i + c.len_utf8())
+        };
+        let raw = text.get(i..end).unwrap_or("");
+        let key = if kind == TokKind::Digits {
+            raw.to_string()
+        } else {
+            fold(raw)
+        };
+        toks.push(Tok {
+            start: i,
+            end,
+            kind,
+            gap,
+            key,
+        });
+        gap = false;
+    }
+    toks
+}
+
+/// The keys of a data-file phrase, tokenized like the text.
+pub(crate) fn tokenize_keys(phrase: &str) -> Vec<String> {
+    tokenize(phrase).into_iter().map(|t| t.key).collect()
+}
