@@ -131,11 +131,12 @@ fn attr_of(doc: &Document, selector: &str, attr: &str) -> Option<String> {
 pub(crate) fn read(doc: &Document) -> HtmlMeta {
     let tags = meta_tags(doc);
     let ld = json_ld(doc);
+    // An unclosed `<title>` holds the page's markup: keep what comes before it.
     let html_title = doc
         .select("title")
         .nodes()
         .first()
-        .and_then(|t| clean(&t.text()));
+        .and_then(|t| clean(t.text().split('<').next().unwrap_or_default()));
     let canonical = attr_of(doc, "link[rel~=canonical]", "href");
     let og_url = first(&tags, &["og:url"]).and_then(clean);
 

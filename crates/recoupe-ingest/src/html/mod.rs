@@ -48,13 +48,30 @@ pub fn extract_html(html: &str) -> HtmlPage {
         },
         None => {
             let doc = Document::from(html);
+            let mut text = render::render(&doc.root(), true);
+            if text.trim().is_empty() {
+                text = unclosed_title_text(&doc);
+            }
             HtmlPage {
-                text: render::render(&doc.root(), true),
+                text,
                 meta,
                 fallback: true,
             }
         }
     }
+}
+
+/// A `<title>` left open swallows the rest of the page as raw text (the HTML rules for
+/// `<title>`); when that left the body empty, the swallowed markup is rendered instead.
+fn unclosed_title_text(doc: &Document) -> String {
+    let Some(title) = doc.select("title").nodes().first().map(|t| t.text()) else {
+        return String::new();
+    };
+    if !title.contains('<') {
+        return String::new();
+    }
+    let swallowed = Document::from(title.as_ref());
+    render::render(&swallowed.root(), true)
 }
 
 /// Renders an HTML fragment (a feed item's content) as structured text, keeping all of it.
