@@ -148,6 +148,32 @@ impl Walker<'_, '_> {
         (None, skipped)
     }
 
+    /// The next character at or after `pos` that will be kept: removed spans and invisible
+    /// characters are looked past, so a rule sees what the normalized text will hold.
+    fn next_kept(&self, pos: usize) -> Option<char> {
+        self.next_kept_past(pos, |_| false)
+    }
+
+    /// Like [`Self::next_kept`], also looking past characters that `skip` accepts (a bounded
+    /// number of them, so a long run costs no more than a short one).
+    fn next_kept_past(&self, mut pos: usize, skip: impl Fn(char) -> bool) -> Option<char> {
+        let mut r = self.next_removal;
+        for _ in 0..32 {
+            if let Some(span) = self.removals.get(r)
+                && span.start <= pos
+            {
+                pos = pos.max(span.end);
+                r += 1;
+                continue;
+            }
+            match self.char_at(pos)? {
+                c if is_invisible(c) || skip(c) => pos += c.len_utf8(),
+                c => return Some(c),
+            }
+        }
+        None
+    }
+
     fn write_text(&mut self, c: char) {
         self.last = Last::Text(c);
         self.newlines = 0;
@@ -250,7 +276,7 @@ impl Walker<'_, '_> {
     }
 
     fn visible(&mut self, pos: usize, c: char) {
-        let next = self.char_at(pos + c.len_utf8());
+        let next = self.next_kept(pos + c.len_utf8());
         let prev = match self.last {
             Last::Text(p) => Some(p),
             _ => None,
@@ -260,6 +286,8 @@ impl Walker<'_, '_> {
             '“' | '„' | '‹' => self.replace(c, '«'),
             '”' | '›' => self.replace(c, '»'),
             '"' => {
+                // Markdown markers next to the quote are removed: look past them.
+                let next = self.next_kept_past(pos + 1, |m| m == '_' || m == '*');
                 let after_space = prev.is_none_or(|p| matches!(p, '(' | '[' | '—' | '–' | '-'));
                 let before_space =
                     next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]…".contains(n));
@@ -273,14 +301,23 @@ impl Walker<'_, '_> {
                 self.replace(c, if opening { '«' } else { '»' });
             }
             '#' if prev.is_none_or(|p| !p.is_alphanumeric() && p != '&')
-                && next.is_some_and(char::is_alphabetic) =>
+                && self
+                    .next_kept_past(pos, |m| m == '#')
+                    .is_some_and(char::is_alphabetic) =>
             {
                 self.b.remove(1);
             }
-            '_' | '*' if prev.is_some_and(is_opening) || next.is_some_and(is_closing) => {
+            '_' | '*'
+                if prev.is_some_and(is_opening)
+                    || self
+                        .next_kept_past(pos, |m| m == '_' || m == '*')
+                        .is_some_and(is_closing) =>
+            {
                 self.b.remove(1);
             }
-            '*' if prev.is_some_and(char::is_alphabetic) && next.is_none_or(is_break) => {
+            '*' if prev.is_some_and(char::is_alphabetic)
+                && self.next_significant(pos + 1, false).0.is_none_or(is_break) =>
+            {
                 self.b.remove(1);
             }
             '\u{2010}' | '\u{2011}' => self.replace(c, '-'),
