@@ -53,7 +53,11 @@ pub(crate) fn read_stream(
     };
     let mut head = Vec::new();
     if let Err(e) = (&mut inner).take(SNIFF_BYTES).read_to_end(&mut head) {
-        return one(io_error(name, None, &e, gzip));
+        if head.is_empty() {
+            return one(io_error(name, None, &e, gzip));
+        }
+        // A short stream that fails (a truncated gzip): read what came, then the error.
+        inner = Box::new(Failing(Some(e)));
     }
     if head.is_empty() {
         return one(error(code::EMPTY, name, None, "the input is empty"));
@@ -90,6 +94,18 @@ pub(crate) fn read_stream(
                 }
                 Err(e) => one(read_failure(name, &e, gzip)),
             }
+        }
+    }
+}
+
+/// A reader that fails once with a stored error, then ends.
+struct Failing(Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
         }
     }
 }
