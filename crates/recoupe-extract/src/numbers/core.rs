@@ -186,6 +186,28 @@ impl Cores<'_> {
             }
         }
         let mut value: f64 = number.parse().ok()?;
+        // Scientific and power notation: "1e10", "12,32e+14", "1,1^23", "2,5^-1".
+        let mark = self.key(end);
+        if (mark == "e" || mark == "^") && self.attached(end) {
+            let mut k = end + 1;
+            let mut minus = false;
+            while matches!(self.key(k), "+" | "-" | "–") && self.attached(k) {
+                minus ^= self.key(k) != "+";
+                k += 1;
+            }
+            if self.is_digits(k) && self.attached(k) {
+                let exp: f64 = self.key(k).parse().ok()?;
+                let exp = if minus { -exp } else { exp };
+                value = if mark == "e" {
+                    value * 10f64.powf(exp)
+                } else {
+                    value.powf(exp)
+                };
+                end = k + 1;
+                plain = false;
+                rule = "exponent";
+            }
+        }
         if negative {
             value = -value;
             start = i;
@@ -210,7 +232,7 @@ impl Cores<'_> {
             && !(self.key(end + 2) == "-" && self.attached(end + 2))
         {
             let den: f64 = self.key(end + 1).parse().ok()?;
-            if den > 0.0 && den <= 100.0 && core.plain {
+            if den > 0.0 && den <= 100.0 && (core.plain || negative && core.rule == "digits") {
                 core.value = value / den;
                 core.end = end + 2;
                 core.fraction = true;
@@ -240,6 +262,22 @@ impl Cores<'_> {
             }
         }
         self.digit_scale(&mut core);
+        // "3 millions et demi", "3 million and a half": the fraction is of the scale.
+        if let Some(sc) = core.scale
+            && self.lex.is(&self.lex.joiners, self.key(core.end))
+            && self.is_word(core.end + 1)
+        {
+            if let Some(&(den, _)) = self.lex.denominators.get(self.key(core.end + 1)) {
+                core.value += sc / den;
+                core.end += 2;
+            } else if let Some(f) = self.words(core.end + 1, true)
+                && f.fraction
+                && f.value < 1.0
+            {
+                core.value += sc * f.value;
+                core.end = f.end;
+            }
+        }
         Some(core)
     }
 
@@ -311,6 +349,7 @@ impl Cores<'_> {
             core.scale = Some(*s);
         }
         let lone_article = n_words == 1 && self.lex.is(&self.lex.articles, self.key(i));
+        let lone_one = n_words == 1 && value == 1.0;
         // Fractions: "trois quarts", "un tiers", "quatre centièmes".
         if let Some(j) = self.next_word(end)
             && let Some(&(den, plural)) = self.lex.denominators.get(self.key(j))
@@ -325,13 +364,34 @@ impl Cores<'_> {
                 core.end = j + 1;
                 core.fraction = true;
                 core.rule = "fraction";
+                // "un demi-million", "trois quarts de million" stay fractions of the scale.
+                if let Some(k) = self.next_word(j + 1)
+                    && let Some(WordClass::Scale(sc)) = self.lex.words.get(self.key(k))
+                {
+                    core.value *= sc;
+                    core.end = k + 1;
+                    core.fraction = false;
+                    core.scale = Some(*sc);
+                }
                 return Some(core);
             }
         }
-        // Ordinals ending a number: "vingt et unième".
+        // Ordinals ending a number: "vingt-cinquième", "vingt et unième".
+        let card_end = end;
+        let end = if self.lex.is(&self.lex.joiners, self.key(end))
+            && self
+                .lex
+                .ordinals
+                .get(self.key(end + 1))
+                .is_some_and(|&o| o == 1.0 || o == 11.0)
+        {
+            end + 1
+        } else {
+            end
+        };
         if let Some(j) = self.next_word(end)
             && let Some(&o) = self.lex.ordinals.get(self.key(j))
-            && self.can_continue(i, end, o)
+            && self.can_continue(i, card_end, o)
         {
             core.value = value + o;
             core.end = j + 1;
@@ -339,18 +399,30 @@ impl Cores<'_> {
             core.rule = "ordinal-words";
             return Some(core);
         }
-        if lone_article && !allow_article {
-            return None;
+        // "un vingt-cinquième": the article over a compound ordinal.
+        if lone_one
+            && self.starts_words(end)
+            && let Some(den) = self.words(end, false)
+            && den.ordinal
+            && den.value > 0.0
+        {
+            core.value = 1.0 / den.value;
+            core.end = den.end;
+            core.fraction = true;
+            core.rule = "fraction";
+            return Some(core);
         }
-        // "trois et un cinquième", "un et demi".
+        // "trois et un cinquième", "un et demi"; after a scale the fraction is of the scale:
+        // "trois millions et demi".
+        let of = core.scale.unwrap_or(1.0);
         if self.lex.is(&self.lex.joiners, self.key(end)) {
             if let Some(j) = self.next_word(end + 1)
                 && let Some(&(den, _)) = self.lex.denominators.get(self.key(j))
                 && j == end + 1
             {
-                core.value = value + 1.0 / den;
+                core.value = value + of / den;
                 core.end = j + 1;
-                core.fraction = true;
+                core.fraction = of == 1.0;
                 core.rule = "fraction";
                 return Some(core);
             }
@@ -359,20 +431,33 @@ impl Cores<'_> {
                 && f.fraction
                 && f.value < 1.0
             {
-                core.value = value + f.value;
+                core.value = value + f.value * of;
                 core.end = f.end;
-                core.fraction = true;
+                core.fraction = of == 1.0;
                 core.rule = "fraction";
                 return Some(core);
             }
         }
+        if lone_article && !allow_article {
+            return None;
+        }
+        // "trois douzaines": a multiplier noun after words.
+        if let Some(t) = self.tok(end)
+            && t.kind == TokKind::Word
+            && t.key.chars().count() > 2
+            && let Some(&m) = self.lex.digit_scales.get(t.key.as_str())
+            && !self.lex.words.contains_key(t.key.as_str())
+        {
+            core.value *= m;
+            core.end = end + 1;
+            core.scale = Some(m);
+        }
         // "deux cent virgule cinq".
         if self.lex.is(&self.lex.decimal_words, self.key(end))
             && self.starts_words(end + 1)
-            && let Some((d, dend, _)) = self.cardinal_words(end + 1)
-            && d >= 0.0
+            && let Some((d, dend)) = self.decimal_digits(end + 1)
         {
-            let digits = format!("{d}");
+            let digits = d;
             if let Ok(frac) = format!("0.{digits}").parse::<f64>() {
                 core.value = value + frac;
                 core.end = dend;
@@ -380,6 +465,25 @@ impl Cores<'_> {
             }
         }
         Some(core)
+    }
+
+    /// The digits after a decimal word: one digit per word ("zéro trois", "nought four"),
+    /// or a whole number read as digits ("cinquante deux").
+    fn decimal_digits(&self, i: usize) -> Option<(String, usize)> {
+        let mut digits = String::new();
+        let mut k = i;
+        while let Some(WordClass::Cardinal(v)) = self.lex.words.get(self.key(k)) {
+            if *v >= 10.0 || self.lex.is(&self.lex.articles, self.key(k)) {
+                break;
+            }
+            digits.push_str(&format!("{v}"));
+            k += 1;
+        }
+        if digits.len() > 1 || digits.len() == 1 && !self.starts_words(k) {
+            return Some((digits, k));
+        }
+        let (d, end, _) = self.cardinal_words(i)?;
+        Some((format!("{d}"), end))
     }
 
     /// The next word token at `i`, possibly after one attached hyphen ("cinq-huitièmes").
@@ -445,6 +549,11 @@ impl Cores<'_> {
                 break;
             }
             let joined = w != j && self.lex.is(&self.lex.joiners, self.key(j));
+            // An article that is never a digit word inside a number ("a", unlike French
+            // "un") only begins one: "a hundred", but "a million and a half".
+            if n > 0 && self.lang == Lang::En && self.lex.is(&self.lex.articles, self.key(w)) {
+                break;
+            }
             let Some(&class) = self.lex.words.get(self.key(w)) else {
                 break;
             };
@@ -452,6 +561,14 @@ impl Cores<'_> {
                 WordClass::Cardinal(v) => {
                     let unit = v < 10.0;
                     let teen = (10.0..20.0).contains(&v);
+                    // "five billion and three quarters": the joiner starts a fraction.
+                    if joined
+                        && self
+                            .next_word(w + 1)
+                            .is_some_and(|d| self.lex.denominators.contains_key(self.key(d)))
+                    {
+                        break;
+                    }
                     if joined {
                         // "vingt et un", "soixante et onze", "hundred and five".
                         let ok = match last {

@@ -86,6 +86,7 @@ pub(crate) struct Lexicon {
     pub year_max: f64,
     pub idioms: PhraseIndex<()>,
     pub time_markers: Vec<String>,
+    pub vulgar_fractions: HashMap<String, f64>,
     pub months: HashMap<String, u32>,
     pub units_by_word: PhraseIndex<usize>,
     /// Symbols, longest first: matched on the raw text, case-sensitively.
@@ -99,6 +100,7 @@ pub(crate) struct Lexicon {
     pub after: PhraseIndex<Qualifier>,
     pub range_pairs: Vec<(Vec<String>, String)>,
     pub range_joiners: Vec<String>,
+    pub bound_joiners: Vec<Vec<String>>,
     pub approx_nouns: HashMap<String, f64>,
     pub approx_determiners: Vec<String>,
     pub vague_nouns: HashMap<String, (f64, f64)>,
@@ -130,6 +132,8 @@ struct NumbersFile {
     year_max: f64,
     idioms: Vec<String>,
     time_markers: Vec<String>,
+    #[serde(default)]
+    vulgar_fractions: HashMap<String, f64>,
 }
 
 #[derive(Deserialize)]
@@ -166,6 +170,7 @@ struct QualifiersFile {
     after: HashMap<Qualifier, Vec<String>>,
     range_pairs: Vec<(String, String)>,
     range_joiners: Vec<String>,
+    bound_joiners: Vec<String>,
     approx_nouns: ApproxNouns,
     vague_nouns: VagueNouns,
 }
@@ -317,6 +322,7 @@ impl Lexicon {
             year_max: n.year_max,
             idioms: PhraseIndex::new(n.idioms.into_iter().map(|w| (w, ())), false),
             time_markers: folded(n.time_markers),
+            vulgar_fractions: n.vulgar_fractions,
             months,
             units_by_word: PhraseIndex::new(unit_words, false),
             unit_symbols,
@@ -336,6 +342,7 @@ impl Lexicon {
                 .map(|(open, join)| (tokenize_keys(&open), fold(&join)))
                 .collect(),
             range_joiners: q.range_joiners.iter().map(|j| fold(j)).collect(),
+            bound_joiners: q.bound_joiners.iter().map(|j| tokenize_keys(j)).collect(),
             approx_nouns: folded_map(q.approx_nouns.nouns),
             approx_determiners: folded(q.approx_nouns.approx_determiners),
             vague_nouns: folded_map(q.vague_nouns.nouns),

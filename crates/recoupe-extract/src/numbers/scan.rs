@@ -40,7 +40,61 @@ pub(crate) fn scan(text: &str, lang: Lang) -> Vec<Quantity> {
             _ => i += 1,
         }
     }
+    merge_bounds(&mut s.out, text, &toks, lex);
     s.out
+}
+
+/// "plus de 10 et moins de 20", "above 1000 and below 1500": a lower and an upper bound
+/// joined by a bound joiner make one range.
+fn merge_bounds(out: &mut Vec<Quantity>, text: &str, toks: &[Tok], lex: &Lexicon) {
+    let lower = |q: &Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: &Qualifier| {
+        matches!(
+            q,
+            Qualifier::LessThan | Qualifier::AtMost | Qualifier::Nearly
+        )
+    };
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let between: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.start >= a.span.end && t.end <= b.span.start)
+            .map(|t| t.key.as_str())
+            .collect();
+        let joined = lex
+            .bound_joiners
+            .iter()
+            .any(|j| j.iter().map(String::as_str).eq(between.iter().copied()));
+        let pair = (lower(&a.qualifier) && upper(&b.qualifier))
+            || (upper(&a.qualifier) && lower(&b.qualifier));
+        let (lo, hi) = if lower(&a.qualifier) {
+            (a.low, b.high)
+        } else {
+            (b.low, a.high)
+        };
+        if joined && pair && a.is_figure && b.is_figure && lo.zip(hi).is_some_and(|(l, h)| l < h) {
+            let span = a.span.cover(b.span);
+            let mut parts = a.parts.clone();
+            parts.extend(b.parts.iter().cloned());
+            let merged = Quantity {
+                span,
+                text: span.slice(text).to_string(),
+                value: None,
+                best: None,
+                low: lo,
+                high: hi,
+                qualifier: Qualifier::Range,
+                unit: a.unit.clone().or_else(|| b.unit.clone()),
+                kind: a.kind,
+                is_figure: true,
+                rule: format!("{}+bounds", a.rule),
+                parts,
+            };
+            out.splice(k..k + 2, [merged]);
+        }
+        k += 1;
+    }
 }
 
 struct Scanner<'a> {
@@ -209,7 +263,8 @@ impl<'a> Scanner<'a> {
                 return Some(self.around(core));
             }
             if self.c.starts_words(i) {
-                let ranked = self.phrase_before(&lex.rank_markers, i).is_some();
+                let ranked = self.phrase_before(&lex.rank_markers, i).is_some()
+                    || self.phrase_after(&lex.over_words, i + 1).is_some();
                 if let Some(core) = self.c.words(i, ranked) {
                     return Some(self.around(core));
                 }
@@ -225,6 +280,20 @@ impl<'a> Scanner<'a> {
                 ));
             }
             return None;
+        }
+        if let Some(&v) = lex.vulgar_fractions.get(self.key(i)) {
+            let core = Core {
+                start: i,
+                end: i + 1,
+                value: v,
+                rule: "fraction",
+                plain: false,
+                scale: None,
+                fraction: true,
+                ordinal: false,
+                words: false,
+            };
+            return Some(self.around(core));
         }
         let core = self.c.digits(i)?;
         Some(self.around(core))
@@ -308,6 +377,18 @@ impl<'a> Scanner<'a> {
         let lex = self.lex();
         let mut end = i + 1;
         let mut scale = 1.0;
+        // "half a million", "la moitié" stays a fraction unless a scale follows.
+        if matches!(what, NounAmount::Fraction) {
+            let k = if lex.is(&lex.articles, self.key(end)) {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(super::lexicon::WordClass::Scale(s)) = lex.words.get(self.key(k)) {
+                scale = *s;
+                end = k + 1;
+            }
+        }
         if !matches!(what, NounAmount::Fraction)
             && lex.is(&lex.vague_links, self.key(end))
             && let Some(&(_, hi)) = lex.vague_nouns.get(self.key(end + 1))
@@ -336,6 +417,7 @@ impl<'a> Scanner<'a> {
             parts: vec![(start, end, PartRole::Number, Some(v * scale))],
         };
         let (rule, kind) = match what {
+            NounAmount::Fraction if scale > 1.0 => ("fraction-noun", QuantityKind::Count),
             NounAmount::Fraction => ("fraction-noun", QuantityKind::Fraction),
             NounAmount::Approx => {
                 d.qualifier = Qualifier::Approx;
@@ -390,7 +472,9 @@ impl<'a> Scanner<'a> {
             && !c1.fraction
             && let Some(c2) = self.core_at(after_over)
             && c2.value > 0.0
+            && c2.value >= c1.value
             && !c2.fraction
+            && self.unit_after(c2.end).is_none()
         {
             v1 = c1.value / c2.value;
             d.parts = vec![(c1.start, c2.end, PartRole::Number, Some(v1))];
@@ -460,7 +544,10 @@ impl<'a> Scanner<'a> {
             d.end = end;
             d.qualifier = q;
         }
-        if d.qualifier != Qualifier::Range || self.key(d.start) != "entre" {
+        // A qualifier after the number wins over one before ("about 500 or more").
+        if d.qualifier_rule.is_none()
+            && (d.qualifier != Qualifier::Range || self.key(d.start) != "entre")
+        {
             self.qualify_before(&mut d);
         }
         // Numbers after "numéro", "n°", "No.": a rank or an identifier.
