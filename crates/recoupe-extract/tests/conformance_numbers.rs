@@ -34,7 +34,7 @@ enum Model {
 /// is below the target, CONFORMANCE.md says what is missing.
 const FILES: &[(&str, Model, f64, f64)] = &[
     ("Number/French/NumberModel.json", Model::Number, 95.0, 99.0),
-    ("Number/English/NumberModel.json", Model::Number, 95.0, 78.0),
+    ("Number/English/NumberModel.json", Model::Number, 95.0, 99.0),
     (
         "Number/French/PercentModel.json",
         Model::Percent,
@@ -69,7 +69,7 @@ const FILES: &[(&str, Model, f64, f64)] = &[
         "Number/English/OrdinalModel.json",
         Model::Ordinal,
         90.0,
-        86.0,
+        85.0,
     ),
     (
         "NumberWithUnit/French/DimensionModel.json",

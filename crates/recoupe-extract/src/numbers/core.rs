@@ -428,14 +428,45 @@ impl Cores<'_> {
             }
             if self.starts_words(end + 1)
                 && let Some(f) = self.words(end + 1, true)
-                && f.fraction
-                && f.value < 1.0
+                && f.rule == "fraction"
             {
-                core.value = value + f.value * of;
-                core.end = f.end;
-                core.fraction = of == 1.0;
-                core.rule = "fraction";
-                return Some(core);
+                // The fraction, and the scale written after it, if any ("a half million").
+                let (fv, after) = match f.scale {
+                    Some(sc) if !f.fraction && f.value < sc => (f.value / sc, Some(sc)),
+                    _ => (f.value, None),
+                };
+                let after = after.or_else(|| {
+                    let k = self.next_word(f.end)?;
+                    match self.lex.words.get(self.key(k)) {
+                        Some(WordClass::Scale(sc)) => Some(*sc),
+                        _ => None,
+                    }
+                });
+                if fv < 1.0 {
+                    core.rule = "fraction";
+                    core.end = f.end;
+                    match after {
+                        // "five and a half million": the scale applies to all;
+                        // "one billion and a half million": to the fraction only.
+                        Some(sc) => {
+                            core.value = if of > sc {
+                                value + fv * sc
+                            } else {
+                                (value + fv) * sc
+                            };
+                            if f.scale.is_none() {
+                                core.end = self.next_word(f.end).map_or(f.end, |k| k + 1);
+                            }
+                            core.scale = Some(sc);
+                            core.fraction = false;
+                        }
+                        None => {
+                            core.value = value + fv * of;
+                            core.fraction = of == 1.0;
+                        }
+                    }
+                    return Some(core);
+                }
             }
         }
         if lone_article && !allow_article {
@@ -491,7 +522,7 @@ impl Cores<'_> {
         if self.is_word(i) {
             return Some(i);
         }
-        if self.key(i) == "-" && self.attached(i) && self.is_word(i + 1) && self.attached(i + 1) {
+        if self.key(i) == "-" && self.attached(i) == self.attached(i + 1) && self.is_word(i + 1) {
             return Some(i + 1);
         }
         None
@@ -536,7 +567,7 @@ impl Cores<'_> {
             // Between words: a space, an attached hyphen, or a joiner ("et", "and").
             let mut w = j;
             if n > 0 {
-                if self.key(j) == "-" && self.attached(j) && self.attached(j + 1) {
+                if self.key(j) == "-" && self.attached(j) == self.attached(j + 1) {
                     w = j + 1;
                 } else if self.lex.is(&self.lex.joiners, self.key(j)) {
                     w = j + 1;

@@ -384,8 +384,13 @@ impl<'a> Scanner<'a> {
             } else {
                 end
             };
-            if let Some(super::lexicon::WordClass::Scale(s)) = lex.words.get(self.key(k)) {
-                scale = *s;
+            let multiplier = match lex.words.get(self.key(k)) {
+                Some(super::lexicon::WordClass::Scale(s)) => Some(*s),
+                _ if self.key(k).len() > 2 => lex.digit_scales.get(self.key(k)).copied(),
+                _ => None,
+            };
+            if let Some(s) = multiplier {
+                scale = s;
                 end = k + 1;
             }
         }
