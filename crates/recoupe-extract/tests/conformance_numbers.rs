@@ -87,13 +87,13 @@ const FILES: &[(&str, Model, f64, f64)] = &[
         "NumberWithUnit/French/CurrencyModel.json",
         Model::Currency,
         90.0,
-        71.0,
+        85.0,
     ),
     (
         "NumberWithUnit/English/CurrencyModel.json",
         Model::Currency,
         90.0,
-        64.0,
+        66.0,
     ),
     (
         "NumberWithUnit/French/AgeModel.json",
@@ -111,13 +111,13 @@ const FILES: &[(&str, Model, f64, f64)] = &[
         "NumberWithUnit/French/TemperatureModel.json",
         Model::Temperature,
         90.0,
-        34.0,
+        80.0,
     ),
     (
         "NumberWithUnit/English/TemperatureModel.json",
         Model::Temperature,
         90.0,
-        48.0,
+        65.0,
     ),
 ];
 

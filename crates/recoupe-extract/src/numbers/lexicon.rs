@@ -93,7 +93,7 @@ pub(crate) struct Lexicon {
     pub unit_symbols: Vec<(String, usize)>,
     pub units: Vec<UnitDef>,
     pub prefix_currencies: Vec<(String, usize)>,
-    pub unit_links: Vec<String>,
+    pub unit_links: Vec<Vec<String>>,
     pub duration_markers: PhraseIndex<()>,
     pub age_markers: PhraseIndex<()>,
     pub before: PhraseIndex<Qualifier>,
@@ -328,7 +328,7 @@ impl Lexicon {
             unit_symbols,
             units,
             prefix_currencies,
-            unit_links: folded(u.unit_links),
+            unit_links: u.unit_links.iter().map(|l| tokenize_keys(l)).collect(),
             duration_markers: PhraseIndex::new(
                 u.duration_markers.into_iter().map(|w| (w, ())),
                 true,

@@ -517,11 +517,14 @@ impl<'a> Scanner<'a> {
         }
         // The unit: after a scale, through a link word ("75 millions de dollars").
         let mut unit_at = d.end;
-        if (last.scale.is_some() || last.words && last.value >= 1000.0)
-            && lex.is(&lex.unit_links, self.key(unit_at))
-            && self.unit_after(unit_at + 1).is_some()
-        {
-            unit_at += 1;
+        if last.scale.is_some() || last.words && last.value >= 1000.0 {
+            let link = lex.unit_links.iter().find_map(|l| {
+                let n = l.len();
+                ((0..n).all(|k| self.key(unit_at + k) == l[k])
+                    && self.unit_after(unit_at + n).is_some())
+                .then_some(n)
+            });
+            unit_at += link.unwrap_or(0);
         }
         self.currency_before(&mut d, &c1, &mut v1);
         // "27-year-old": a unit after a hyphen.
