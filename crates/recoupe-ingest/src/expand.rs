@@ -23,8 +23,17 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// Markdown files in a folder of articles are its documentation (a README), not articles:
+/// a walk leaves them out, though a Markdown file named on the command line is read as text.
+fn is_documentation(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
 /// Files under a directory, sorted by name. Without a forced format, only files whose
-/// extension names a known format are read; the others are reported as skipped.
+/// extension names a known format are read (documentation aside); the others are reported as
+/// skipped.
 fn walk(root: PathBuf, forced: bool) -> Targets {
     let walker = WalkDir::new(root)
         .sort_by_file_name()
@@ -47,7 +56,7 @@ fn walk(root: PathBuf, forced: bool) -> Targets {
         Ok(e) => {
             let path = e.into_path();
             let display = path.display().to_string();
-            if forced || format_for_path(&path).is_some() {
+            if forced || (format_for_path(&path).is_some() && !is_documentation(&path)) {
                 Some(Target::File { path, display })
             } else {
                 let d = recoupe_model::Diagnostic::info(
