@@ -3,6 +3,7 @@
 use std::io::{BufWriter, Write};
 
 use anyhow::Result;
+use recoupe_extract::annotate;
 use recoupe_ingest::{IngestConfig, Item, read_inputs};
 use recoupe_text::{TextConfig, prepare};
 
@@ -32,7 +33,8 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
         match item {
             Item::Problem(diagnostic) => outcome.problem(&diagnostic),
             Item::Document(input) => {
-                let document = prepare(input, &text);
+                let mut document = prepare(input, &text);
+                annotate(&mut document);
                 outcome.document_diagnostics(&document.source.label(), &document.diagnostics);
                 outcome.documents += 1;
                 if args.pretty {

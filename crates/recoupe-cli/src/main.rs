@@ -27,8 +27,9 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Read articles and print one JSON document per article (JSON Lines): clean text,
-    /// paragraphs, sentences, language, outlet, relayed sources, embeds, and what was
-    /// removed as boilerplate.
+    /// paragraphs, sentences, language, outlet, relayed sources, embeds, what was removed as
+    /// boilerplate, and the numbers and amounts of every sentence (value or interval,
+    /// qualifier, unit, and whether it is a figure at all).
     ///
     /// Exit status: 0 when every input was read, 1 when some input or record could not be
     /// read (the others are still printed), 2 on a usage error.

@@ -90,6 +90,26 @@ fn digest(doc: &Value) -> String {
         let first = text.lines().next().unwrap_or("");
         out += &format!("removed {}: {first:?}\n", removal["kind"]);
     }
+    for q in doc["annotations"]["quantities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        if q["is_figure"] != true {
+            out += &format!("not a figure: {:?} {}\n", slice(doc, &q["span"]), q["kind"]);
+            continue;
+        }
+        out += &format!(
+            "figure: {:?} {} {} best={} low={} high={} unit={}\n",
+            slice(doc, &q["span"]),
+            q["kind"],
+            q["qualifier"],
+            q["best"],
+            q["low"],
+            q["high"],
+            q["unit"]["id"],
+        );
+    }
     for sentence in doc["sentences"].as_array().into_iter().flatten() {
         out += &format!(
             "s{}: {}\n",

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::{DOCUMENT_SCHEMA, Diagnostic, Normalized, Span};
+use crate::{Annotations, DOCUMENT_SCHEMA, Diagnostic, Normalized, Span};
 
 /// Languages recoupe has data for, and everything else.
 #[derive(
@@ -252,6 +252,9 @@ pub struct Document {
     pub removed: Vec<Removal>,
     pub metadata: BTreeMap<String, serde_json::Value>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the extract stage found; empty until it runs.
+    #[serde(default)]
+    pub annotations: Annotations,
 }
 
 impl Document {
@@ -274,6 +277,7 @@ impl Document {
             removed: Vec::new(),
             metadata: BTreeMap::new(),
             diagnostics: Vec::new(),
+            annotations: Annotations::default(),
         }
     }
 

@@ -16,6 +16,7 @@
 //! assert_eq!(n.map.span_to_original(Span::new(2, 5)), Span::new(4, 7));
 //! ```
 
+pub mod annotations;
 pub mod diagnostic;
 pub mod document;
 pub mod normalized;
@@ -23,6 +24,7 @@ pub mod quantity;
 pub mod span;
 pub mod time;
 
+pub use annotations::Annotations;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
     Document, Embed, EmbedKind, InputDocument, InputFormat, Lang, LanguageGuess, LanguageOrigin,
