@@ -2,13 +2,43 @@
 //! what `whatlang` finds in the normalized text.
 //!
 //! Only a bounded prefix of the text is looked at (enough for a stable answer, and the cost
-//! stays flat on long documents). Text with too few letters is called `Other` with zero
+//! stays flat on long documents), and only against the candidate languages listed in
+//! `data/common/text-language.toml` (French, English and the languages most often confused
+//! with them, so that a German or Spanish article is still called `Other`); text in another
+//! script is called `Other` too. Text with too few letters is called `Other` with zero
 //! confidence rather than guessed.
 
-use recoupe_model::{Lang, LanguageGuess, LanguageOrigin};
+use std::sync::LazyLock;
 
-/// Bytes of text given to the detector.
-const SAMPLE: usize = 4096;
+use recoupe_model::{Lang, LanguageGuess, LanguageOrigin};
+use serde::Deserialize;
+
+#[derive(Default, Deserialize)]
+struct LanguageFile {
+    #[serde(default)]
+    candidates: Vec<String>,
+}
+
+/// The detector, limited to the candidate languages of `data/common/text-language.toml`
+/// (every language when the list is empty).
+static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
+    let file: LanguageFile = recoupe_lang::common_file("text-language.toml")
+        .and_then(|t| toml::from_str(t).ok())
+        .unwrap_or_default();
+    let list: Vec<whatlang::Lang> = file
+        .candidates
+        .iter()
+        .filter_map(|c| whatlang::Lang::from_code(c.as_str()))
+        .collect();
+    if list.is_empty() {
+        whatlang::Detector::new()
+    } else {
+        whatlang::Detector::with_allowlist(list)
+    }
+});
+
+/// Bytes of text given to the detector: a few sentences are plenty for news text.
+const SAMPLE: usize = 1024;
 /// Fewer letters than this and the text is too short to tell.
 const MIN_LETTERS: usize = 40;
 
@@ -27,7 +57,7 @@ pub fn detect_language(text: &str) -> LanguageGuess {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return unknown;
     }
-    let Some(info) = whatlang::detect(sample) else {
+    let Some(info) = DETECTOR.detect(sample) else {
         return unknown;
     };
     let lang = match info.lang() {

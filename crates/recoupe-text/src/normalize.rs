@@ -208,6 +208,9 @@ impl Walker<'_, '_> {
             let Some(c) = self.char_at(pos) else {
                 break;
             };
+            if self.bulk(pos) {
+                continue;
+            }
             if is_break(c) {
                 self.line_break(pos, c);
             } else if is_space(c) {
@@ -218,6 +221,51 @@ impl Walker<'_, '_> {
                 self.visible(pos, c);
             }
         }
+    }
+
+    /// Copies at once a run of ASCII characters that no rule rewrites: lowercase letters,
+    /// digits, plain punctuation, and single spaces between them. Most of a text goes
+    /// through here; everything else takes the character-by-character path. Returns whether
+    /// anything was copied.
+    fn bulk(&mut self, pos: usize) -> bool {
+        let limit = self
+            .removals
+            .get(self.next_removal)
+            .map_or(self.text.len(), |r| r.start.max(pos));
+        let bytes = self.text.as_bytes();
+        let (mut last, mut lower_run) = (self.last, self.lower_run);
+        let mut i = pos;
+        while let Some(&b) = bytes.get(i).filter(|_| i < limit) {
+            match b {
+                b'a'..=b'z' => lower_run = lower_run.map(|n| n + 1),
+                b'0'..=b'9' => lower_run = None,
+                b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'\'' | b'-' | b'.' | b'/'
+                | b'%' | b'!' | b'?' | b'+' | b'=' | b'&' | b'@' | b'$' | b'<' | b'>' => {
+                    lower_run = Some(0)
+                }
+                // A single space between two visible characters stays as it is.
+                b' ' if matches!(last, Last::Text(_))
+                    && i + 1 < limit
+                    && bytes.get(i + 1).is_some_and(|n| (0x21..0x7f).contains(n)) =>
+                {
+                    lower_run = Some(0);
+                    last = Last::Space;
+                    i += 1;
+                    continue;
+                }
+                _ => break,
+            }
+            last = Last::Text(char::from(b));
+            i += 1;
+        }
+        if i == pos {
+            return false;
+        }
+        self.b.copy(i - pos);
+        self.last = last;
+        self.lower_run = lower_run;
+        self.newlines = 0;
+        true
     }
 
     fn line_break(&mut self, pos: usize, c: char) {

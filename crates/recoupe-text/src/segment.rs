@@ -21,16 +21,12 @@ use recoupe_model::{Normalized, Segment, Sentence, Span};
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' {
-            if let Some(span) = trim(text, Span::new(start, i)) {
-                out.push(span);
-            }
-            start = i + 1;
+    let breaks = text.match_indices('\n').map(|(i, _)| i);
+    for i in breaks.chain(std::iter::once(text.len())) {
+        if let Some(span) = trim(text, Span::new(start, i)) {
+            out.push(span);
         }
+        start = i + 1;
     }
     out
 }
@@ -47,8 +43,13 @@ fn trim(text: &str, span: Span) -> Option<Span> {
     Some(Span::new(start, start + trimmed.len()))
 }
 
-fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
+/// Length of the sentence-final punctuation mark at byte `i`, if there is one.
+fn terminator_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i)? {
+        b'.' | b'!' | b'?' => Some(1),
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => Some(3),
+        _ => None,
+    }
 }
 
 /// Marks that close a sentence after its final punctuation.
@@ -71,23 +72,22 @@ pub fn sentence_spans(text: &str, para: Span, abbreviations: &HashSet<String>) -
     let p = para.slice(text);
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = p.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_terminator(c) {
+    let bytes = p.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Terminators are ASCII or "…" (E2 80 A6): a byte scan finds them without decoding.
+        let Some(c) = terminator_at(bytes, i) else {
+            i += 1;
             continue;
-        }
+        };
         // The whole run of final punctuation.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if is_terminator(d) {
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
+        let mut end = i + c;
+        while let Some(d) = terminator_at(bytes, end) {
+            end += d;
         }
         let run = &p[i..end];
         let before = &p[..i];
+        i = end;
         if (run == "…" || run == "...") && before.ends_with(['(', '[']) {
             continue;
         }
@@ -116,10 +116,7 @@ pub fn sentence_spans(text: &str, para: Span, abbreviations: &HashSet<String>) -
                     out.push(s.shift(para.start));
                 }
                 start = p.len() - after.len();
-                // Skip what was consumed as closers.
-                while iter.peek().is_some_and(|&(j, _)| j < start) {
-                    iter.next();
-                }
+                i = start;
             }
             _ => {}
         }

@@ -1,0 +1,81 @@
+//! Measures the text stage over the press corpus of `../shared`:
+//! `cargo run --release -p recoupe-text --example throughput [FILE.jsonl]`
+//!
+//! Prints MB/s (of article text, one core) for boilerplate + normalization + segmentation, and
+//! for the whole of `prepare` (with language identification, relays and outlet).
+
+use std::time::Instant;
+
+use recoupe_model::{InputDocument, Lang};
+use recoupe_text::{TextConfig, abbreviations, find_boilerplate, normalize_with, prepare, segment};
+
+#[derive(serde::Deserialize)]
+struct Article {
+    outlet: Option<String>,
+    url: Option<String>,
+    text: String,
+}
+
+const ROUNDS: usize = 5;
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpora/fr-press-1122.jsonl"
+        )
+        .to_owned()
+    });
+    let Ok(jsonl) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {path} not found");
+        return;
+    };
+    let articles: Vec<Article> = jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mb = (bytes * ROUNDS) as f64 / 1e6;
+
+    let start = Instant::now();
+    let mut sentences = 0;
+    for _ in 0..ROUNDS {
+        for a in &articles {
+            let found = find_boilerplate(&a.text, None);
+            let spans: Vec<_> = found.removals.iter().map(|r| r.span).collect();
+            let (normalized, _) = normalize_with(&a.text, &spans);
+            sentences += segment(&normalized, abbreviations(Lang::Fr)).1.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "normalize+segment: {} documents, {:.2} MB x {ROUNDS} in {secs:.3} s = {:.1} MB/s ({} sentences per round)",
+        articles.len(),
+        bytes as f64 / 1e6,
+        mb / secs,
+        sentences / ROUNDS
+    );
+
+    let start = Instant::now();
+    let mut relays = 0;
+    for _ in 0..ROUNDS {
+        for a in &articles {
+            let input = InputDocument {
+                outlet: a.outlet.clone(),
+                text: a.text.clone(),
+                source: recoupe_model::Source {
+                    url: a.url.clone(),
+                    ..Default::default()
+                },
+                ..InputDocument::default()
+            };
+            relays += prepare(input, &TextConfig::default()).relays.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "prepare (with language identification): {:.1} MB/s ({} relays per round)",
+        mb / secs,
+        relays / ROUNDS
+    );
+}
