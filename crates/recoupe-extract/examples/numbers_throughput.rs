@@ -48,6 +48,29 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64() / f64::from(rounds);
+    // What was found, by kind (one more pass, untimed); NUMBERS_DUMP=N prints the first N.
+    let mut dump: usize = std::env::var("NUMBERS_DUMP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut kinds = std::collections::BTreeMap::new();
+    for t in &texts {
+        for q in find_quantities(t, lang) {
+            if dump > 0 {
+                dump -= 1;
+                println!(
+                    "{:?}\t{:?}\t{:?}\t{:?}\t{}",
+                    q.text,
+                    q.kind,
+                    q.qualifier,
+                    q.best.or(q.low),
+                    q.rule
+                );
+            }
+            let kind = serde_json::to_string(&q.kind).unwrap_or_default();
+            *kinds.entry(kind).or_insert(0usize) += 1;
+        }
+    }
     let mb = bytes as f64 / 1e6;
     println!(
         "numbers: {} docs, {mb:.2} MB, {found} quantities ({figures} figures), {secs:.3} s per pass, {:.1} MB/s, {:.0} docs/s",
@@ -55,4 +78,5 @@ fn main() {
         mb / secs,
         texts.len() as f64 / secs
     );
+    println!("by kind: {kinds:?}");
 }

@@ -3,6 +3,8 @@
 //! by folded word so the scanner does hash look-ups only.
 
 use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use recoupe_model::Lang;
@@ -29,12 +31,12 @@ pub(crate) struct Phrase<T> {
 /// Phrases indexed by their first key (or last key, for phrases matched backwards).
 #[derive(Debug)]
 pub(crate) struct PhraseIndex<T> {
-    by_key: HashMap<String, Vec<Phrase<T>>>,
+    by_key: FxHashMap<String, Vec<Phrase<T>>>,
 }
 
 impl<T: Clone> PhraseIndex<T> {
     fn new(items: impl IntoIterator<Item = (String, T)>, by_last: bool) -> Self {
-        let mut by_key: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        let mut by_key: FxHashMap<String, Vec<Phrase<T>>> = FxHashMap::default();
         for (text, what) in items {
             let keys = tokenize_keys(&text);
             let anchor = if by_last { keys.last() } else { keys.first() };
@@ -66,18 +68,20 @@ pub(crate) struct UnitDef {
 
 /// Everything the numbers stage knows about one language.
 pub(crate) struct Lexicon {
-    pub words: HashMap<String, WordClass>,
-    pub digit_scales: HashMap<String, f64>,
+    /// Folded words that can start a quantity: anything else is skipped at once.
+    pub triggers: FxHashSet<String>,
+    pub words: FxHashMap<String, WordClass>,
+    pub digit_scales: FxHashMap<String, f64>,
     pub money_only_scales: Vec<String>,
     pub articles: Vec<String>,
     pub joiners: Vec<String>,
     pub decimal_words: Vec<String>,
     pub negative_words: Vec<String>,
-    pub denominators: HashMap<String, (f64, bool)>,
-    pub fraction_nouns: HashMap<String, f64>,
+    pub denominators: FxHashMap<String, (f64, bool)>,
+    pub fraction_nouns: FxHashMap<String, f64>,
     pub fraction_determiners: Vec<String>,
     pub over_words: PhraseIndex<()>,
-    pub ordinals: HashMap<String, f64>,
+    pub ordinals: FxHashMap<String, f64>,
     pub ordinal_suffixes: Vec<String>,
     pub roman_contexts: Vec<String>,
     pub rank_markers: PhraseIndex<()>,
@@ -86,8 +90,8 @@ pub(crate) struct Lexicon {
     pub year_max: f64,
     pub idioms: PhraseIndex<()>,
     pub time_markers: Vec<String>,
-    pub vulgar_fractions: HashMap<String, f64>,
-    pub months: HashMap<String, u32>,
+    pub vulgar_fractions: FxHashMap<String, f64>,
+    pub months: FxHashMap<String, u32>,
     pub units_by_word: PhraseIndex<usize>,
     /// Symbols, longest first: matched on the raw text, case-sensitively.
     pub unit_symbols: Vec<(String, usize)>,
@@ -101,9 +105,9 @@ pub(crate) struct Lexicon {
     pub range_pairs: Vec<(Vec<String>, String)>,
     pub range_joiners: Vec<String>,
     pub bound_joiners: Vec<Vec<String>>,
-    pub approx_nouns: HashMap<String, f64>,
+    pub approx_nouns: FxHashMap<String, f64>,
     pub approx_determiners: Vec<String>,
-    pub vague_nouns: HashMap<String, (f64, f64)>,
+    pub vague_nouns: FxHashMap<String, (f64, f64)>,
     pub vague_determiners: PhraseIndex<()>,
     pub vague_links: Vec<String>,
 }
@@ -220,7 +224,7 @@ fn folded(list: Vec<String>) -> Vec<String> {
     list.iter().map(|s| fold(s)).collect()
 }
 
-fn folded_map<V>(map: HashMap<String, V>) -> HashMap<String, V> {
+fn folded_map<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
     map.into_iter().map(|(k, v)| (fold(&k), v)).collect()
 }
 
@@ -231,7 +235,7 @@ impl Lexicon {
         let q: QualifiersFile = parse(lang, "qualifiers.toml");
         let cal: CalendarFile = parse(lang, "calendar.toml");
 
-        let mut words = HashMap::new();
+        let mut words = FxHashMap::default();
         for (w, v) in n.cardinals {
             words.insert(fold(&w), WordClass::Cardinal(v));
         }
@@ -284,7 +288,7 @@ impl Lexicon {
             .collect();
         prefix_currencies.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
 
-        let mut months = HashMap::new();
+        let mut months = FxHashMap::default();
         for (i, forms) in cal.months.iter().enumerate() {
             for f in forms {
                 let key = fold(f.trim_end_matches('.'));
@@ -301,7 +305,8 @@ impl Lexicon {
             .into_iter()
             .flat_map(|(qual, list)| list.into_iter().map(move |p| (p, qual)));
 
-        Lexicon {
+        let mut lex = Lexicon {
+            triggers: FxHashSet::default(),
             words,
             digit_scales: n.digit_scales.into_iter().collect(),
             money_only_scales: n.money_only_scales,
@@ -322,7 +327,7 @@ impl Lexicon {
             year_max: n.year_max,
             idioms: PhraseIndex::new(n.idioms.into_iter().map(|w| (w, ())), false),
             time_markers: folded(n.time_markers),
-            vulgar_fractions: n.vulgar_fractions,
+            vulgar_fractions: n.vulgar_fractions.into_iter().collect(),
             months,
             units_by_word: PhraseIndex::new(unit_words, false),
             unit_symbols,
@@ -351,7 +356,17 @@ impl Lexicon {
                 true,
             ),
             vague_links: folded(q.vague_nouns.vague_links),
-        }
+        };
+        let mut triggers: FxHashSet<String> = FxHashSet::default();
+        triggers.extend(lex.words.keys().cloned());
+        triggers.extend(lex.ordinals.keys().cloned());
+        triggers.extend(lex.fraction_nouns.keys().cloned());
+        triggers.extend(lex.approx_nouns.keys().cloned());
+        triggers.extend(lex.vague_nouns.keys().cloned());
+        triggers.extend(lex.negative_words.iter().cloned());
+        triggers.extend(lex.idioms.by_key.keys().cloned());
+        lex.triggers = triggers;
+        lex
     }
 
     pub fn is(&self, list: &[String], key: &str) -> bool {

@@ -224,6 +224,13 @@ impl<'a> Scanner<'a> {
             return Some(end);
         }
         let lex = self.lex();
+        // Most words start nothing: skip them with one look-up (Roman numerals aside).
+        if self.kind(i) == Some(TokKind::Word)
+            && !lex.triggers.contains(self.key(i))
+            && !self.raw(i).starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M'])
+        {
+            return None;
+        }
         for p in lex.idioms.candidates(self.key(i)) {
             if let Some(end) = self.match_at(i, p) {
                 return Some(self.emit_simple(
@@ -354,6 +361,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let (numeral, suffix) = raw.split_at(numeral_len);
+        // One-letter numerals other than I, V, X start ordinary words ("Le", "Ce", "De", "Mer").
+        if numeral_len == 1 && !matches!(numeral, "I" | "V" | "X") {
+            return None;
+        }
         let lex = self.lex();
         let suffixed = !suffix.is_empty() && lex.ordinal_suffixes.iter().any(|s| s == suffix);
         let before_context = suffix.is_empty()
