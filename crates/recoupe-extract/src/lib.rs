@@ -6,7 +6,9 @@
 //! the original text.
 
 mod annotate;
+pub mod entities;
 pub mod numbers;
+pub mod quotes;
 pub mod time;
 
 pub use annotate::annotate;

@@ -19,9 +19,11 @@
 pub mod annotations;
 pub mod diagnostic;
 pub mod document;
+pub mod entity;
 pub mod normalized;
 pub mod quantity;
 pub mod span;
+pub mod speech;
 pub mod time;
 
 pub use annotations::Annotations;

@@ -1,0 +1,1 @@
+//! Named entities: people, organisations and places, with roles and within-document coreference.

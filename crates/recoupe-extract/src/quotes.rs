@@ -1,0 +1,1 @@
+//! Quotations and reported speech, with their speakers.

@@ -1,0 +1,1 @@
+//! Quotations and reported speech (owned by the quotes stage).
