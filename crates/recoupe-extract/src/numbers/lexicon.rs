@@ -88,10 +88,15 @@ pub(crate) struct Lexicon {
     pub year_contexts: Vec<String>,
     pub year_min: f64,
     pub year_max: f64,
+    /// Words that may follow a bare year ("1853 a été", "2016 was"): not counted nouns.
+    pub year_followers: FxHashSet<String>,
     pub idioms: PhraseIndex<()>,
     pub time_markers: Vec<String>,
     pub vulgar_fractions: FxHashMap<String, f64>,
     pub months: FxHashMap<String, u32>,
+    /// Month forms written with a final period in the calendar ("déc."): only after these
+    /// is a period part of the date; after a full name it ends the sentence.
+    pub month_abbrevs: FxHashSet<String>,
     pub units_by_word: PhraseIndex<usize>,
     /// Symbols, longest first: matched on the raw text, case-sensitively.
     pub unit_symbols: Vec<(String, usize)>,
@@ -134,6 +139,8 @@ struct NumbersFile {
     year_contexts: Vec<String>,
     year_min: f64,
     year_max: f64,
+    #[serde(default)]
+    year_followers: Vec<String>,
     idioms: Vec<String>,
     time_markers: Vec<String>,
     #[serde(default)]
@@ -289,9 +296,13 @@ impl Lexicon {
         prefix_currencies.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
 
         let mut months = FxHashMap::default();
+        let mut month_abbrevs = FxHashSet::default();
         for (i, forms) in cal.months.iter().enumerate() {
             for f in forms {
                 let key = fold(f.trim_end_matches('.'));
+                if f.ends_with('.') {
+                    month_abbrevs.insert(key.clone());
+                }
                 months.insert(key, i as u32 + 1);
             }
         }
@@ -325,10 +336,12 @@ impl Lexicon {
             year_contexts: folded(n.year_contexts),
             year_min: n.year_min,
             year_max: n.year_max,
+            year_followers: n.year_followers.iter().map(|w| fold(w)).collect(),
             idioms: PhraseIndex::new(n.idioms.into_iter().map(|w| (w, ())), false),
             time_markers: folded(n.time_markers),
             vulgar_fractions: n.vulgar_fractions.into_iter().collect(),
             months,
+            month_abbrevs,
             units_by_word: PhraseIndex::new(unit_words, false),
             unit_symbols,
             units,

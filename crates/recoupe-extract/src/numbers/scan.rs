@@ -815,7 +815,11 @@ impl<'a> Scanner<'a> {
             }
             if lex.months.contains_key(self.key(m)) && (self.kind(m) == Some(TokKind::Word)) {
                 let mut end = m + 1;
-                if self.key(end) == "." && self.attached(end) {
+                // "déc." keeps its period; after "décembre" the period ends the sentence.
+                if self.key(end) == "."
+                    && self.attached(end)
+                    && lex.month_abbrevs.contains(self.key(m))
+                {
                     end += 1;
                 }
                 if self.kind(end) == Some(TokKind::Digits) && self.raw(end).len() == 4 {
@@ -902,11 +906,15 @@ impl<'a> Scanner<'a> {
             let in_context = s
                 .checked_sub(1)
                 .is_some_and(|p| lex.is(&lex.year_contexts, self.key(p)));
-            let next_is_word = self.kind(e) == Some(TokKind::Word) && self.unit_after(e).is_none();
             let next_is_amount =
                 matches!(self.key(e), "%" | "$" | "€" | "£") || self.unit_after(e).is_some();
-            if (in_context && !next_is_amount)
-                || (!next_is_word && !next_is_amount && self.kind(e) != Some(TokKind::Digits))
+            let counted = self.counted_noun(e);
+            // With a context word ("en 2016") only a plural noun makes it a count ("de 2000
+            // personnes"); bare, any counted noun does ("2016 civils").
+            let plural = counted && self.key(e).ends_with(['s', 'x']);
+            if !next_is_amount
+                && self.kind(e) != Some(TokKind::Digits)
+                && (in_context && !plural || !counted)
             {
                 return Some(self.emit_simple(
                     s,
@@ -918,6 +926,19 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// Whether token `i` is a word that a number before it would count: a lower-case word
+    /// that is not a month and not in the language's `year_followers` (verbs, function
+    /// words). Capitalized words are names, not counted nouns, unless plural ("1500
+    /// Syriens").
+    fn counted_noun(&self, i: usize) -> bool {
+        let lex = self.lex();
+        let key = self.key(i);
+        self.kind(i) == Some(TokKind::Word)
+            && (!self.raw(i).starts_with(char::is_uppercase) || key.ends_with(['s', 'x']))
+            && !lex.year_followers.contains(self.key(i))
+            && !lex.months.contains_key(self.key(i))
     }
 
     /// "+33 1 23 45 67 89", "01 23 45 67 89", "+1-222-2222-2222".
