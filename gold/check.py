@@ -192,8 +192,8 @@ class Checker:
 
     def check_marks(self, where: str, span: tuple[int, int]) -> None:
         text = self.doc.text
-        before = text[: span[0]].rstrip()
-        after = text[span[1] :].lstrip()
+        before = text[: span[0]].rstrip().rstrip("_*").rstrip()
+        after = text[span[1] :].lstrip().lstrip("_*").lstrip()
         if not before or before[-1] not in OPENING_MARKS:
             self.problem(where, f"no opening quotation mark before the content: {before[-15:]!r}")
         if not after or after[0] not in CLOSING_MARKS:
@@ -282,8 +282,8 @@ class Checker:
             self.problem(where, f"{who_key}_mention missing")
         if item.get("cue"):
             cue_span = self.nearest(f"{where}.cue", item["cue"], item.get("cue_occurrence"), content)
-        else:
-            self.problem(where, "cue missing")
+        elif not (section == "quote" and item.get("cue") == ""):
+            self.problem(where, "cue missing (\"\" only for a quote whose speaker line has no cue)")
         if who and who_span:
             entity = next(e for e in self.doc.entities if e.canonical == who)
             if not any(distance((m.start, m.end), who_span) == 0 for m in entity.mentions):
