@@ -1,13 +1,17 @@
 //! Measures the text stage over the press corpus of `../shared`:
 //! `cargo run --release -p recoupe-text --example throughput [FILE.jsonl]`
 //!
-//! Prints MB/s (of article text, one core) for boilerplate + normalization + segmentation, and
-//! for the whole of `prepare` (with language identification, relays and outlet).
+//! Prints MB/s (of article text, one core) for boilerplate + normalization + segmentation, for
+//! language identification alone (two-step, and the trigram step alone), and for the whole of
+//! `prepare` (with language identification, relays and outlet).
 
 use std::time::Instant;
 
 use recoupe_model::{InputDocument, Lang};
-use recoupe_text::{TextConfig, abbreviations, find_boilerplate, normalize_with, prepare, segment};
+use recoupe_text::{
+    TextConfig, abbreviations, detect_language, detect_language_trigrams, find_boilerplate,
+    normalize_with, prepare, segment,
+};
 
 #[derive(serde::Deserialize)]
 struct Article {
@@ -55,6 +59,29 @@ fn main() {
         mb / secs,
         sentences / ROUNDS
     );
+
+    let texts: Vec<String> = articles
+        .iter()
+        .map(|a| normalize_with(&a.text, &[]).0.text)
+        .collect();
+    type Detect = fn(&str) -> recoupe_model::LanguageGuess;
+    let detectors: [(&str, Detect); 2] = [
+        ("two-step", detect_language),
+        ("trigrams alone", detect_language_trigrams),
+    ];
+    for (name, detect) in detectors {
+        let start = Instant::now();
+        let mut french = 0;
+        for _ in 0..ROUNDS {
+            french += texts.iter().filter(|t| detect(t).lang == Lang::Fr).count();
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "language ({name}): {:.1} MB/s ({} French per round)",
+            mb / secs,
+            french / ROUNDS
+        );
+    }
 
     let start = Instant::now();
     let mut relays = 0;

@@ -1,13 +1,22 @@
 //! Language identification: a `--lang` flag wins, then the language the input declares, then
-//! what `whatlang` finds in the normalized text.
+//! detection on the normalized text, in two steps.
 //!
-//! Only a bounded prefix of the text is looked at (enough for a stable answer, and the cost
-//! stays flat on long documents), and only against the candidate languages listed in
-//! `data/common/text-language.toml` (French, English and the languages most often confused
-//! with them, so that a German or Spanish article is still called `Other`); text in another
-//! script is called `Other` too. Text with too few letters is called `Other` with zero
-//! confidence rather than guessed.
+//! 1. **Function words.** The very frequent short words of French and English (`le`, `des`,
+//!    `qui`, `the`, `of`, `which`…, from `data/{fr,en}/text-language.toml`) are counted over the
+//!    first few hundred words, together with those of the languages most easily taken for
+//!    them (Spanish, Italian, Portuguese, Catalan, German, Dutch: the rivals of
+//!    `data/common/text-language.toml`). When French or English has enough of them and clearly
+//!    more than every other list, that is the answer, with a confidence taken from the margin.
+//!    News articles in French or English almost always end here, and this step costs a few
+//!    hash look-ups per word.
+//! 2. **Trigrams.** Otherwise (a short text, a mixed one, or one in another language) `whatlang`
+//!    decides, on a bounded prefix of the text and among the candidate languages listed in
+//!    `data/common/text-language.toml`, so that a German or Spanish article is called `Other`
+//!    rather than forced into French or English; text in another script is called `Other` too.
+//!
+//! Text with too few letters is called `Other` with zero confidence rather than guessed.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use recoupe_model::{Lang, LanguageGuess, LanguageOrigin};
@@ -17,15 +26,26 @@ use serde::Deserialize;
 struct LanguageFile {
     #[serde(default)]
     candidates: Vec<String>,
+    #[serde(default)]
+    rivals: HashMap<String, Vec<String>>,
 }
 
-/// The detector, limited to the candidate languages of `data/common/text-language.toml`
+#[derive(Default, Deserialize)]
+struct FunctionWordsFile {
+    #[serde(default)]
+    function_words: Vec<String>,
+}
+
+fn common() -> LanguageFile {
+    recoupe_lang::common_file("text-language.toml")
+        .and_then(|t| toml::from_str(t).ok())
+        .unwrap_or_default()
+}
+
+/// The trigram detector, limited to the candidate languages of `data/common/text-language.toml`
 /// (every language when the list is empty).
 static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
-    let file: LanguageFile = recoupe_lang::common_file("text-language.toml")
-        .and_then(|t| toml::from_str(t).ok())
-        .unwrap_or_default();
-    let list: Vec<whatlang::Lang> = file
+    let list: Vec<whatlang::Lang> = common()
         .candidates
         .iter()
         .filter_map(|c| whatlang::Lang::from_code(c.as_str()))
@@ -37,28 +57,158 @@ static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
     }
 });
 
-/// Bytes of text given to the detector: a few sentences are plenty for news text.
+/// Counters of the function-word step: French, English, then one per rival language.
+const FR: usize = 0;
+const EN: usize = 1;
+
+/// Every function word with the counter it adds to.
+struct FunctionWords {
+    words: HashMap<String, usize>,
+    /// Number of counters (French, English, rivals).
+    lists: usize,
+    /// Longest word in bytes: longer words are not looked up.
+    longest: usize,
+}
+
+static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
+    let read = |lang: Lang| -> Vec<String> {
+        recoupe_lang::data_file(lang, "text-language.toml")
+            .and_then(|t| toml::from_str::<FunctionWordsFile>(t).ok())
+            .unwrap_or_default()
+            .function_words
+    };
+    let mut rivals: Vec<(String, Vec<String>)> = common().rivals.into_iter().collect();
+    rivals.sort();
+    let lists: Vec<Vec<String>> = [read(Lang::Fr), read(Lang::En)]
+        .into_iter()
+        .chain(rivals.into_iter().map(|(_, words)| words))
+        .collect();
+    // A word listed for two languages is evidence for neither.
+    let mut words: HashMap<String, Option<usize>> = HashMap::new();
+    for (n, list) in lists.iter().enumerate() {
+        for w in list {
+            let w = w.to_lowercase();
+            let slot = words.entry(w).or_insert(Some(n));
+            if *slot != Some(n) {
+                *slot = None;
+            }
+        }
+    }
+    let words: HashMap<String, usize> = words
+        .into_iter()
+        .filter_map(|(w, n)| Some((w, n?)))
+        .collect();
+    FunctionWords {
+        longest: words.keys().map(String::len).max().unwrap_or(0),
+        words,
+        lists: lists.len(),
+    }
+});
+
+/// Bytes of text given to the trigram detector: a few sentences are plenty for news text.
 const SAMPLE: usize = 1024;
 /// Fewer letters than this and the text is too short to tell.
 const MIN_LETTERS: usize = 40;
+/// Words looked at by the function-word step.
+const SAMPLE_WORDS: usize = 300;
+/// Function words the winning language needs at least…
+const MIN_HITS: u32 = 8;
+/// …and as a share of the words looked at (percent): a list of names or figures with a few
+/// French words in it is not decided here.
+const MIN_SHARE: u32 = 15;
+/// How many times more function words the winner needs than any other list.
+const MARGIN: u32 = 3;
 
-/// The language of a text, from its letters alone.
-pub fn detect_language(text: &str) -> LanguageGuess {
+/// Function words of each list among the first words of `text`, and the words looked at.
+fn count_function_words(text: &str) -> (Vec<u32>, u32) {
+    let table = &*FUNCTION_WORDS;
+    let mut counts = vec![0u32; table.lists];
+    let mut seen = 0u32;
+    let mut lower = String::new();
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(SAMPLE_WORDS);
+    for word in words {
+        seen += 1;
+        if word.len() > table.longest {
+            continue;
+        }
+        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        };
+        if let Some(count) = table.words.get(key).and_then(|&n| counts.get_mut(n)) {
+            *count += 1;
+        }
+    }
+    (counts, seen)
+}
+
+/// French or English when their function words clearly win (step 1), else `None`.
+fn by_function_words(text: &str) -> Option<LanguageGuess> {
+    let (counts, seen) = count_function_words(text);
+    let (best, &hits) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(n, &c)| (c, std::cmp::Reverse(n)))?;
+    let lang = match best {
+        FR => Lang::Fr,
+        EN => Lang::En,
+        _ => return None,
+    };
+    let second = counts
+        .iter()
+        .enumerate()
+        .filter(|&(n, _)| n != best)
+        .map(|(_, &c)| c)
+        .max()
+        .unwrap_or(0);
+    let clear = hits >= MIN_HITS && hits * 100 >= seen * MIN_SHARE && hits >= MARGIN * second;
+    clear.then(|| LanguageGuess {
+        lang,
+        origin: LanguageOrigin::Detected,
+        confidence: 1.0 - f64::from(second) / f64::from(hits),
+    })
+}
+
+/// The first `SAMPLE` bytes of a text, cut on a char boundary.
+fn sample(text: &str) -> &str {
     let mut end = text.len().min(SAMPLE);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = &text[..end];
-    let unknown = LanguageGuess {
+    &text[..end]
+}
+
+fn unknown() -> LanguageGuess {
+    LanguageGuess {
         lang: Lang::Other,
         origin: LanguageOrigin::Detected,
         confidence: 0.0,
-    };
+    }
+}
+
+/// The language of a text, from its words alone: function words when they are clear, else
+/// trigrams.
+pub fn detect_language(text: &str) -> LanguageGuess {
+    if sample(text).chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return unknown();
+    }
+    by_function_words(text).unwrap_or_else(|| detect_language_trigrams(text))
+}
+
+/// The trigram step alone (`whatlang` on the first kilobyte), for comparisons and tools.
+pub fn detect_language_trigrams(text: &str) -> LanguageGuess {
+    let sample = sample(text);
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
-        return unknown;
+        return unknown();
     }
     let Some(info) = DETECTOR.detect(sample) else {
-        return unknown;
+        return unknown();
     };
     let lang = match info.lang() {
         whatlang::Lang::Fra => Lang::Fr,

@@ -36,7 +36,7 @@ use recoupe_model::{Diagnostic, Document, InputDocument, Lang, Removal, document
 
 pub use boilerplate::{Boilerplate, find_boilerplate};
 pub use invariants::{INLINE_REMOVALS, check_document};
-pub use language::{choose_language, detect_language};
+pub use language::{choose_language, detect_language, detect_language_trigrams};
 pub use normalize::{normalize, normalize_with};
 pub use segment::{paragraph_spans, segment, sentence_spans};
 pub use tokenize::{Token, TokenKind, tokenize};

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use recoupe_model::{Document, EmbedKind, InputDocument, Lang, OutletOrigin, Source};
-use recoupe_text::{TextConfig, check_document, prepare};
+use recoupe_text::{TextConfig, check_document, detect_language_trigrams, prepare};
 
 fn shared() -> Option<PathBuf> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
@@ -201,6 +201,8 @@ fn press_corpus_prepares_cleanly() {
     };
     let (mut docs, mut french, mut sentences) = (0, 0, 0);
     let mut problems = Vec::new();
+    // Documents where the two-step identification and the trigram detector alone disagree.
+    let mut disagreements = Vec::new();
     for (n, line) in jsonl.lines().enumerate() {
         let article: Article =
             serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", n + 1));
@@ -222,17 +224,37 @@ fn press_corpus_prepares_cleanly() {
         docs += 1;
         french += usize::from(doc.language.lang == Lang::Fr);
         sentences += doc.sentences.len();
+        let trigrams = detect_language_trigrams(&doc.normalized.text);
+        if trigrams.lang != doc.language.lang {
+            disagreements.push(format!(
+                "{}: {} ({:.2}), trigrams {} ({:.2})",
+                article.id,
+                doc.language.lang,
+                doc.language.confidence,
+                trigrams.lang,
+                trigrams.confidence
+            ));
+        }
         for p in check_document(&doc) {
             problems.push(format!("{}: {p}", article.id));
         }
     }
     eprintln!("press corpus: {docs} documents, {french} detected as French, {sentences} sentences");
+    eprintln!(
+        "language: {} disagreements with trigrams alone: {disagreements:#?}",
+        disagreements.len()
+    );
     assert_eq!(docs, 1122);
     assert!(
         problems.is_empty(),
         "{} problems: {:#?}",
         problems.len(),
         &problems[..problems.len().min(20)]
+    );
+    assert!(
+        disagreements.len() * 200 <= docs,
+        "{} disagreements with the trigram detector",
+        disagreements.len()
     );
     assert!(
         french * 100 >= docs * 97,

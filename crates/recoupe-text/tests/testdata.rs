@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use recoupe_model::{Document, EmbedKind, InputDocument, Lang, OutletOrigin, Source};
-use recoupe_text::{TextConfig, check_document, normalize, prepare};
+use recoupe_text::{TextConfig, check_document, detect_language, normalize, prepare};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -223,6 +223,31 @@ fn relay_cases() {
                 "{} / {}: got {relays:?} {outlet:?}",
                 path.display(),
                 c.name
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[derive(Deserialize)]
+struct LanguageCase {
+    name: String,
+    input: String,
+    lang: String,
+}
+
+#[test]
+fn language_cases() {
+    let mut failures = Vec::new();
+    for (path, c) in cases::<LanguageCase>("language") {
+        let got = detect_language(&normalize(&c.input).text);
+        if Lang::parse(&c.lang).unwrap_or(Lang::Other) != got.lang {
+            failures.push(format!(
+                "{} / {}: got {} ({:.2})",
+                path.display(),
+                c.name,
+                got.lang,
+                got.confidence
             ));
         }
     }
