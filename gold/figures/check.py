@@ -65,6 +65,7 @@ REQUIRED = ["id", "text", "occurrence", "qualifier", "counted", "category", "pre
             "part_of", "speaker", "organisation", "attribution"]
 OPTIONAL = {"best", "low", "high", "doubtful", "note"}
 MAX_ANCHOR = 40  # seeds are publishers' text: anchors stay short
+COPY_WORDS = 7  # and no run of this many words of a seed is copied anywhere
 
 
 def extract_texts(path, cache={}):
@@ -131,6 +132,23 @@ def is_iso_date(s):
         return False
 
 
+def word_runs(s, n=COPY_WORDS):
+    words = re.findall(r"\w+", s.lower())
+    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def check_no_copy(gold, text, rel, problems):
+    """Seeds are publishers' text: no run of COPY_WORDS words of it may be carried over."""
+    runs = word_runs(text)
+    fields = [gold.get("note", "")]
+    for fig in gold.get("figure", []):
+        fields += [str(v) for v in fig.values() if isinstance(v, str)]
+    for field in fields:
+        copied = word_runs(field) & runs
+        if copied:
+            problems.append(f"{rel}: copies seed text ({sorted(copied)[0]!r}…)")
+
+
 def check_values(fig, where, problems):
     q = fig.get("qualifier")
     present = {k for k in ("best", "low", "high") if k in fig}
@@ -190,6 +208,8 @@ def check_file(path, problems, stats, show):
     text = document_text(gold, problems, rel)
     if text is None:
         return
+    if is_seed:
+        check_no_copy(gold, text, rel, problems)
     stats["documents"] += 1
     outlet = gold.get("outlet", "")
     figures = gold.get("figure", [])
