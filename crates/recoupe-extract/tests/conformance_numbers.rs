@@ -75,13 +75,13 @@ const FILES: &[(&str, Model, f64, f64)] = &[
         "NumberWithUnit/French/DimensionModel.json",
         Model::Dimension,
         90.0,
-        88.0,
+        94.0,
     ),
     (
         "NumberWithUnit/English/DimensionModel.json",
         Model::Dimension,
         90.0,
-        66.0,
+        92.0,
     ),
     (
         "NumberWithUnit/French/CurrencyModel.json",
@@ -192,16 +192,24 @@ fn dimension_tag(subtype: &str) -> &'static str {
     }
 }
 
-fn our_dimension_tag(d: Dimension) -> &'static str {
+/// Their dimension model covers physical measures only; temperature, money, durations and
+/// ratios have models of their own, so our measures of those dimensions are left out here.
+fn our_dimension_tag(d: Dimension) -> Option<&'static str> {
     match d {
-        Dimension::Length => "length",
-        Dimension::Area => "area",
-        Dimension::Volume => "volume",
-        Dimension::Mass => "mass",
-        Dimension::Speed => "speed",
-        Dimension::Information => "information",
-        _ => "other",
+        Dimension::Length => Some("length"),
+        Dimension::Area => Some("area"),
+        Dimension::Volume => Some("volume"),
+        Dimension::Mass => Some("mass"),
+        Dimension::Speed => Some("speed"),
+        Dimension::Information => Some("information"),
+        _ => None,
     }
+}
+
+/// Their dimension subtypes we do not model (angles, turns, …): cases expecting one are
+/// counted apart, in the "outside what we model" column.
+fn modeled(want: &[Item]) -> bool {
+    want.iter().all(|w| w.tag != "other")
 }
 
 fn expected(model: Model, r: &Value, french: bool) -> Option<Item> {
@@ -291,12 +299,9 @@ fn found(model: Model, text: &str, qs: &[Quantity]) -> Vec<Item> {
             }
             Model::Ordinal if q.kind == QuantityKind::Ordinal => out.push(one(q, &[], q.value, "")),
             Model::Dimension if q.kind == QuantityKind::Measure => {
-                let tag = q
-                    .unit
-                    .as_ref()
-                    .map(|u| our_dimension_tag(u.dimension))
-                    .unwrap_or("other");
-                out.push(one(q, &nu, q.best.or(q.low), tag));
+                if let Some(tag) = q.unit.as_ref().and_then(|u| our_dimension_tag(u.dimension)) {
+                    out.push(one(q, &nu, q.best.or(q.low), tag));
+                }
             }
             Model::Currency if q.kind == QuantityKind::Money => {
                 out.push(one(q, &nu, q.best.or(q.low), ""))
@@ -414,9 +419,9 @@ fn recognizers_text_numbers() {
     let verbose = std::env::var("CONFORMANCE_VERBOSE").is_ok();
 
     println!(
-        "\n| file | supported | supported, without disagreements | not supported by dotnet | target | met |"
+        "\n| file | supported | supported, without disagreements | not supported by dotnet | outside what we model | target | met |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     let mut misses = Vec::new();
     let mut below = Vec::new();
     for &(file, model, target, floor) in FILES {
@@ -425,8 +430,12 @@ fn recognizers_text_numbers() {
             serde_json::from_str(raw.trim_start_matches('\u{feff}')).expect("spec JSON");
         let french = file.contains("/French/");
         let lang = if french { Lang::Fr } else { Lang::En };
-        let (mut sup, mut sup_agreed, mut unsup) =
-            (Tally::default(), Tally::default(), Tally::default());
+        let (mut sup, mut sup_agreed, mut unsup, mut outside) = (
+            Tally::default(),
+            Tally::default(),
+            Tally::default(),
+            Tally::default(),
+        );
         for case in &cases {
             let dotnet_fails = case
                 .not_supported
@@ -446,6 +455,11 @@ fn recognizers_text_numbers() {
             let got = found(model, &case.input, &find_quantities(&case.input, lang));
             let ok = passes(model, &want, &got);
             let disagreed = disagree.contains(&(file.to_string(), case.input.clone()));
+            if !modeled(&want) {
+                outside.total += 1;
+                outside.pass += ok as usize;
+                continue;
+            }
             let tally = if dotnet_fails { &mut unsup } else { &mut sup };
             tally.total += 1;
             tally.pass += ok as usize;
@@ -468,10 +482,11 @@ fn recognizers_text_numbers() {
             "no"
         };
         println!(
-            "| {file} | {} | {} | {} | {target} % | {met} |",
+            "| {file} | {} | {} | {} | {} | {target} % | {met} |",
             sup.cell(),
             sup_agreed.cell(),
-            unsup.cell()
+            unsup.cell(),
+            outside.cell()
         );
         if sup_agreed.pct() < floor {
             below.push(format!(

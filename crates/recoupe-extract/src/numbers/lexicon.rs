@@ -103,6 +103,7 @@ pub(crate) struct Lexicon {
     pub units: Vec<UnitDef>,
     pub prefix_currencies: Vec<(String, usize)>,
     pub unit_links: Vec<Vec<String>>,
+    pub per_words: Vec<Vec<String>>,
     pub duration_markers: PhraseIndex<()>,
     pub age_markers: PhraseIndex<()>,
     pub before: PhraseIndex<Qualifier>,
@@ -159,6 +160,8 @@ struct UnitsFile {
     unit: Vec<UnitEntry>,
     prefix_currencies: HashMap<String, String>,
     unit_links: Vec<String>,
+    #[serde(default)]
+    per_words: Vec<String>,
     duration_markers: Vec<String>,
     age_markers: Vec<String>,
 }
@@ -347,6 +350,7 @@ impl Lexicon {
             units,
             prefix_currencies,
             unit_links: u.unit_links.iter().map(|l| tokenize_keys(l)).collect(),
+            per_words: u.per_words.iter().map(|l| tokenize_keys(l)).collect(),
             duration_markers: PhraseIndex::new(
                 u.duration_markers.into_iter().map(|w| (w, ())),
                 true,

@@ -3,7 +3,7 @@
 //! puts around each core its range, unit, and qualifier, and computes the interval.
 
 use recoupe_model::quantity::{
-    IdentifierKind, PartRole, Qualifier, Quantity, QuantityKind, QuantityPart, Unit,
+    Dimension, IdentifierKind, PartRole, Qualifier, Quantity, QuantityKind, QuantityPart, Unit,
 };
 use recoupe_model::{Lang, Span};
 
@@ -112,6 +112,9 @@ struct Draft {
     qualifier: Qualifier,
     qualifier_rule: Option<String>,
     unit: Option<usize>,
+    /// The time unit of a rate ("50 km/ms", "10 meters per second"): the unit becomes a
+    /// speed, length over time.
+    per: Option<usize>,
     parts: Vec<(usize, usize, PartRole, Option<f64>)>,
 }
 
@@ -430,6 +433,7 @@ impl<'a> Scanner<'a> {
             qualifier: Qualifier::Exact,
             qualifier_rule: None,
             unit: None,
+            per: None,
             parts: vec![(start, end, PartRole::Number, Some(v * scale))],
         };
         let (rule, kind) = match what {
@@ -476,6 +480,7 @@ impl<'a> Scanner<'a> {
             qualifier: Qualifier::Exact,
             qualifier_rule: None,
             unit: None,
+            per: None,
             parts: vec![(c1.start, c1.end, PartRole::Number, Some(c1.value))],
         };
         let mut v1 = c1.value;
@@ -547,11 +552,14 @@ impl<'a> Scanner<'a> {
             unit_at += 1;
         }
         if d.unit.is_none()
-            && let Some((u, end)) = self.unit_after(unit_at)
+            && let Some((u, end)) = self
+                .unit_after(unit_at)
+                .or_else(|| self.bracketed_unit(unit_at))
         {
             d.parts.push((unit_at, end, PartRole::Unit, None));
             d.unit = Some(u);
             d.end = end;
+            self.rate(&mut d);
         }
         // "500 ou plus", "2 000 environ".
         if d.qualifier == Qualifier::Exact
@@ -601,6 +609,48 @@ impl<'a> Scanner<'a> {
         match v2 {
             Some(v2) => self.finish(d, v1, None, Some(v1), Some(v2), kind, rule),
             None => self.finish(d, v1, None, None, None, kind, rule),
+        }
+    }
+
+    /// "20 (kg)", "20 [kg]": a unit alone in brackets right after the number.
+    fn bracketed_unit(&self, i: usize) -> Option<(usize, usize)> {
+        let close = match self.key(i) {
+            "(" => ")",
+            "[" => "]",
+            "{" => "}",
+            "<" => ">",
+            _ => return None,
+        };
+        let (u, end) = self.unit_after(i + 1)?;
+        (self.attached(i + 1) && self.key(end) == close && self.attached(end))
+            .then_some((u, end + 1))
+    }
+
+    /// "50 km/ms", "50 meters per millisecond": a length over a time unit is a speed.
+    fn rate(&self, d: &mut Draft) {
+        let lex = self.lex();
+        let is = |u: usize, dim: Dimension| lex.units.get(u).is_some_and(|x| x.dimension == dim);
+        if !d.unit.is_some_and(|u| is(u, Dimension::Length)) {
+            return;
+        }
+        let Some(n) = lex.per_words.iter().find_map(|w| {
+            let n = w.len();
+            (0..n).all(|k| self.key(d.end + k) == w[k]).then_some(n)
+        }) else {
+            return;
+        };
+        if let Some((p, end)) = self.unit_after(d.end + n)
+            && is(p, Dimension::Duration)
+            && lex
+                .units
+                .get(p)
+                .is_some_and(|x| x.kind == QuantityKind::Duration)
+        {
+            if let Some(part) = d.parts.iter_mut().rev().find(|x| x.2 == PartRole::Unit) {
+                part.1 = end;
+            }
+            d.end = end;
+            d.per = Some(p);
         }
     }
 
@@ -676,8 +726,14 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let end_byte = tok.start + sym.len();
-            let after = text.get(end_byte..).and_then(|s| s.chars().next());
-            if after.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’') {
+            let after = text.get(end_byte..).unwrap_or("");
+            let mut next = after.chars();
+            let (c1, c2) = (next.next(), next.next());
+            if c1.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’') {
+                continue;
+            }
+            // "L-202": a symbol joined to digits by a hyphen heads a code, it is no unit.
+            if c1 == Some('-') && c2.is_some_and(|c| c.is_ascii_digit()) {
                 continue;
             }
             let Some(end) =
@@ -776,19 +832,36 @@ impl<'a> Scanner<'a> {
             } else if s >= 2
                 && self.key(s - 1) == "-"
                 && self.attached(s - 1)
-                && prev_word(s - 2)
-                && self.raw(s - 2).chars().any(|ch| ch.is_uppercase())
+                && (prev_word(s - 2) && !lex.is(&lex.year_contexts, self.key(s - 2))
+                    || self.kind(s - 2) == Some(TokKind::Digits) && self.attached(s - 2))
+                && (s - 2 == 0 || !self.attached(s - 2) || prev_word(s - 3))
             {
-                Some(s - 2)
+                // "F-16", "scp-173", "scp2-173": letters (and digits) joined to digits by
+                // a hyphen name a thing; "mi-2016" is a year.
+                let mut cs = s - 2;
+                while cs > self.floor && self.attached(cs) {
+                    cs -= 1;
+                }
+                Some(cs)
             } else {
                 None
             };
             if let Some(cs) = code_start.filter(|&cs| cs >= self.floor) {
                 let mut end = e;
-                while self.attached(end)
-                    && matches!(self.kind(end), Some(TokKind::Word | TokKind::Digits))
-                {
-                    end += 1;
+                loop {
+                    if self.attached(end)
+                        && matches!(self.kind(end), Some(TokKind::Word | TokKind::Digits))
+                    {
+                        end += 1;
+                    } else if self.key(end) == "-"
+                        && self.attached(end)
+                        && self.attached(end + 1)
+                        && matches!(self.kind(end + 1), Some(TokKind::Word | TokKind::Digits))
+                    {
+                        end += 2;
+                    } else {
+                        break;
+                    }
                 }
                 return Some(self.emit_simple(
                     cs,
@@ -1077,9 +1150,16 @@ impl<'a> Scanner<'a> {
             Some(q) => format!("numbers/{}/{q}", self.code),
             None => format!("numbers/{}/{rule}", self.code),
         };
-        let unit = d.unit.and_then(|u| lex.units.get(u)).map(|u| Unit {
-            id: u.id.clone(),
-            dimension: u.dimension,
+        let per = d.per.and_then(|p| lex.units.get(p));
+        let unit = d.unit.and_then(|u| lex.units.get(u)).map(|u| match per {
+            Some(p) => Unit {
+                id: format!("{}/{}", u.id, p.id),
+                dimension: Dimension::Speed,
+            },
+            None => Unit {
+                id: u.id.clone(),
+                dimension: u.dimension,
+            },
         });
         let parts = d
             .parts
