@@ -111,3 +111,29 @@ pub fn read_bytes(
     )
     .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_can_move_to_another_thread() {
+        fn is_send<T: Send>(_: &T) {}
+        is_send(&read_inputs(&["-".to_owned()], &IngestConfig::default()));
+    }
+
+    #[test]
+    fn read_bytes_forces_the_format() {
+        let items = read_bytes(
+            InputFormat::Text,
+            "x",
+            b"{\"text\": \"not parsed\"}",
+            &IngestConfig::default(),
+        );
+        let Some(Item::Document(d)) = items.first() else {
+            panic!("{items:?}")
+        };
+        assert_eq!(d.text, "{\"text\": \"not parsed\"}");
+        assert_eq!(d.source.format, Some(InputFormat::Text));
+    }
+}
