@@ -87,13 +87,13 @@ const FILES: &[(&str, Model, f64, f64)] = &[
         "NumberWithUnit/French/CurrencyModel.json",
         Model::Currency,
         90.0,
-        85.0,
+        92.0,
     ),
     (
         "NumberWithUnit/English/CurrencyModel.json",
         Model::Currency,
         90.0,
-        66.0,
+        90.0,
     ),
     (
         "NumberWithUnit/French/AgeModel.json",

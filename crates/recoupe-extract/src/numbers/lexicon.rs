@@ -102,6 +102,8 @@ pub(crate) struct Lexicon {
     pub unit_symbols: Vec<(String, usize)>,
     pub units: Vec<UnitDef>,
     pub prefix_currencies: Vec<(String, usize)>,
+    /// Id of the hundredth of a currency ("cent"): "15 dollars 50 cents".
+    pub minor_currency: String,
     pub unit_links: Vec<Vec<String>>,
     pub per_words: Vec<Vec<String>>,
     pub duration_markers: PhraseIndex<()>,
@@ -159,6 +161,8 @@ struct FractionNouns {
 struct UnitsFile {
     unit: Vec<UnitEntry>,
     prefix_currencies: HashMap<String, String>,
+    #[serde(default)]
+    minor_currency: String,
     unit_links: Vec<String>,
     #[serde(default)]
     per_words: Vec<String>,
@@ -349,6 +353,7 @@ impl Lexicon {
             unit_symbols,
             units,
             prefix_currencies,
+            minor_currency: u.minor_currency,
             unit_links: u.unit_links.iter().map(|l| tokenize_keys(l)).collect(),
             per_words: u.per_words.iter().map(|l| tokenize_keys(l)).collect(),
             duration_markers: PhraseIndex::new(

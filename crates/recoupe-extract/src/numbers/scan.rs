@@ -560,6 +560,9 @@ impl<'a> Scanner<'a> {
             d.unit = Some(u);
             d.end = end;
             self.rate(&mut d);
+            if d.qualifier == Qualifier::Exact {
+                self.money_tail(&mut d, &mut v1);
+            }
         }
         // "500 ou plus", "2 000 environ".
         if d.qualifier == Qualifier::Exact
@@ -610,6 +613,56 @@ impl<'a> Scanner<'a> {
             Some(v2) => self.finish(d, v1, None, Some(v1), Some(v2), kind, rule),
             None => self.finish(d, v1, None, None, None, kind, rule),
         }
+    }
+
+    /// After an amount of money: a scale ("75 USD million") multiplies it; a number below
+    /// 100, alone or with the minor unit ("15 dollars 50", "3 dollars and 50 cents"), adds
+    /// hundredths.
+    fn money_tail(&self, d: &mut Draft, v1: &mut f64) {
+        let lex = self.lex();
+        let Some(u) = d.unit.and_then(|u| lex.units.get(u)) else {
+            return;
+        };
+        if u.kind != QuantityKind::Money || u.id == lex.minor_currency {
+            return;
+        }
+        let set_number = |d: &mut Draft, v: f64, end: usize| {
+            if let Some(p) = d.parts.iter_mut().find(|p| p.2 == PartRole::Number) {
+                p.3 = Some(v);
+            }
+            d.end = end;
+        };
+        if let Some(super::lexicon::WordClass::Scale(sc)) = lex.words.get(self.key(d.end))
+            && d.parts.iter().filter(|p| p.2 == PartRole::Number).count() == 1
+            && self.kind(d.end) == Some(TokKind::Word)
+        {
+            *v1 *= sc;
+            let end = d.end + 1;
+            d.parts.push((d.end, end, PartRole::Number, None));
+            set_number(d, *v1, end);
+            return;
+        }
+        let k = if lex.is(&lex.joiners, self.key(d.end)) {
+            d.end + 1
+        } else {
+            d.end
+        };
+        let Some(c) = self.core_at(k) else {
+            return;
+        };
+        if !(0.0..100.0).contains(&c.value) || c.value.fract() != 0.0 || c.scale.is_some() {
+            return;
+        }
+        let end = match self.unit_after(c.end) {
+            Some((m, end)) if lex.units.get(m).is_some_and(|x| x.id == lex.minor_currency) => end,
+            // A bare number must end the amount: "15 dollars 50." but not "15 dollars 50 fois".
+            None if !matches!(self.kind(c.end), Some(TokKind::Word | TokKind::Digits)) => c.end,
+            _ => return,
+        };
+        *v1 += c.value / 100.0;
+        d.parts.push((k, c.end, PartRole::Number, Some(c.value)));
+        d.parts.push((c.end, end, PartRole::Unit, None));
+        set_number(d, *v1, end);
     }
 
     /// "20 (kg)", "20 [kg]": a unit alone in brackets right after the number.
@@ -823,8 +876,14 @@ impl<'a> Scanner<'a> {
         let lex = self.lex();
         let (s, e) = (c.start, c.end);
         // "A320", "MH17", "COVID-19", "F-16".
+        // A currency code before digits ("USD115") is a price, not a code.
         let prev_word = |k: usize| {
-            self.kind(k) == Some(TokKind::Word) && !self.lex().words.contains_key(self.key(k))
+            self.kind(k) == Some(TokKind::Word)
+                && !self.lex().words.contains_key(self.key(k))
+                && !lex
+                    .prefix_currencies
+                    .iter()
+                    .any(|(sym, _)| sym == self.raw(k))
         };
         if s >= 1 && s > self.floor && self.attached(s) {
             let code_start = if prev_word(s - 1) {
