@@ -498,14 +498,15 @@ fn directories_are_walked_in_order_and_hidden_entries_skipped() {
     let d = dir.path();
     write(d, "b.txt", b"B.\n");
     write(d, "a.txt", b"A.\n");
-    write(d, "sub/c.md", b"C.\n");
+    write(d, "sub/c.txt", b"C.\n");
+    write(d, "README.md", b"# Documentation\n");
     write(d, ".hidden.txt", b"H.\n");
     write(d, ".git/x.txt", b"G.\n");
     write(d, "notes.bin", b"?");
     let root = d.display().to_string();
     let items = read(&[&root]);
     let texts: Vec<&str> = docs(&items).iter().map(|d| d.text.as_str()).collect();
-    assert_eq!(texts, vec!["A.\n", "B.\n", "C.\n"]);
+    assert_eq!(texts, vec!["A.\n", "B.\n", "C.\n"], "{items:?}");
     assert_eq!(
         docs(&items)[0].source.path.as_deref(),
         Some(d.join("a.txt").display().to_string().as_str())
@@ -515,7 +516,7 @@ fn directories_are_walked_in_order_and_hidden_entries_skipped() {
         .filter_map(Item::problem)
         .filter(|p| p.code == "ingest/skipped")
         .collect();
-    assert_eq!(skipped.len(), 1, "{items:?}");
+    assert_eq!(skipped.len(), 2, "notes.bin and README.md: {items:?}");
     assert!(problems(&items).is_empty());
 }
 
