@@ -9,6 +9,7 @@ every problem found. Exit status 1 when there is a problem.
 
     python3 gold/figures/check.py            # counts and problems
     python3 gold/figures/check.py --show     # also every figure in its context, for review
+    python3 gold/figures/check.py --uncovered  # numbers of the texts that no figure covers
 
 Python standard library only (tomllib: Python 3.11+).
 """
@@ -176,7 +177,23 @@ def check_values(fig, where, problems):
         problems.append(f"{where}: low > high")
 
 
-def check_file(path, problems, stats, show):
+# Numbers a reviewer must look at: digits and number words (review aid for --uncovered).
+NUMBER_RE = re.compile(
+    r"\d+|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
+    r"trente|quarante|cinquante|cent|mille|milliers?|millions?|dizaines?|centaines?|"
+    r"moitié|tiers|quart|two|three|four|five|six|seven|eight|nine|ten|twenty|hundreds?|"
+    r"thousands?|millions?|dozens?|half)\b", re.IGNORECASE)
+
+
+def report_uncovered(text, spans, rel):
+    """Print every number of the text that no gold figure covers, in its context."""
+    for m in NUMBER_RE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            ctx = text[max(0, m.start() - 40):m.end() + 40].replace("\n", " ⏎ ")
+            print(f"  uncovered {rel}: {m.group()!r}  …{ctx}…")
+
+
+def check_file(path, problems, stats, show, uncovered=False):
     rel = os.path.relpath(path, REPO)
     try:
         with open(path, "rb") as f:
@@ -245,6 +262,7 @@ def check_file(path, problems, stats, show):
                 if s < end and start < e:
                     problems.append(f"{where}: span overlaps {other_id}")
             spans.append((fig["id"], (start, end)))
+            stats["spans"].append((start, end))
             if show:
                 ctx = text[max(0, start - 50):end + 60].replace("\n", " ⏎ ")
                 print(f"  {fig['id']:>4} {fig['text']!r:28} {fig['category']}/"
@@ -291,6 +309,9 @@ def check_file(path, problems, stats, show):
             stats["doubtful"] += 1
             stats["doubtful_list"].append(f"{rel} {fig['id']} {fig['text']!r}: {fig['note']}")
         stats["attributed" if fig["attribution"] != "outlet" else "outlet"] += 1
+    if uncovered:
+        report_uncovered(text, stats.pop("spans", []), rel)
+    stats["spans"] = []
     # part_of cycles
     parent = {f.get("id"): f.get("part_of", "") for f in figures}
     for fid in parent:
@@ -310,6 +331,7 @@ def main():
     for key in ("category", "predicate", "window", "qualifier", "attribution"):
         stats[key] = collections.Counter()
     stats["doubtful_list"] = []
+    stats["spans"] = []
     files = []
     for sub in ("seeds", "aleppo-2016"):
         d = os.path.join(HERE, sub)
@@ -318,7 +340,7 @@ def main():
     for path in files:
         if show:
             print(os.path.relpath(path, REPO))
-        check_file(path, problems, stats, show)
+        check_file(path, problems, stats, show, "--uncovered" in sys.argv)
     print(f"documents: {stats['documents']}  figures: {stats['figures']}  "
           f"with part_of: {stats['part_of']}  attributed: {stats['attributed']}  "
           f"outlet (unattributed): {stats['outlet']}  doubtful: {stats['doubtful']}")
