@@ -1,6 +1,7 @@
 //! `recoupe`: the command line. Flag definitions and glue only; the work lives in the
 //! stage crates (ingest → text → extract).
 
+mod eval;
 mod extract;
 mod report;
 
@@ -36,6 +37,28 @@ enum Command {
     ///
     /// Example: recoupe extract examples/aleppo-2016 --pretty
     Extract(ExtractArgs),
+
+    /// Score recoupe against the hand-annotated gold set (`gold/`: the five seed articles of
+    /// `../shared/seeds` and the example corpus) and print precision, recall and F1 per task.
+    ///
+    /// Run it from the repository root. Exit status 1 when a gold file or document could not
+    /// be used.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+struct EvalArgs {
+    /// The repository root, holding `gold/` and `examples/` (default: the current directory).
+    #[arg(long, value_name = "DIR")]
+    repo: Option<std::path::PathBuf>,
+
+    /// The shared test material holding `seeds/` (default: `../shared` beside the repository).
+    #[arg(long, value_name = "DIR")]
+    shared: Option<std::path::PathBuf>,
+
+    /// Print the report as JSON instead of a Markdown table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -111,6 +134,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Eval(args) => eval::run(&args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -1,0 +1,3 @@
+//! One module per annotated dimension; each adds its rows to the report.
+
+pub mod figures;
