@@ -7,7 +7,7 @@ LOC/GPE spans are scored against the gold name and acronym mentions with the mat
 gold/README.md: exact (equal after trimming whitespace and quotation/punctuation marks) and
 overlap (at least one shared character), one-to-one, micro-averaged over all documents.
 
-    /work/peer-venv/bin/python bench/peer/entities_eval.py [--details]
+    /work/peer-venv/bin/python bench/peer/entities_eval.py [--lang fr] [--details]
 
 English documents use en_core_web_sm when it is installed, otherwise the French model (the
 table says which model read which documents).
@@ -79,6 +79,7 @@ def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--lang", help="only the gold documents in this language (fr, en)")
     args = parser.parse_args()
 
     docs, problems = check.load_gold()
@@ -86,6 +87,8 @@ def main() -> int:
         print("\n".join(problems), file=sys.stderr)
         print("gold has problems: run gold/check.py", file=sys.stderr)
         return 1
+    if args.lang:
+        docs = [d for d in docs if d.lang == args.lang]
     models = load_models()
     counts = {t: Counter() for t in TYPES}
     used_models = Counter()
