@@ -892,7 +892,10 @@ impl<'a> Scanner<'a> {
                 && self.key(s - 1) == "-"
                 && self.attached(s - 1)
                 && (prev_word(s - 2) && !lex.is(&lex.year_contexts, self.key(s - 2))
-                    || self.kind(s - 2) == Some(TokKind::Digits) && self.attached(s - 2))
+                    || self.kind(s - 2) == Some(TokKind::Digits)
+                        && self.attached(s - 2)
+                        && s >= 3
+                        && prev_word(s - 3))
                 && (s - 2 == 0 || !self.attached(s - 2) || prev_word(s - 3))
             {
                 // "F-16", "scp-173", "scp2-173": letters (and digits) joined to digits by
