@@ -113,3 +113,52 @@ impl Read for Failing {
 fn read_failure(name: &str, e: &io::Error, gzip: bool) -> Item {
     io_error(name, None, e, gzip)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `-` does: no name, so the content decides.
+    fn formats_of(bytes: &[u8]) -> Vec<Option<InputFormat>> {
+        read_stream(
+            "-",
+            None,
+            Box::new(Cursor::new(bytes.to_vec())),
+            &IngestConfig::default(),
+        )
+        .map(|item| match item {
+            Item::Document(d) => d.source.format,
+            Item::Problem(p) => panic!("{p}"),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn standard_input_is_sniffed() {
+        assert_eq!(
+            formats_of(b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n"),
+            vec![Some(InputFormat::Jsonl); 2]
+        );
+        assert_eq!(
+            formats_of(b"<!doctype html><p>Un.</p>"),
+            vec![Some(InputFormat::Html)]
+        );
+        assert_eq!(
+            formats_of(b"<rss version=\"2.0\"><channel><title>T</title><item><description>Un.</description></item></channel></rss>"),
+            vec![Some(InputFormat::Feed)]
+        );
+        assert_eq!(
+            formats_of("Alep.\nSuite.".as_bytes()),
+            vec![Some(InputFormat::Text)]
+        );
+    }
+
+    #[test]
+    fn gzip_on_standard_input() {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let _ = e.write_all(b"{\"text\":\"a\"}\n");
+        let packed = e.finish().unwrap_or_default();
+        assert_eq!(formats_of(&packed), vec![Some(InputFormat::Jsonl)]);
+    }
+}

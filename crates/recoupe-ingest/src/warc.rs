@@ -284,15 +284,19 @@ fn response_document(
     record: &str,
     max: u64,
 ) -> Option<Result<InputDocument, Diagnostic>> {
+    // Responses to other protocols (`dns:` lookups in crawler archives) are not pages.
+    if !body.starts_with(b"HTTP/") {
+        return None;
+    }
     let head_end = find(&body, b"\r\n\r\n")
         .map(|i| (i, i + 4))
         .or_else(|| find(&body, b"\n\n").map(|i| (i, i + 2)));
-    let Some((head_len, payload_start)) = head_end.filter(|_| body.starts_with(b"HTTP/")) else {
+    let Some((head_len, payload_start)) = head_end else {
         return Some(Err(diagnostic(
             code::WARC_RECORD,
             name,
             Some(record),
-            "the response record does not hold an HTTP response",
+            "the HTTP response has no end of headers",
         )));
     };
     let head = String::from_utf8_lossy(body.get(..head_len).unwrap_or_default()).into_owned();

@@ -208,6 +208,12 @@ fn warc_responses_become_documents_and_the_rest_is_skipped() {
     ));
     archive.extend(warc_record(
         "response",
+        "dns",
+        "dns:example.org",
+        b"20161215100000\nexample.org. 300 IN A 192.0.2.1\n",
+    ));
+    archive.extend(warc_record(
+        "response",
         "gone",
         "https://example.org/gone",
         &http(
@@ -271,7 +277,7 @@ fn warc_responses_become_documents_and_the_rest_is_skipped() {
         .filter_map(Item::problem)
         .find(|p| p.code == "ingest/skipped")
         .expect("skipped records are counted");
-    assert!(info.message.starts_with("4 record(s)"), "{}", info.message);
+    assert!(info.message.starts_with("5 record(s)"), "{}", info.message);
 }
 
 #[test]
