@@ -11,10 +11,10 @@
 //! the other fitting years are given as alternatives with a lower confidence.
 
 use chrono::{Datelike, NaiveDate};
-use recoupe_model::Lang;
 use recoupe_model::time::{
     Conflict, Evidence, EvidenceSource, Granularity, InferredDate, TimeExpression, TimeKind,
 };
+use recoupe_model::{Lang, Span};
 
 use super::calendar::weekday_years;
 use super::find_times;
@@ -91,6 +91,7 @@ pub fn infer_document_date_near(
         .filter(|e| e.kind == TimeKind::Relative && e.rule.contains("weekday"))
         .filter_map(|e| e.weekday.map(|w| w.index()))
         .collect();
+    let yearless = yearless_spans(&plain);
     let mut conflicts = Vec::new();
     for e in &placed {
         if let Some(c) = &e.conflict {
@@ -100,7 +101,7 @@ pub fn infer_document_date_near(
                 weekday: c.clone(),
             });
         }
-        if e.kind != TimeKind::Date || full_date(e).is_some() {
+        if e.kind != TimeKind::Date || !yearless.contains(&e.span) {
             continue;
         }
         let Some(r) = &e.resolved else { continue };
@@ -170,6 +171,15 @@ fn full_date(e: &TimeExpression) -> Option<NaiveDate> {
         .then_some(r.start)
 }
 
+/// Spans of dates that need a reference to be placed (no year written).
+fn yearless_spans(plain: &[TimeExpression]) -> Vec<Span> {
+    plain
+        .iter()
+        .filter(|e| e.kind == TimeKind::Date && e.resolved.is_none())
+        .map(|e| e.span)
+        .collect()
+}
+
 fn latest(items: &[Item]) -> Option<NaiveDate> {
     // Embeds first: they cannot postdate the article.
     items
@@ -193,11 +203,7 @@ fn weekday_year_votes(text: &str, lang: Lang, plain: &[TimeExpression], cap: i32
         .filter(|e| e.kind == TimeKind::Relative && e.rule.contains("weekday"))
         .filter_map(|e| e.weekday.map(|w| w.index()))
         .collect();
-    let yearless: Vec<_> = plain
-        .iter()
-        .filter(|e| e.kind == TimeKind::Date && e.resolved.is_none())
-        .map(|e| e.span)
-        .collect();
+    let yearless = yearless_spans(plain);
     let mut votes: std::collections::BTreeMap<i32, u32> = Default::default();
     for e in probed.iter().filter(|e| yearless.contains(&e.span)) {
         let Some(r) = &e.resolved else { continue };
