@@ -74,12 +74,15 @@ fn ends_on_word_boundary(text: &str, end: usize) -> bool {
 /// Only punctuation or the end of the text may follow (for bare days: "le 27." but not
 /// "le 27e régiment").
 fn at_clause_end(text: &str, end: usize) -> bool {
-    match text.get(end..).map(str::trim_start) {
-        Some(rest) => rest
-            .chars()
-            .next()
-            .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | ')' | ':')),
+    let rest = text.get(end..).map(str::trim_start).unwrap_or("");
+    let mut chars = rest.chars();
+    match chars.next() {
         None => true,
+        // "le 13.5.2015" goes on: punctuation followed by a digit is inside a number.
+        Some('.' | ',' | ';' | '!' | '?' | ')' | ':') => {
+            !chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(_) => false,
     }
 }
 

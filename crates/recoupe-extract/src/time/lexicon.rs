@@ -211,6 +211,8 @@ pub(crate) struct Lexicon {
     pub parts: HashMap<String, PartOfDay>,
     pub vague_amount: u32,
     pub month_first: bool,
+    /// One "amount unit" pair, to read compound durations ("2 ans et 21 jours").
+    pub duration: Regex,
 }
 
 static FR: LazyLock<Option<Lexicon>> = LazyLock::new(|| load(Lang::Fr));
@@ -259,7 +261,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         .chain(raw.ordinals.keys().cloned())
         .collect();
     let suffixes = alternation(&raw.day_suffixes, false);
-    let day_digits = format!("(?:[12][0-9]|3[01]|0?[1-9])(?:{suffixes})?");
+    let day_digits = format!("(?:[12][0-9]|3[01]|0?[1-9])(?:{suffixes})?\\b");
     let mut class_regex: HashMap<Class, String> = HashMap::new();
     let month_names: Vec<String> = cal.months.iter().flatten().cloned().collect();
     let weekday_names: Vec<String> = cal.weekdays.iter().flatten().cloned().collect();
@@ -268,7 +270,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         Class::Month,
         format!("(?:{})", alternation(&month_names, true)),
     );
-    class_regex.insert(Class::MonthNum, "(?:1[0-2]|0?[1-9])".into());
+    class_regex.insert(Class::MonthNum, "(?:1[0-2]|0?[1-9])\\b".into());
     class_regex.insert(
         Class::Weekday,
         format!("(?:{})", alternation(&weekday_names, true)),
@@ -281,13 +283,13 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         Class::Day,
         format!("(?:{}|{day_digits})", alternation(&day_words, true)),
     );
-    class_regex.insert(Class::Num, "[0-9]{1,2}".into());
-    class_regex.insert(Class::Year, "(?:1[0-9]|20|21)[0-9]{2}".into());
-    class_regex.insert(Class::Year2, "[0-9]{2}".into());
+    class_regex.insert(Class::Num, "[0-9]{1,2}\\b".into());
+    class_regex.insert(Class::Year, "(?:1[0-9]|20|21)[0-9]{2}\\b".into());
+    class_regex.insert(Class::Year2, "[0-9]{2}\\b".into());
     class_regex.insert(
         Class::N,
         format!(
-            "(?:[0-9]{{1,4}}|{})",
+            "(?:[0-9]{{1,4}}\\b|{})",
             alternation(&keys(raw.numbers.keys().collect()), true)
         ),
     );
@@ -333,6 +335,12 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
             .collect::<HashMap<_, _>>()
     };
     weekdays.extend(weekdays_short);
+    let duration = Regex::new(&format!(
+        "(?i)\\b(?P<n>{})\\s+(?P<unit>{})",
+        class_regex.get(&Class::N).map_or("", String::as_str),
+        class_regex.get(&Class::Unit).map_or("", String::as_str)
+    ))
+    .map_err(|e| format!("duration: {e}"))?;
     Ok(Lexicon {
         rules,
         months,
@@ -352,6 +360,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
             .collect(),
         vague_amount: raw.vague_amount,
         month_first: raw.month_first,
+        duration,
     })
 }
 
@@ -391,8 +400,6 @@ fn expand(
                 let class = Class::parse(class_name)
                     .ok_or_else(|| format!("unknown class {class_name}"))?;
                 let body = classes.get(&class).ok_or("class without words")?;
-                // A class never ends inside a word: "March 20" is not read in "March 2011".
-                let body = format!("(?:{body})\\b");
                 if capture {
                     // The same name may appear in several branches: number the repeats
                     // (`month__2`); the resolver reads them by their base name.
@@ -420,6 +427,12 @@ fn expand(
             groups.push((after[..close].to_owned(), Class::Anchor));
             out.push_str(&rest[..4 + close + 1]);
             rest = &after[close + 1..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix(" ?") {
+            // An optional space.
+            out.push_str("\\s*");
+            rest = after;
             continue;
         }
         match ch {
@@ -466,10 +479,12 @@ fn alternation(words: &[String], fold_too: bool) -> String {
         .iter()
         .map(|(w, dotted)| {
             // The dot of an abbreviation is part of it ("janv. 2016"), an optional one.
+            // A word never ends inside a longer one ("March 20" is not read in
+            // "March 2011"); an abbreviation may keep its dot ("nov. 2016").
             if *dotted {
-                format!("{}\\.?", word_regex(w))
+                format!("{}(?:\\.|\\b)", word_regex(w))
             } else {
-                word_regex(w)
+                format!("{}\\b", word_regex(w))
             }
         })
         .collect::<Vec<_>>()

@@ -37,6 +37,8 @@ const WEEKDAY_YEARS_BACK: i32 = 30;
 #[derive(Debug, Default)]
 pub(crate) struct Parts {
     day: Option<u32>,
+    /// First day of a range ("du 4 au 22 mars").
+    day_from: Option<u32>,
     month: Option<u32>,
     year: Option<i32>,
     a: Option<(u32, usize)>,
@@ -84,6 +86,7 @@ fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon) -> Option<Parts> {
             Class::Month => p.month = Some(*lex.months.get(&key)?),
             Class::MonthNum => p.month = Some(key.parse().ok()?),
             Class::Weekday | Class::WeekdayShort => p.weekday = Some(*lex.weekdays.get(&key)?),
+            Class::Day if name == "from" => p.day_from = Some(day_value(&key, lex)?),
             Class::Day => p.day = Some(day_value(&key, lex)?),
             Class::Num => {
                 let v = (key.parse().ok()?, raw.len());
@@ -218,6 +221,27 @@ fn weekday_conflict(wd: Option<usize>, date: NaiveDate) -> Option<WeekdayConflic
 }
 
 fn calendar(p: &Parts, rule: &Rule, lex: &Lexicon, reference: Option<NaiveDate>) -> Option<Cal> {
+    let mut cal = calendar_day(p, rule, lex, reference)?;
+    // A range of days: from `day_from` to the day resolved, in its month.
+    if let Some(from) = p.day_from
+        && let Some(r) = &mut cal.resolved
+    {
+        let start = NaiveDate::from_ymd_opt(r.end.year(), r.end.month(), from)?;
+        if start > r.end {
+            return None;
+        }
+        r.start = start;
+        r.granularity = Granularity::Span;
+    }
+    Some(cal)
+}
+
+fn calendar_day(
+    p: &Parts,
+    rule: &Rule,
+    lex: &Lexicon,
+    reference: Option<NaiveDate>,
+) -> Option<Cal> {
     let mut cal = Cal::default();
     if let Some(offset) = p.relday {
         if let Some(r) = reference {
@@ -308,8 +332,21 @@ fn calendar(p: &Parts, rule: &Rule, lex: &Lexicon, reference: Option<NaiveDate>)
     if let Some(m) = p.month {
         let year = match (p.year, reference) {
             (Some(y), _) => Some(y),
-            // "depuis mars": the most recent March that has begun by the reference.
-            (None, Some(r)) => Some(if m <= r.month() {
+            // "depuis mars": the most recent March that has begun by the reference;
+            // "juin prochain" the first one after it, "juin dernier" the last one before it.
+            (None, Some(r)) => Some(if p.next {
+                if m > r.month() {
+                    r.year()
+                } else {
+                    r.year() + 1
+                }
+            } else if p.last {
+                if m < r.month() {
+                    r.year()
+                } else {
+                    r.year() - 1
+                }
+            } else if m <= r.month() {
                 r.year()
             } else {
                 r.year() - 1
@@ -377,6 +414,19 @@ fn calendar(p: &Parts, rule: &Rule, lex: &Lexicon, reference: Option<NaiveDate>)
     None
 }
 
+/// The "amount unit" pairs of a compound duration, in text order.
+fn duration_pairs(text: &str, lex: &Lexicon) -> Vec<(u32, TimeUnit)> {
+    lex.duration
+        .captures_iter(text)
+        .filter_map(|c| {
+            let n = fold(c.name("n")?.as_str());
+            let n = n.parse().ok().or_else(|| lex.numbers.get(&n).copied())?;
+            let unit = *lex.units.get(&fold(c.name("unit")?.as_str()))?;
+            Some((n, unit))
+        })
+        .collect()
+}
+
 /// Builds the expression for one match, or `None` when the words do not make a time
 /// expression after all (31 February, "le 27" without a day value, an hour "cette heure").
 pub(crate) fn interpret(
@@ -408,7 +458,27 @@ pub(crate) fn interpret(
             } else {
                 1
             };
-            if let Some(r) = reference {
+            // "deux jours après demain": counted from that day.
+            let base = match (reference, p.relday) {
+                (Some(r), Some(off)) => shift(r, off, TimeUnit::Day),
+                (r, _) => r,
+            };
+            let pairs = duration_pairs(whole.as_str(), lex);
+            if let Some(r) = base
+                && p.n2.is_none()
+                && pairs.len() > 1
+            {
+                let mut date = r;
+                for (n, u) in pairs {
+                    date = shift(date, sign * i64::from(n), u)?;
+                }
+                cal.resolved = Some(Resolved {
+                    start: date,
+                    end: date,
+                    granularity: Granularity::Day,
+                    approximate: p.approx,
+                });
+            } else if let Some(r) = base {
                 let a = shift(r, sign * counted, unit)?;
                 let b = shift(
                     r,
