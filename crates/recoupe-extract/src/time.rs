@@ -8,6 +8,7 @@
 //! non-overlapping matches and resolves them against an optional reference date
 //! ([`resolve`]). [`infer_document_date`] guesses the date of a document that has none.
 
+mod ascii;
 mod calendar;
 mod infer;
 mod lexicon;
@@ -27,20 +28,25 @@ pub fn find_times(text: &str, lang: Lang, reference: Option<NaiveDate>) -> Vec<T
     let Some(lex) = lexicon::lexicon(lang) else {
         return Vec::new();
     };
-    // (expression or None for an exclusion, rule order)
+    let shadow = ascii::shadow(text);
+    let src = resolve::Source {
+        original: text,
+        shadow: &shadow,
+    };
+    // (expression or None for an exclusion, start and end in the shadow, rule order)
     let mut found: Vec<(Option<TimeExpression>, usize, usize, usize)> = Vec::new();
     for (order, rule) in lex.rules.iter().enumerate() {
-        for caps in rule.regex.captures_iter(text) {
+        for caps in rule.regex.captures_iter(&shadow.text) {
             let Some(m) = caps.get(0) else { continue };
-            if !ends_on_word_boundary(text, m.end()) {
+            if !ends_on_word_boundary(&shadow.text, m.end()) {
                 continue;
             }
-            if rule.clause_end && !at_clause_end(text, m.end()) {
+            if rule.clause_end && !at_clause_end(&shadow.text, m.end()) {
                 continue;
             }
             if rule.kind == RuleKind::Exclude {
                 found.push((None, m.start(), m.end(), order));
-            } else if let Some(expr) = resolve::interpret(rule, &caps, text, lex, reference) {
+            } else if let Some(expr) = resolve::interpret(rule, &caps, &src, lex, reference) {
                 found.push((Some(expr), m.start(), m.end(), order));
             }
         }

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use recoupe_model::Lang;
 use recoupe_model::time::{PartOfDay, TimeUnit};
 use regex::Regex;
+
+use super::ascii::fold_str;
 use serde::Deserialize;
 
 /// A word class usable as a placeholder in rule patterns.
@@ -260,28 +262,25 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         .map(|(k, _)| k.clone())
         .chain(raw.ordinals.keys().cloned())
         .collect();
-    let suffixes = alternation(&raw.day_suffixes, false);
+    let suffixes = alternation(&raw.day_suffixes);
     let day_digits = format!("(?:[12][0-9]|3[01]|0?[1-9])(?:{suffixes})?\\b");
     let mut class_regex: HashMap<Class, String> = HashMap::new();
     let month_names: Vec<String> = cal.months.iter().flatten().cloned().collect();
     let weekday_names: Vec<String> = cal.weekdays.iter().flatten().cloned().collect();
     let short_names: Vec<String> = raw.weekday_short.iter().flatten().cloned().collect();
-    class_regex.insert(
-        Class::Month,
-        format!("(?:{})", alternation(&month_names, true)),
-    );
+    class_regex.insert(Class::Month, format!("(?:{})", alternation(&month_names)));
     class_regex.insert(Class::MonthNum, "(?:1[0-2]|0?[1-9])\\b".into());
     class_regex.insert(
         Class::Weekday,
-        format!("(?:{})", alternation(&weekday_names, true)),
+        format!("(?:{})", alternation(&weekday_names)),
     );
     class_regex.insert(
         Class::WeekdayShort,
-        format!("(?:{})", alternation(&short_names, true)),
+        format!("(?:{})", alternation(&short_names)),
     );
     class_regex.insert(
         Class::Day,
-        format!("(?:{}|{day_digits})", alternation(&day_words, true)),
+        format!("(?:{}|{day_digits})", alternation(&day_words)),
     );
     class_regex.insert(Class::Num, "[0-9]{1,2}\\b".into());
     class_regex.insert(Class::Year, "(?:1[0-9]|20|21)[0-9]{2}\\b".into());
@@ -290,17 +289,14 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         Class::N,
         format!(
             "(?:[0-9]{{1,4}}\\b|{})",
-            alternation(&keys(raw.numbers.keys().collect()), true)
+            alternation(&keys(raw.numbers.keys().collect()))
         ),
     );
     class_regex.insert(
         Class::Ordinal,
-        format!(
-            "(?:{})",
-            alternation(&keys(raw.ordinals.keys().collect()), true)
-        ),
+        format!("(?:{})", alternation(&keys(raw.ordinals.keys().collect()))),
     );
-    let simple = |list: Vec<&String>| format!("(?:{})", alternation(&keys(list), true));
+    let simple = |list: Vec<&String>| format!("(?:{})", alternation(&keys(list)));
     class_regex.insert(Class::Unit, simple(raw.units.keys().collect()));
     class_regex.insert(Class::RelDay, simple(raw.relative_days.keys().collect()));
     class_regex.insert(Class::NarrDay, simple(raw.narrative_days.keys().collect()));
@@ -315,7 +311,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     for r in &raw.rule {
         let (pattern, groups) = expand(&r.pattern, &raw.macros, &class_regex)
             .map_err(|e| format!("rule {}: {e}", r.id))?;
-        let regex = Regex::new(&format!("(?i)\\b(?:{pattern})"))
+        let regex = Regex::new(&format!("(?i-u)\\b(?:{pattern})"))
             .map_err(|e| format!("rule {}: {e}", r.id))?;
         rules.push(Rule {
             id: format!("time/{}/{}", lang.code(), r.id),
@@ -336,7 +332,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     };
     weekdays.extend(weekdays_short);
     let duration = Regex::new(&format!(
-        "(?i)\\b(?P<n>{})\\s+(?P<unit>{})",
+        "(?i-u)\\b(?P<n>{})\\s+(?P<unit>{})",
         class_regex.get(&Class::N).map_or("", String::as_str),
         class_regex.get(&Class::Unit).map_or("", String::as_str)
     ))
@@ -437,8 +433,8 @@ fn expand(
         }
         match ch {
             ' ' => out.push_str("\\s+"),
-            '\'' => out.push_str("['’]"),
-            _ => out.push(ch),
+            // Patterns match the ASCII shadow of the text (see `ascii`).
+            c => out.push_str(&fold_str(c.encode_utf8(&mut [0; 4]))),
         }
         rest = &rest[ch.len_utf8()..];
     }
@@ -450,8 +446,8 @@ pub(crate) fn base_name(group: &str) -> &str {
     group.split("__").next().unwrap_or(group)
 }
 
-/// A regex alternation of words, longest first; with `fold_too`, accent-less forms are added.
-fn alternation(words: &[String], fold_too: bool) -> String {
+/// A regex alternation of words (in ASCII form), longest first.
+fn alternation(words: &[String]) -> String {
     // (form, written with an abbreviation dot)
     let mut forms: Vec<(String, bool)> = Vec::new();
     for w in words {
@@ -461,11 +457,8 @@ fn alternation(words: &[String], fold_too: bool) -> String {
         if w.is_empty() {
             continue;
         }
-        let folded = strip_accents(&w);
-        forms.push((w, dotted));
-        if fold_too {
-            forms.push((folded, dotted));
-        }
+        // Only the ASCII form: rules run on the ASCII shadow of the text.
+        forms.push((fold_str(&w), dotted));
     }
     forms.sort_by(|a, b| {
         b.0.chars()
@@ -497,7 +490,6 @@ fn word_regex(word: &str) -> String {
     for ch in word.chars() {
         match ch {
             ' ' | '-' => out.push_str("[-\\s]+"),
-            '\'' | '’' => out.push_str("['’]"),
             c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
         }
     }
@@ -507,7 +499,7 @@ fn word_regex(word: &str) -> String {
 /// Lowercase, accent-less, with one space for any run of spaces or hyphens and `'` for `’`:
 /// the key under which captured words are looked up.
 pub(crate) fn fold(s: &str) -> String {
-    let lower = strip_accents(&s.trim().to_lowercase()).replace('’', "'");
+    let lower = fold_str(&s.trim().to_lowercase());
     let mut out = String::with_capacity(lower.len());
     let mut gap = false;
     for ch in lower.chars() {
@@ -522,21 +514,6 @@ pub(crate) fn fold(s: &str) -> String {
         }
     }
     out
-}
-
-fn strip_accents(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -13,11 +13,11 @@
 //!   reference day.
 
 use chrono::{Datelike, NaiveDate};
-use recoupe_model::Span;
 use recoupe_model::time::{
     Granularity, PartOfDay, Resolved, TimeExpression, TimeKind, TimeUnit, Weekday, WeekdayConflict,
     Window,
 };
+use recoupe_model::{Normalized, Span};
 use regex::Captures;
 
 use super::calendar::{
@@ -32,6 +32,20 @@ use super::lexicon::{
 const WEEKDAY_YEAR_RADIUS: i32 = 10;
 /// How many years back a year-less weekday date is searched without reference.
 const WEEKDAY_YEARS_BACK: i32 = 30;
+
+/// The text being read: the original and its ASCII shadow, which the rules match.
+pub(crate) struct Source<'t> {
+    pub original: &'t str,
+    pub shadow: &'t Normalized,
+}
+
+impl Source<'_> {
+    /// The original span and text of a span of the shadow.
+    fn original(&self, start: usize, end: usize) -> (Span, String) {
+        let span = self.shadow.to_original(Span::new(start, end));
+        (span, span.slice(self.original).to_owned())
+    }
+}
 
 /// The values read from one match.
 #[derive(Debug, Default)]
@@ -61,7 +75,7 @@ pub(crate) struct Parts {
     date_start: Option<usize>,
 }
 
-fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon) -> Option<Parts> {
+fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon, src: &Source) -> Option<Parts> {
     let mut p = Parts::default();
     for (group, class) in &rule.groups {
         let Some(m) = caps.name(group) else { continue };
@@ -122,7 +136,7 @@ fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon) -> Option<Parts> {
             Class::Last => p.last = true,
             Class::Approx => p.approx = true,
             Class::Few => p.few = true,
-            Class::Anchor => p.anchor = Some(raw.to_owned()),
+            Class::Anchor => p.anchor = Some(src.original(m.start(), m.end()).1),
         }
     }
     Some(p)
@@ -432,12 +446,12 @@ fn duration_pairs(text: &str, lex: &Lexicon) -> Vec<(u32, TimeUnit)> {
 pub(crate) fn interpret(
     rule: &Rule,
     caps: &Captures,
-    text: &str,
+    src: &Source,
     lex: &Lexicon,
     reference: Option<NaiveDate>,
 ) -> Option<TimeExpression> {
     let whole = caps.get(0)?;
-    let p = read_parts(rule, caps, lex)?;
+    let p = read_parts(rule, caps, lex, src)?;
     let kind = match rule.kind {
         RuleKind::Date => TimeKind::Date,
         RuleKind::Period => TimeKind::Period,
@@ -558,11 +572,7 @@ pub(crate) fn interpret(
                 anchor: p
                     .anchor
                     .clone()
-                    .or_else(|| {
-                        p.date_start
-                            .and_then(|s| text.get(s..whole.end()))
-                            .map(str::to_owned)
-                    })
+                    .or_else(|| p.date_start.map(|s| src.original(s, whole.end()).1))
                     .unwrap_or_default(),
                 date: if rule.mode == Mode::Since {
                     calendar(&p, rule, lex, reference)
@@ -577,9 +587,10 @@ pub(crate) fn interpret(
     if rule.window.is_some() && window.is_none() {
         return None;
     }
+    let (span, text) = src.original(whole.start(), whole.end());
     Some(TimeExpression {
-        span: Span::new(whole.start(), whole.end()),
-        text: whole.as_str().to_owned(),
+        span,
+        text,
         kind,
         window,
         resolved: cal.resolved,
