@@ -19,6 +19,8 @@ use serde::Deserialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Class {
     Month,
+    /// A month name that may stand alone: full names that are not common words.
+    MonthBare,
     MonthNum,
     Weekday,
     WeekdayShort,
@@ -45,6 +47,7 @@ impl Class {
     fn parse(name: &str) -> Option<Class> {
         Some(match name {
             "month" => Class::Month,
+            "month_bare" => Class::MonthBare,
             "month_num" => Class::MonthNum,
             "weekday" => Class::Weekday,
             "weekday_short" => Class::WeekdayShort,
@@ -152,6 +155,8 @@ struct RawTime {
     vague_amount: u32,
     #[serde(default)]
     month_first: bool,
+    #[serde(default)]
+    ambiguous_months: Vec<String>,
     #[serde(default)]
     weekday_short: Vec<Vec<String>>,
     #[serde(default)]
@@ -269,6 +274,28 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     let weekday_names: Vec<String> = cal.weekdays.iter().flatten().cloned().collect();
     let short_names: Vec<String> = raw.weekday_short.iter().flatten().cloned().collect();
     class_regex.insert(Class::Month, format!("(?:{})", alternation(&month_names)));
+    // Full names and their spellings, not abbreviations (a strict prefix of the full name).
+    let ambiguous: Vec<String> = raw.ambiguous_months.iter().map(|m| fold(m)).collect();
+    let bare_names: Vec<String> = cal
+        .months
+        .iter()
+        .flat_map(|names| {
+            let full = names.first().map(|f| fold(f)).unwrap_or_default();
+            names
+                .iter()
+                .filter(move |n| {
+                    let n = fold(n);
+                    !n.ends_with('.') && !(full.starts_with(&n) && n != full)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .filter(|n| !ambiguous.contains(&fold(n)))
+        .collect();
+    class_regex.insert(
+        Class::MonthBare,
+        format!("(?:{})", alternation(&bare_names)),
+    );
     class_regex.insert(Class::MonthNum, "(?:1[0-2]|0?[1-9])\\b".into());
     class_regex.insert(
         Class::Weekday,

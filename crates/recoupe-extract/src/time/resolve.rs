@@ -86,6 +86,7 @@ fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon, src: &Source) -> Opti
             class,
             Class::Day
                 | Class::Month
+                | Class::MonthBare
                 | Class::Year
                 | Class::Year2
                 | Class::Num
@@ -97,7 +98,7 @@ fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon, src: &Source) -> Opti
             p.date_start = Some(p.date_start.map_or(m.start(), |s| s.min(m.start())));
         }
         match class {
-            Class::Month => p.month = Some(*lex.months.get(&key)?),
+            Class::Month | Class::MonthBare => p.month = Some(*lex.months.get(&key)?),
             Class::MonthNum => p.month = Some(key.parse().ok()?),
             Class::Weekday | Class::WeekdayShort => p.weekday = Some(*lex.weekdays.get(&key)?),
             Class::Day if name == "from" => p.day_from = Some(day_value(&key, lex)?),
