@@ -285,7 +285,8 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
                 .iter()
                 .filter(move |n| {
                     let n = fold(n);
-                    !n.ends_with('.') && !(full.starts_with(&n) && n != full)
+                    let abbreviation = n.ends_with('.') || (n != full && full.starts_with(&n));
+                    !abbreviation
                 })
                 .cloned()
                 .collect::<Vec<_>>()
