@@ -20,7 +20,11 @@ use super::calendar::weekday_years;
 use super::find_times;
 
 const EMBED_WEIGHT: f64 = 1.0;
-const TEXT_DATE_WEIGHT: f64 = 0.6;
+/// A full date in the text: articles cite past and coming dates as often as their own day
+/// (on the press corpus, one such date alone fell within a month of the URL's date in only a
+/// few cases), so it weighs little unless a weekday vouches for it.
+const TEXT_DATE_WEIGHT: f64 = 0.3;
+const TEXT_WEEKDAY_DATE_WEIGHT: f64 = 0.6;
 const WEEKDAY_WEIGHT: f64 = 0.8;
 const SAME_WEEK_WEIGHT: f64 = 0.5;
 const YEARLESS_WEIGHT: f64 = 0.3;
@@ -65,7 +69,11 @@ pub fn infer_document_date_near(
         if let Some(date) = full_date(e) {
             items.push(Item {
                 date,
-                weight: TEXT_DATE_WEIGHT,
+                weight: if e.weekday.is_some() && e.conflict.is_none() {
+                    TEXT_WEEKDAY_DATE_WEIGHT
+                } else {
+                    TEXT_DATE_WEIGHT
+                },
                 evidence: evidence(e, Some(e), EvidenceSource::Text, Some(date)),
             });
         }
@@ -88,7 +96,7 @@ pub fn infer_document_date_near(
     let placed = find_times(text, lang, Some(anchor));
     let weekdays_said: Vec<usize> = placed
         .iter()
-        .filter(|e| e.kind == TimeKind::Relative && e.rule.contains("weekday"))
+        .filter(|e| names_this_weeks_day(e))
         .filter_map(|e| e.weekday.map(|w| w.index()))
         .collect();
     let yearless = yearless_spans(&plain);
@@ -171,6 +179,14 @@ fn full_date(e: &TimeExpression) -> Option<NaiveDate> {
         .then_some(r.start)
 }
 
+/// "ce mercredi" / "this Wednesday": a weekday the text places in the document's own week.
+/// A bare weekday ("mercredi") is too often another week's to date the document.
+fn names_this_weeks_day(e: &TimeExpression) -> bool {
+    e.kind == TimeKind::Relative
+        && e.weekday.is_some()
+        && (e.rule.ends_with("/weekday-ce") || e.rule.ends_with("/weekday-this"))
+}
+
 /// Spans of dates that need a reference to be placed (no year written).
 fn yearless_spans(plain: &[TimeExpression]) -> Vec<Span> {
     plain
@@ -200,7 +216,7 @@ fn weekday_year_votes(text: &str, lang: Lang, plain: &[TimeExpression], cap: i32
     let probed = find_times(text, lang, Some(probe));
     let said: Vec<usize> = plain
         .iter()
-        .filter(|e| e.kind == TimeKind::Relative && e.rule.contains("weekday"))
+        .filter(|e| names_this_weeks_day(e))
         .filter_map(|e| e.weekday.map(|w| w.index()))
         .collect();
     let yearless = yearless_spans(plain);
