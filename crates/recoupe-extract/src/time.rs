@@ -1,1 +1,108 @@
-//! Time expressions.
+//! Time expressions in French and English: absolute dates ("Samedi 10 décembre", "11/12/2016"),
+//! periods ("Mars 2011", "en 1986"), dates relative to the document ("hier", "ce jeudi",
+//! "il y a près d'un mois") and windows that qualify figures ("au cours des dernières
+//! 24 heures", "par jour", "depuis le début de l'offensive").
+//!
+//! All words and rule patterns live in `recoupe-lang`'s `calendar.toml` and `time.toml`; this
+//! module compiles them ([`lexicon`]), runs every rule over the text, keeps the longest
+//! non-overlapping matches and resolves them against an optional reference date
+//! ([`resolve`]). [`infer_document_date`] guesses the date of a document that has none.
+
+mod ascii;
+mod calendar;
+mod infer;
+mod lexicon;
+mod resolve;
+
+use chrono::NaiveDate;
+use recoupe_model::Lang;
+use recoupe_model::time::TimeExpression;
+
+pub use infer::{infer_document_date, infer_document_date_near};
+use lexicon::RuleKind;
+
+/// Every time expression of `text`, in text order, without overlaps. Spans are byte spans into
+/// `text`. With `reference` (the document's date), expressions are resolved to inclusive
+/// intervals of days; without it, only those that carry their own year are.
+pub fn find_times(text: &str, lang: Lang, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
+    let Some(lex) = lexicon::lexicon(lang) else {
+        return Vec::new();
+    };
+    let shadow = ascii::shadow(text);
+    let src = resolve::Source {
+        original: text,
+        shadow: &shadow,
+    };
+    // (expression or None for an exclusion, start and end in the shadow, rule order)
+    let mut found: Vec<(Option<TimeExpression>, usize, usize, usize)> = Vec::new();
+    for (order, rule) in lex.rules.iter().enumerate() {
+        for caps in rule.regex.captures_iter(&shadow.text) {
+            let Some(m) = caps.get(0) else { continue };
+            if !ends_on_word_boundary(&shadow.text, m.end()) {
+                continue;
+            }
+            if rule.clause_end && !at_clause_end(&shadow.text, m.end()) {
+                continue;
+            }
+            if rule.kind == RuleKind::Exclude {
+                found.push((None, m.start(), m.end(), order));
+            } else if let Some(expr) = resolve::interpret(rule, &caps, &src, lex, reference) {
+                found.push((Some(expr), m.start(), m.end(), order));
+            }
+        }
+    }
+    // Longest first at each start, then the rule written first in the data file.
+    found.sort_by_key(|(_, start, end, order)| (*start, usize::MAX - (end - start), *order));
+    let mut kept = Vec::new();
+    let mut covered_to = 0;
+    for (expr, start, end, _) in found {
+        if start < covered_to {
+            continue;
+        }
+        covered_to = end;
+        if let Some(expr) = expr {
+            kept.push(expr);
+        }
+    }
+    kept
+}
+
+/// A match must not stop inside a word ("2 marsupiaux" is no date).
+fn ends_on_word_boundary(text: &str, end: usize) -> bool {
+    let before = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    match (before, after) {
+        (Some(b), Some(a)) => !(b.is_alphanumeric() && a.is_alphanumeric()),
+        _ => true,
+    }
+}
+
+/// Only punctuation or the end of the text may follow (for bare days: "le 27." but not
+/// "le 27e régiment").
+fn at_clause_end(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).map(str::trim_start).unwrap_or("");
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        // "le 13.5.2015" goes on: punctuation followed by a digit is inside a number.
+        Some('.' | ',' | ';' | '!' | '?' | ')' | ':') => {
+            !chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_language_finds_nothing() {
+        assert!(find_times("14 décembre", Lang::Other, None).is_empty());
+    }
+
+    #[test]
+    fn boundary_rejects_words_cut_short() {
+        assert!(find_times("2 marsupiaux", Lang::Fr, None).is_empty());
+    }
+}

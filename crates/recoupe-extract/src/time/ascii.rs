@@ -1,0 +1,91 @@
+//! An ASCII shadow of the text for matching, with its map back to the original bytes.
+//!
+//! Rules run on this shadow, not on the text: accents are dropped ("décembre" → "decembre"),
+//! typographic apostrophes and spaces become plain ones, and any other non-ASCII character
+//! becomes a neutral ASCII one. Matching ASCII lets the regex engine stay on its fast DFA
+//! path (Unicode word boundaries force a slow engine on non-ASCII text), and makes every rule
+//! accent-insensitive for free. Spans are mapped back with [`recoupe_model::OffsetMap`].
+
+use recoupe_model::{Normalized, NormalizedBuilder};
+
+/// The ASCII form of one char, or `None` when it is ASCII already.
+pub(crate) fn ascii_of(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
+    }
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'É' | 'È' | 'Ê' | 'Ë' => "E",
+        'î' | 'ï' | 'í' | 'ì' => "i",
+        'Î' | 'Ï' | 'Í' | 'Ì' => "I",
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+        'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "O",
+        'ù' | 'û' | 'ü' | 'ú' => "u",
+        'Ù' | 'Û' | 'Ü' | 'Ú' => "U",
+        'ç' => "c",
+        'Ç' => "C",
+        'ÿ' => "y",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ñ' => "n",
+        '’' | '‘' | 'ʼ' | '′' => "'",
+        '‐' | '‑' | '‒' | '–' | '—' => "-",
+        c if c.is_whitespace() => " ",
+        // Letters and digits of other scripts stay word characters, so no boundary appears
+        // inside a foreign word; anything else is a separator.
+        c if c.is_alphanumeric() => "x",
+        _ => " ",
+    })
+}
+
+/// The ASCII shadow of `text`.
+pub(crate) fn shadow(text: &str) -> Normalized {
+    if text.is_ascii() {
+        return Normalized::identity(text);
+    }
+    let mut b = NormalizedBuilder::new(text);
+    let mut plain = 0;
+    for c in text.chars() {
+        match ascii_of(c) {
+            None => plain += c.len_utf8(),
+            Some(a) => {
+                if plain > 0 {
+                    b.copy(plain);
+                    plain = 0;
+                }
+                b.replace(c.len_utf8(), a);
+            }
+        }
+    }
+    b.copy_rest();
+    b.finish()
+}
+
+/// `s` with every char replaced by its ASCII form (for words and patterns of the data files).
+pub(crate) fn fold_str(s: &str) -> String {
+    s.chars()
+        .map(|c| ascii_of(c).map_or_else(|| c.to_string(), str::to_owned))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use recoupe_model::Span;
+
+    #[test]
+    fn shadow_maps_back() {
+        let n = shadow("le 14 décembre à l’aube");
+        assert!(n.text.is_ascii());
+        assert_eq!(n.text, "le 14 decembre a l'aube");
+        let span = Span::new(3, 14);
+        assert_eq!(
+            n.to_original(span).slice("le 14 décembre à l’aube"),
+            "14 décembre"
+        );
+    }
+}

@@ -1,0 +1,565 @@
+//! Loads a language's time data (`calendar.toml` + `time.toml`) and compiles its rules.
+//!
+//! Rules are written in the data file as regular expressions with word-class placeholders
+//! (`{month}`, `{day}`, `{n} {unit}`…); this module expands the placeholders into
+//! alternations of the class's words (with and without accents), and keeps, for every capture
+//! group, the class it belongs to so the resolver can turn captured text into values.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use recoupe_model::Lang;
+use recoupe_model::time::{PartOfDay, TimeUnit};
+use regex::Regex;
+
+use super::ascii::fold_str;
+use serde::Deserialize;
+
+/// A word class usable as a placeholder in rule patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Class {
+    Month,
+    /// A month name that may stand alone: full names that are not common words.
+    MonthBare,
+    MonthNum,
+    Weekday,
+    WeekdayShort,
+    Day,
+    Num,
+    Year,
+    Year2,
+    N,
+    Ordinal,
+    Unit,
+    RelDay,
+    NarrDay,
+    Part,
+    This,
+    Next,
+    Last,
+    Approx,
+    Few,
+    /// A raw named group of the pattern (`(?P<anchor>…)`).
+    Anchor,
+}
+
+impl Class {
+    fn parse(name: &str) -> Option<Class> {
+        Some(match name {
+            "month" => Class::Month,
+            "month_bare" => Class::MonthBare,
+            "month_num" => Class::MonthNum,
+            "weekday" => Class::Weekday,
+            "weekday_short" => Class::WeekdayShort,
+            "day" => Class::Day,
+            "num" => Class::Num,
+            "year" => Class::Year,
+            "year2" => Class::Year2,
+            "n" => Class::N,
+            "ordinal" => Class::Ordinal,
+            "unit" => Class::Unit,
+            "relday" => Class::RelDay,
+            "narrday" => Class::NarrDay,
+            "part" => Class::Part,
+            "this" => Class::This,
+            "next" => Class::Next,
+            "last" => Class::Last,
+            "approx" => Class::Approx,
+            "few" => Class::Few,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RuleKind {
+    Date,
+    Period,
+    Relative,
+    Window,
+    Exclude,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Mode {
+    #[default]
+    Calendar,
+    Offset,
+    Last,
+    Next,
+    ToDate,
+    Since,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum WindowKind {
+    Last,
+    Within,
+    Per,
+    Since,
+    Next,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Direction {
+    Past,
+    Future,
+}
+
+/// What a `this`/`next`/`last` word shifts when a rule names a unit in its literal text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Scope {
+    Week,
+    Month,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawRule {
+    id: String,
+    kind: RuleKind,
+    #[serde(default)]
+    mode: Mode,
+    window: Option<WindowKind>,
+    direction: Option<Direction>,
+    scope: Option<Scope>,
+    #[serde(default)]
+    clause_end: bool,
+    pattern: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Words {
+    #[serde(default)]
+    this: Vec<String>,
+    #[serde(default)]
+    next: Vec<String>,
+    #[serde(default)]
+    last: Vec<String>,
+    #[serde(default)]
+    approx: Vec<String>,
+    #[serde(default)]
+    few: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawTime {
+    #[serde(default)]
+    day_suffixes: Vec<String>,
+    #[serde(default = "default_vague")]
+    vague_amount: u32,
+    #[serde(default)]
+    month_first: bool,
+    #[serde(default)]
+    ambiguous_months: Vec<String>,
+    #[serde(default)]
+    weekday_short: Vec<Vec<String>>,
+    #[serde(default)]
+    numbers: HashMap<String, u32>,
+    #[serde(default)]
+    ordinals: HashMap<String, u32>,
+    #[serde(default)]
+    relative_days: HashMap<String, i64>,
+    #[serde(default)]
+    narrative_days: HashMap<String, i64>,
+    #[serde(default)]
+    units: HashMap<String, TimeUnit>,
+    #[serde(default)]
+    parts_of_day: HashMap<String, PartOfDay>,
+    #[serde(default)]
+    words: Words,
+    #[serde(default)]
+    macros: HashMap<String, String>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+fn default_vague() -> u32 {
+    3
+}
+
+#[derive(Debug, Deserialize)]
+struct RawCalendar {
+    months: Vec<Vec<String>>,
+    weekdays: Vec<Vec<String>>,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    /// Full rule id, e.g. `time/fr/date/weekday-day-month`.
+    pub id: String,
+    pub kind: RuleKind,
+    pub mode: Mode,
+    pub window: Option<WindowKind>,
+    pub direction: Option<Direction>,
+    pub scope: Option<Scope>,
+    pub clause_end: bool,
+    pub regex: Regex,
+    /// Capture group name → class.
+    pub groups: Vec<(String, Class)>,
+}
+
+/// A language's time knowledge, ready to match.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub rules: Vec<Rule>,
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, usize>,
+    pub numbers: HashMap<String, u32>,
+    pub ordinals: HashMap<String, u32>,
+    pub relative_days: HashMap<String, i64>,
+    pub units: HashMap<String, TimeUnit>,
+    pub parts: HashMap<String, PartOfDay>,
+    pub vague_amount: u32,
+    pub month_first: bool,
+    /// One "amount unit" pair, to read compound durations ("2 ans et 21 jours").
+    pub duration: Regex,
+}
+
+static FR: LazyLock<Option<Lexicon>> = LazyLock::new(|| load(Lang::Fr));
+static EN: LazyLock<Option<Lexicon>> = LazyLock::new(|| load(Lang::En));
+
+/// The lexicon of `lang`, or `None` for languages without time data.
+pub(crate) fn lexicon(lang: Lang) -> Option<&'static Lexicon> {
+    match lang {
+        Lang::Fr => FR.as_ref(),
+        Lang::En => EN.as_ref(),
+        Lang::Other => None,
+    }
+}
+
+/// Parses and compiles the data files; `Err` names what is wrong (a test checks both load).
+pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
+    let cal_text = recoupe_lang::data_file(lang, "calendar.toml").ok_or("no calendar.toml")?;
+    let time_text = recoupe_lang::data_file(lang, "time.toml").ok_or("no time.toml")?;
+    let cal: RawCalendar = toml::from_str(cal_text).map_err(|e| format!("calendar.toml: {e}"))?;
+    let raw: RawTime = toml::from_str(time_text).map_err(|e| format!("time.toml: {e}"))?;
+
+    let mut months = HashMap::new();
+    for (i, names) in cal.months.iter().enumerate() {
+        for name in names {
+            months.insert(fold(name.trim_end_matches('.')), i as u32 + 1);
+        }
+    }
+    let mut weekdays = HashMap::new();
+    let mut weekdays_short = HashMap::new();
+    for (i, names) in cal.weekdays.iter().enumerate() {
+        for name in names {
+            weekdays.insert(fold(name.trim_end_matches('.')), i);
+        }
+    }
+    for (i, names) in raw.weekday_short.iter().enumerate() {
+        for name in names {
+            weekdays_short.insert(fold(name.trim_end_matches('.')), i);
+        }
+    }
+    let keys = |m: Vec<&String>| m.into_iter().cloned().collect::<Vec<String>>();
+    let day_words: Vec<String> = raw
+        .numbers
+        .iter()
+        .filter(|(_, v)| (1..=31).contains(*v))
+        .map(|(k, _)| k.clone())
+        .chain(raw.ordinals.keys().cloned())
+        .collect();
+    let suffixes = alternation(&raw.day_suffixes);
+    let day_digits = format!("(?:[12][0-9]|3[01]|0?[1-9])(?:{suffixes})?\\b");
+    let mut class_regex: HashMap<Class, String> = HashMap::new();
+    let month_names: Vec<String> = cal.months.iter().flatten().cloned().collect();
+    let weekday_names: Vec<String> = cal.weekdays.iter().flatten().cloned().collect();
+    let short_names: Vec<String> = raw.weekday_short.iter().flatten().cloned().collect();
+    class_regex.insert(Class::Month, format!("(?:{})", alternation(&month_names)));
+    // Full names and their spellings, not abbreviations (a strict prefix of the full name).
+    let ambiguous: Vec<String> = raw.ambiguous_months.iter().map(|m| fold(m)).collect();
+    let bare_names: Vec<String> = cal
+        .months
+        .iter()
+        .flat_map(|names| {
+            let full = names.first().map(|f| fold(f)).unwrap_or_default();
+            names
+                .iter()
+                .filter(move |n| {
+                    let n = fold(n);
+                    let abbreviation = n.ends_with('.') || (n != full && full.starts_with(&n));
+                    !abbreviation
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .filter(|n| !ambiguous.contains(&fold(n)))
+        .collect();
+    class_regex.insert(
+        Class::MonthBare,
+        format!("(?:{})", alternation(&bare_names)),
+    );
+    class_regex.insert(Class::MonthNum, "(?:1[0-2]|0?[1-9])\\b".into());
+    class_regex.insert(
+        Class::Weekday,
+        format!("(?:{})", alternation(&weekday_names)),
+    );
+    class_regex.insert(
+        Class::WeekdayShort,
+        format!("(?:{})", alternation(&short_names)),
+    );
+    class_regex.insert(
+        Class::Day,
+        format!("(?:{}|{day_digits})", alternation(&day_words)),
+    );
+    class_regex.insert(Class::Num, "[0-9]{1,2}\\b".into());
+    class_regex.insert(Class::Year, "(?:1[0-9]|20|21)[0-9]{2}\\b".into());
+    class_regex.insert(Class::Year2, "[0-9]{2}\\b".into());
+    class_regex.insert(
+        Class::N,
+        format!(
+            "(?:[0-9]{{1,4}}\\b|{})",
+            alternation(&keys(raw.numbers.keys().collect()))
+        ),
+    );
+    class_regex.insert(
+        Class::Ordinal,
+        format!("(?:{})", alternation(&keys(raw.ordinals.keys().collect()))),
+    );
+    let simple = |list: Vec<&String>| format!("(?:{})", alternation(&keys(list)));
+    class_regex.insert(Class::Unit, simple(raw.units.keys().collect()));
+    class_regex.insert(Class::RelDay, simple(raw.relative_days.keys().collect()));
+    class_regex.insert(Class::NarrDay, simple(raw.narrative_days.keys().collect()));
+    class_regex.insert(Class::Part, simple(raw.parts_of_day.keys().collect()));
+    class_regex.insert(Class::This, simple(raw.words.this.iter().collect()));
+    class_regex.insert(Class::Next, simple(raw.words.next.iter().collect()));
+    class_regex.insert(Class::Last, simple(raw.words.last.iter().collect()));
+    class_regex.insert(Class::Approx, simple(raw.words.approx.iter().collect()));
+    class_regex.insert(Class::Few, simple(raw.words.few.iter().collect()));
+
+    let mut rules = Vec::new();
+    for r in &raw.rule {
+        let (pattern, groups) = expand(&r.pattern, &raw.macros, &class_regex)
+            .map_err(|e| format!("rule {}: {e}", r.id))?;
+        let regex = Regex::new(&format!("(?i-u)\\b(?:{pattern})"))
+            .map_err(|e| format!("rule {}: {e}", r.id))?;
+        rules.push(Rule {
+            id: format!("time/{}/{}", lang.code(), r.id),
+            kind: r.kind,
+            mode: r.mode,
+            window: r.window,
+            direction: r.direction,
+            scope: r.scope,
+            clause_end: r.clause_end,
+            regex,
+            groups,
+        });
+    }
+    let fold_map = |m: &HashMap<String, u32>| {
+        m.iter()
+            .map(|(k, v)| (fold(k), *v))
+            .collect::<HashMap<_, _>>()
+    };
+    weekdays.extend(weekdays_short);
+    let duration = Regex::new(&format!(
+        "(?i-u)\\b(?P<n>{})\\s+(?P<unit>{})",
+        class_regex.get(&Class::N).map_or("", String::as_str),
+        class_regex.get(&Class::Unit).map_or("", String::as_str)
+    ))
+    .map_err(|e| format!("duration: {e}"))?;
+    Ok(Lexicon {
+        rules,
+        months,
+        weekdays,
+        numbers: fold_map(&raw.numbers),
+        ordinals: fold_map(&raw.ordinals),
+        relative_days: raw
+            .relative_days
+            .iter()
+            .map(|(k, v)| (fold(k), *v))
+            .collect(),
+        units: raw.units.iter().map(|(k, v)| (fold(k), *v)).collect(),
+        parts: raw
+            .parts_of_day
+            .iter()
+            .map(|(k, v)| (fold(k), *v))
+            .collect(),
+        vague_amount: raw.vague_amount,
+        month_first: raw.month_first,
+        duration,
+    })
+}
+
+fn load(lang: Lang) -> Option<Lexicon> {
+    try_load(lang).ok()
+}
+
+/// Expands macros and placeholders of a rule pattern; returns the regex text and its groups.
+fn expand(
+    pattern: &str,
+    macros: &HashMap<String, String>,
+    classes: &HashMap<Class, String>,
+) -> Result<(String, Vec<(String, Class)>), String> {
+    let mut text = pattern.to_owned();
+    for (name, body) in macros {
+        text = text.replace(&format!("<{name}>"), &format!("(?:{body})"));
+    }
+    let mut out = String::new();
+    let mut groups = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(ch) = rest.chars().next() {
+        if ch == '{' {
+            let close = rest.find('}').ok_or("unclosed placeholder")?;
+            let inner = &rest[1..close];
+            if inner.chars().all(|c| c.is_ascii_digit() || c == ',') {
+                // A regex repetition like {1,4}: keep it.
+                out.push_str(&rest[..=close]);
+            } else {
+                let (capture, spec) = match inner.strip_prefix('~') {
+                    Some(s) => (false, s),
+                    None => (true, inner),
+                };
+                let (class_name, group) = match spec.split_once(':') {
+                    Some((c, g)) => (c, g),
+                    None => (spec, spec),
+                };
+                let class = Class::parse(class_name)
+                    .ok_or_else(|| format!("unknown class {class_name}"))?;
+                let body = classes.get(&class).ok_or("class without words")?;
+                if capture {
+                    // The same name may appear in several branches: number the repeats
+                    // (`month__2`); the resolver reads them by their base name.
+                    let used = groups
+                        .iter()
+                        .filter(|(g, _): &&(String, Class)| base_name(g) == group)
+                        .count();
+                    let name = if used == 0 {
+                        group.to_owned()
+                    } else {
+                        format!("{group}__{}", used + 1)
+                    };
+                    out.push_str(&format!("(?P<{name}>{body})"));
+                    groups.push((name, class));
+                } else {
+                    out.push_str(&format!("(?:{body})"));
+                }
+            }
+            rest = &rest[close + 1..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("(?P<") {
+            // A raw named group: an anchor whose text is kept as is.
+            let close = after.find('>').ok_or("unclosed group name")?;
+            groups.push((after[..close].to_owned(), Class::Anchor));
+            out.push_str(&rest[..4 + close + 1]);
+            rest = &after[close + 1..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix(" ?") {
+            // An optional space.
+            out.push_str("\\s*");
+            rest = after;
+            continue;
+        }
+        match ch {
+            ' ' => out.push_str("\\s+"),
+            // Patterns match the ASCII shadow of the text (see `ascii`).
+            c => out.push_str(&fold_str(c.encode_utf8(&mut [0; 4]))),
+        }
+        rest = &rest[ch.len_utf8()..];
+    }
+    Ok((out, groups))
+}
+
+/// The name a capture group was given in the rule (`month__2` → `month`).
+pub(crate) fn base_name(group: &str) -> &str {
+    group.split("__").next().unwrap_or(group)
+}
+
+/// A regex alternation of words (in ASCII form), longest first.
+fn alternation(words: &[String]) -> String {
+    // (form, written with an abbreviation dot)
+    let mut forms: Vec<(String, bool)> = Vec::new();
+    for w in words {
+        let trimmed = w.trim();
+        let dotted = trimmed.ends_with('.');
+        let w = trimmed.trim_end_matches('.').to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        // Only the ASCII form: rules run on the ASCII shadow of the text.
+        forms.push((fold_str(&w), dotted));
+    }
+    forms.sort_by(|a, b| {
+        b.0.chars()
+            .count()
+            .cmp(&a.0.chars().count())
+            .then(a.0.cmp(&b.0))
+            .then(b.1.cmp(&a.1))
+    });
+    forms.dedup_by(|a, b| a.0 == b.0);
+    forms
+        .iter()
+        .map(|(w, dotted)| {
+            // The dot of an abbreviation is part of it ("janv. 2016"), an optional one.
+            // A word never ends inside a longer one ("March 20" is not read in
+            // "March 2011"); an abbreviation may keep its dot ("nov. 2016").
+            if *dotted {
+                format!("{}(?:\\.|\\b)", word_regex(w))
+            } else {
+                format!("{}\\b", word_regex(w))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A literal word as a regex: hyphens and spaces are interchangeable, apostrophes are either.
+fn word_regex(word: &str) -> String {
+    let mut out = String::new();
+    for ch in word.chars() {
+        match ch {
+            ' ' | '-' => out.push_str("[-\\s]+"),
+            c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
+/// Lowercase, accent-less, with one space for any run of spaces or hyphens and `'` for `’`:
+/// the key under which captured words are looked up.
+pub(crate) fn fold(s: &str) -> String {
+    let lower = fold_str(&s.trim().to_lowercase());
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for ch in lower.chars() {
+        if ch.is_whitespace() || ch == '-' {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(ch);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_load() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = try_load(lang).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
+            assert!(!lex.rules.is_empty());
+            assert_eq!(lex.months.values().max(), Some(&12));
+        }
+    }
+
+    #[test]
+    fn fold_is_stable() {
+        assert_eq!(fold("Après-Midi"), "apres midi");
+        assert_eq!(fold("aujourd’hui"), "aujourd'hui");
+    }
+}
