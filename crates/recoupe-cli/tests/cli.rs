@@ -110,6 +110,24 @@ fn digest(doc: &Value) -> String {
             q["unit"]["id"],
         );
     }
+    let annotations = &doc["annotations"];
+    out += &format!("reference date: {}\n", annotations["reference_date"]);
+    if let Some(inferred) = annotations.get("inferred_date") {
+        out += &format!(
+            "inferred date: {} (confidence {:.2})\n",
+            inferred["date"],
+            inferred["confidence"].as_f64().unwrap_or(0.0)
+        );
+    }
+    for t in annotations["times"].as_array().into_iter().flatten() {
+        out += &format!(
+            "time: {:?} {} window={} resolved={}\n",
+            slice(doc, &t["span"]),
+            t["kind"],
+            t["window"],
+            t["resolved"]
+        );
+    }
     for sentence in doc["sentences"].as_array().into_iter().flatten() {
         out += &format!(
             "s{}: {}\n",

@@ -1,16 +1,40 @@
 //! Runs every annotator over a document's sentences and puts the results, mapped back to
 //! the original text, into `Document::annotations`.
 
+use recoupe_model::annotations::{ReferenceDate, ReferenceOrigin};
+use recoupe_model::time::InferredDate;
 use recoupe_model::{Document, Lang, Span};
 
 use crate::numbers::find_quantities;
+use crate::time::{find_times, infer_document_date};
+
+/// An inferred date below this confidence is reported but not used to resolve relative
+/// expressions: a wrong reference would turn every "jeudi" into a wrong date.
+const MIN_INFERRED_CONFIDENCE: f64 = 0.5;
 
 /// Annotates every sentence of `doc`. Annotators read the normalized sentence (plain spaces,
 /// one apostrophe); their spans are moved to the original text before they are stored, so
 /// `span.slice(&doc.text)` is always the evidence as written.
 pub fn annotate(doc: &mut Document) {
     let lang = rules_language(doc.language.lang);
+    let inferred = if doc.published.is_none() {
+        infer_date(doc, lang)
+    } else {
+        None
+    };
+    let reference = match (&doc.published, &inferred) {
+        (Some(published), _) => Some(ReferenceDate {
+            date: published.date_naive(),
+            origin: ReferenceOrigin::Published,
+        }),
+        (None, Some(i)) if i.confidence >= MIN_INFERRED_CONFIDENCE => Some(ReferenceDate {
+            date: i.date,
+            origin: ReferenceOrigin::Inferred,
+        }),
+        _ => None,
+    };
     let mut quantities = Vec::new();
+    let mut times = Vec::new();
     for sentence in &doc.sentences {
         let Some(text) = doc
             .normalized
@@ -28,8 +52,39 @@ pub fn annotate(doc: &mut Document) {
             }
             quantities.push(q);
         }
+        for mut t in find_times(text, lang, reference.map(|r| r.date)) {
+            t.span = to_original(doc, t.span, offset);
+            t.text = t.span.slice(&doc.text).to_owned();
+            times.push(t);
+        }
     }
     doc.annotations.quantities = quantities;
+    doc.annotations.times = times;
+    doc.annotations.reference_date = reference;
+    doc.annotations.inferred_date = inferred;
+}
+
+/// The document's date from its normalized text and the dates of its embeds, with evidence
+/// spans moved to the original text.
+fn infer_date(doc: &Document, lang: Lang) -> Option<InferredDate> {
+    let embed_dates: Vec<&str> = doc
+        .embeds
+        .iter()
+        .filter_map(|e| e.date_text.as_deref())
+        .collect();
+    let mut inferred = infer_document_date(&doc.normalized.text, lang, &embed_dates)?;
+    for evidence in &mut inferred.evidence {
+        if let Some(span) = evidence.span {
+            let span = doc.normalized.to_original(span);
+            evidence.span = Some(span);
+            evidence.text = span.slice(&doc.text).to_owned();
+        }
+    }
+    for conflict in &mut inferred.conflicts {
+        conflict.span = doc.normalized.to_original(conflict.span);
+        conflict.text = conflict.span.slice(&doc.text).to_owned();
+    }
+    Some(inferred)
 }
 
 /// The language whose rules apply: documents in other languages get the French rules, the
