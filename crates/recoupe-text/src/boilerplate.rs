@@ -12,7 +12,7 @@
 use recoupe_model::{Embed, EmbedKind, Lang, Relay, Removal, Span};
 
 use crate::data::{DATA, MatchKind, NameKind};
-use crate::lines::{Line, is_blank_char, line_key, lines};
+use crate::lines::{Line, is_blank_char, line_key, line_key_prefix, lines};
 use crate::relays::canonical_name;
 use crate::urls::{find_urls, split_glued};
 
@@ -65,6 +65,8 @@ fn trimmed<'a>(line: &Line<'a>) -> (Span, &'a str) {
 
 struct Pass<'a> {
     lines: Vec<Line<'a>>,
+    /// For each line that can be boilerplate (short enough, not blank), the start of its key:
+    /// as much as marker matching needs.
     keys: Vec<Option<String>>,
     removed: Vec<bool>,
     out: Boilerplate,
@@ -85,6 +87,12 @@ impl Pass<'_> {
     fn key(&self, i: usize) -> Option<&str> {
         self.keys.get(i).and_then(|k| k.as_deref())
     }
+
+    /// The whole key of a line that can be boilerplate.
+    fn full_key(&self, i: usize) -> Option<String> {
+        self.key(i)?;
+        self.lines.get(i).map(|l| line_key(l.text))
+    }
 }
 
 /// Finds the boilerplate lines of an original text. `title` is the title the input declared.
@@ -92,7 +100,10 @@ pub fn find_boilerplate(text: &str, title: Option<&str>) -> Boilerplate {
     let lines = lines(text);
     let keys = lines
         .iter()
-        .map(|l| (l.text.len() <= MAX_LINE && !l.is_blank()).then(|| line_key(l.text)))
+        .map(|l| {
+            (l.text.len() <= MAX_LINE && !l.is_blank())
+                .then(|| line_key_prefix(l.text, DATA.marker_chars + 1))
+        })
         .collect();
     let mut pass = Pass {
         removed: vec![false; lines.len()],
@@ -140,7 +151,7 @@ fn duplicate_title(pass: &mut Pass<'_>, title: Option<&str>) {
     match title.map(line_key).filter(|k| !k.is_empty()) {
         Some(tkey) => {
             for &i in &first {
-                if pass.key(i) == Some(tkey.as_str()) {
+                if pass.full_key(i).as_deref() == Some(tkey.as_str()) {
                     pass.remove(i, "duplicate-title", rule);
                 }
             }
@@ -148,7 +159,7 @@ fn duplicate_title(pass: &mut Pass<'_>, title: Option<&str>) {
         None => {
             if let [a, b, ..] = first[..]
                 && pass.key(a).is_some()
-                && pass.key(a) == pass.key(b)
+                && pass.full_key(a) == pass.full_key(b)
             {
                 pass.remove(b, "duplicate-title", rule);
                 pass.out.title = Some(trimmed(&pass.lines[a]).1.to_owned());
@@ -159,12 +170,21 @@ fn duplicate_title(pass: &mut Pass<'_>, title: Option<&str>) {
 
 /// Applies the data-file rules to line `i`; true when the line was removed.
 fn marker_rules(pass: &mut Pass<'_>, i: usize) -> bool {
-    let Some(key) = pass.key(i).map(str::to_owned) else {
+    let Some(key) = pass.keys.get_mut(i).and_then(Option::take) else {
         return false;
     };
+    let removed = apply_markers(pass, i, &key);
+    // The key is still needed by later rules when the line stays.
+    if let Some(slot) = pass.keys.get_mut(i) {
+        *slot = Some(key);
+    }
+    removed
+}
+
+fn apply_markers(pass: &mut Pass<'_>, i: usize, key: &str) -> bool {
     for rule in &DATA.boilerplate {
         let hit = match rule.how {
-            MatchKind::Line | MatchKind::Tail => rule.markers.iter().find(|m| **m == key),
+            MatchKind::Line | MatchKind::Tail => rule.markers.iter().find(|m| *m == key),
             MatchKind::Prefix => rule.markers.iter().find(|m| {
                 key.strip_prefix(m.as_str()).is_some_and(|rest| {
                     // "lire aussi" must be followed by a separator, not by "lire aussitôt".

@@ -112,6 +112,8 @@ struct AbbreviationsFile {
 #[derive(Debug)]
 pub struct TextData {
     pub boilerplate: Vec<BoilerplateRule>,
+    /// Characters of the longest boilerplate marker (in key form).
+    pub marker_chars: usize,
     pub aliases: Vec<Alias>,
     pub relay_words: RelayWords,
     abbreviations_fr: HashSet<String>,
@@ -229,8 +231,15 @@ fn load() -> TextData {
     let abbreviations_en = abbreviations(Lang::En);
     let abbreviations_all = abbreviations_fr.union(&abbreviations_en).cloned().collect();
 
+    let marker_chars = boilerplate
+        .iter()
+        .flat_map(|r| r.markers.iter())
+        .map(|m| m.chars().count())
+        .max()
+        .unwrap_or(0);
     TextData {
         boilerplate,
+        marker_chars,
         aliases,
         relay_words,
         abbreviations_fr,

@@ -3,7 +3,7 @@
 //!
 //! 1. **Function words.** The very frequent short words of French and English (`le`, `des`,
 //!    `qui`, `the`, `of`, `which`…, from `data/{fr,en}/text-language.toml`) are counted over the
-//!    first few hundred words, together with those of the languages most easily taken for
+//!    first two hundred words, together with those of the languages most easily taken for
 //!    them (Spanish, Italian, Portuguese, Catalan, German, Dutch: the rivals of
 //!    `data/common/text-language.toml`). When French or English has enough of them and clearly
 //!    more than every other list, that is the answer, with a confidence taken from the margin.
@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use recoupe_model::{Lang, LanguageGuess, LanguageOrigin};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 #[derive(Default, Deserialize)]
@@ -63,7 +64,8 @@ const EN: usize = 1;
 
 /// Every function word with the counter it adds to.
 struct FunctionWords {
-    words: HashMap<String, usize>,
+    /// FxHash: a few hundred short keys, looked up once per word of the sample.
+    words: FxHashMap<String, usize>,
     /// Number of counters (French, English, rivals).
     lists: usize,
     /// Longest word in bytes: longer words are not looked up.
@@ -94,7 +96,7 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
             }
         }
     }
-    let words: HashMap<String, usize> = words
+    let words: FxHashMap<String, usize> = words
         .into_iter()
         .filter_map(|(w, n)| Some((w, n?)))
         .collect();
@@ -109,8 +111,9 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
 const SAMPLE: usize = 1024;
 /// Fewer letters than this and the text is too short to tell.
 const MIN_LETTERS: usize = 40;
-/// Words looked at by the function-word step.
-const SAMPLE_WORDS: usize = 300;
+/// Words looked at by the function-word step: about as much text as the trigram step reads,
+/// and a French or English news text has dozens of function words in it.
+const SAMPLE_WORDS: usize = 200;
 /// Function words the winning language needs at least…
 const MIN_HITS: u32 = 8;
 /// …and as a share of the words looked at (percent): a list of names or figures with a few
@@ -134,8 +137,14 @@ fn count_function_words(text: &str) -> (Vec<u32>, u32) {
         if word.len() > table.longest {
             continue;
         }
-        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        let mut ascii = [0u8; 16];
+        let key = if !word.chars().any(char::is_uppercase) {
             word
+        } else if let Some(buf) = ascii.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            // "Le", "The": lowercased on the stack.
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or(word)
         } else {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
@@ -175,6 +184,15 @@ fn by_function_words(text: &str) -> Option<LanguageGuess> {
     })
 }
 
+/// Whether the text has too few letters to tell its language.
+fn too_short(text: &str) -> bool {
+    sample(text)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(MIN_LETTERS - 1)
+        .is_none()
+}
+
 /// The first `SAMPLE` bytes of a text, cut on a char boundary.
 fn sample(text: &str) -> &str {
     let mut end = text.len().min(SAMPLE);
@@ -195,7 +213,7 @@ fn unknown() -> LanguageGuess {
 /// The language of a text, from its words alone: function words when they are clear, else
 /// trigrams.
 pub fn detect_language(text: &str) -> LanguageGuess {
-    if sample(text).chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+    if too_short(text) {
         return unknown();
     }
     by_function_words(text).unwrap_or_else(|| detect_language_trigrams(text))
@@ -203,11 +221,10 @@ pub fn detect_language(text: &str) -> LanguageGuess {
 
 /// The trigram step alone (`whatlang` on the first kilobyte), for comparisons and tools.
 pub fn detect_language_trigrams(text: &str) -> LanguageGuess {
-    let sample = sample(text);
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+    if too_short(text) {
         return unknown();
     }
-    let Some(info) = DETECTOR.detect(sample) else {
+    let Some(info) = DETECTOR.detect(sample(text)) else {
         return unknown();
     };
     let lang = match info.lang() {

@@ -26,25 +26,21 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            let brk = if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            out.push(Line {
-                text: &text[start..i],
-                content: Span::new(start, i),
-                full: Span::new(start, i + brk),
-            });
-            i += brk;
-            start = i;
-        } else {
-            i += 1;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue; // the "\n" of a "\r\n" already taken
         }
+        let brk = if bytes.get(i..i + 2) == Some(b"\r\n") {
+            2
+        } else {
+            1
+        };
+        out.push(Line {
+            text: &text[start..i],
+            content: Span::new(start, i),
+            full: Span::new(start, i + brk),
+        });
+        start = i + brk;
     }
     if start < text.len() {
         out.push(Line {
@@ -72,9 +68,20 @@ pub fn is_invisible(c: char) -> bool {
 /// A line as compared with markers: trimmed, lowercase, single plain spaces, straight
 /// apostrophes, invisible characters dropped.
 pub fn line_key(line: &str) -> String {
-    let mut key = String::with_capacity(line.len());
+    line_key_prefix(line, usize::MAX)
+}
+
+/// The first `max_chars` characters (at least) of a line's key, when more is not needed:
+/// matching against markers never looks further than the longest marker and one character,
+/// and long lines are not lowercased in full for that.
+pub fn line_key_prefix(line: &str, max_chars: usize) -> String {
+    let mut key = String::with_capacity(line.len().min(max_chars.saturating_mul(2)));
+    let mut chars = 0usize;
     let mut space = false;
     for c in line.chars() {
+        if chars >= max_chars {
+            break;
+        }
         if is_invisible(c) {
             continue;
         }
@@ -84,10 +91,20 @@ pub fn line_key(line: &str) -> String {
         }
         if space {
             key.push(' ');
+            chars += 1;
             space = false;
         }
+        chars += 1;
+        // Most lines are ASCII: no table look-ups for them.
+        if c.is_ascii() {
+            key.push(match c {
+                '`' => '\'',
+                c => c.to_ascii_lowercase(),
+            });
+            continue;
+        }
         let c = match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+            '’' | '‘' | 'ʼ' | '´' => '\'',
             c => c,
         };
         key.extend(c.to_lowercase());
@@ -115,5 +132,6 @@ mod tests {
         assert_eq!(line_key("  Par\u{a0}Euronews \u{200B}"), "par euronews");
         assert_eq!(line_key("PUBLICITÉ"), "publicité");
         assert_eq!(line_key("l’Onu"), "l'onu");
+        assert_eq!(line_key_prefix("  Lire   aussi : la suite", 7), "lire au");
     }
 }

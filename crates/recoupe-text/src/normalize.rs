@@ -223,10 +223,10 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// Copies at once a run of ASCII characters that no rule rewrites: lowercase letters,
-    /// digits, plain punctuation, and single spaces between them. Most of a text goes
-    /// through here; everything else takes the character-by-character path. Returns whether
-    /// anything was copied.
+    /// Copies at once a run of characters that no rule rewrites: lowercase letters (accented
+    /// ones too), digits, plain punctuation, capitals that cannot start a glued word, and
+    /// single spaces between them. Most of a text goes through here; everything else takes the
+    /// character-by-character path. Returns whether anything was copied.
     fn bulk(&mut self, pos: usize) -> bool {
         let limit = self
             .removals
@@ -239,6 +239,25 @@ impl Walker<'_, '_> {
             match b {
                 b'a'..=b'z' => lower_run = lower_run.map(|n| n + 1),
                 b'0'..=b'9' => lower_run = None,
+                // A capital after a space, a digit or another capital is never glued.
+                b'A'..=b'Z'
+                    if !matches!(last, Last::Text(p)
+                        if p.is_lowercase() || matches!(p, '.' | '!' | '?')) =>
+                {
+                    lower_run = None
+                }
+                0x80.. => {
+                    // A lowercase letter outside ASCII ("é", "à") is copied as it is.
+                    match self.text.get(i..).and_then(|t| t.chars().next()) {
+                        Some(c) if c.is_lowercase() => {
+                            lower_run = lower_run.map(|n| n + 1);
+                            last = Last::Text(c);
+                            i += c.len_utf8();
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
                 b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'\'' | b'-' | b'.' | b'/'
                 | b'%' | b'!' | b'?' | b'+' | b'=' | b'&' | b'@' | b'$' | b'<' | b'>' => {
                     lower_run = Some(0)
@@ -246,7 +265,7 @@ impl Walker<'_, '_> {
                 // A single space between two visible characters stays as it is.
                 b' ' if matches!(last, Last::Text(_))
                     && i + 1 < limit
-                    && bytes.get(i + 1).is_some_and(|n| (0x21..0x7f).contains(n)) =>
+                    && self.plain_after_space(i + 1) =>
                 {
                     lower_run = Some(0);
                     last = Last::Space;
@@ -266,6 +285,18 @@ impl Walker<'_, '_> {
         self.lower_run = lower_run;
         self.newlines = 0;
         true
+    }
+
+    /// Whether the character at `pos` keeps a single space before it as it is: visible, and
+    /// neither a space, an invisible character nor a line break.
+    fn plain_after_space(&self, pos: usize) -> bool {
+        match self.text.as_bytes().get(pos) {
+            Some(0x21..=0x7e) => true,
+            Some(0x80..) => self
+                .char_at(pos)
+                .is_some_and(|c| !c.is_whitespace() && !is_invisible(c)),
+            _ => false,
+        }
     }
 
     fn line_break(&mut self, pos: usize, c: char) {
@@ -324,7 +355,6 @@ impl Walker<'_, '_> {
     }
 
     fn visible(&mut self, pos: usize, c: char) {
-        let next = self.next_kept(pos + c.len_utf8());
         let prev = match self.last {
             Last::Text(p) => Some(p),
             _ => None,
@@ -370,7 +400,7 @@ impl Walker<'_, '_> {
             }
             '\u{2010}' | '\u{2011}' => self.replace(c, '-'),
             _ => {
-                if c.is_uppercase() && self.glued_before(pos, c, prev, next) {
+                if c.is_uppercase() && self.glued_before(pos, prev) {
                     self.b.insert(" ");
                 }
                 self.copy(c);
@@ -379,8 +409,7 @@ impl Walker<'_, '_> {
     }
 
     /// Whether a space was lost before the capital `c` at `pos` (see the module doc).
-    fn glued_before(&self, pos: usize, c: char, prev: Option<char>, next: Option<char>) -> bool {
-        let _ = c;
+    fn glued_before(&self, pos: usize, prev: Option<char>) -> bool {
         let Some(prev) = prev else {
             return false;
         };
@@ -401,6 +430,10 @@ impl Walker<'_, '_> {
                 .take_while(|c| c.is_alphabetic())
                 .take(2)
                 .count();
+            let next = after
+                .chars()
+                .next()
+                .and_then(|c| self.next_kept(pos + c.len_utf8()));
             return word >= 2 && next.is_some_and(|n| n.is_alphabetic() || n == '-');
         }
         false

@@ -52,6 +52,16 @@ fn terminator_at(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// Where the next possible terminator starts at or after `from`. Terminators are ASCII or
+/// "…" (E2 80 A6), so a vectorized byte search finds them without decoding; a lead byte E2 of
+/// another character is returned too and rejected by [`terminator_at`].
+fn next_terminator(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
+    let bound = ascii.and_then(|a| rest.get(..a)).unwrap_or(rest);
+    memchr::memchr(0xE2, bound).or(ascii).map(|k| from + k)
+}
+
 /// Marks that close a sentence after its final punctuation.
 fn is_closer(c: char) -> bool {
     matches!(c, '»' | ')' | ']' | '\'' | '"' | '”')
@@ -74,8 +84,8 @@ pub fn sentence_spans(text: &str, para: Span, abbreviations: &HashSet<String>) -
     let mut start = 0;
     let bytes = p.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // Terminators are ASCII or "…" (E2 80 A6): a byte scan finds them without decoding.
+    while let Some(found) = next_terminator(bytes, i) {
+        i = found;
         let Some(c) = terminator_at(bytes, i) else {
             i += 1;
             continue;
