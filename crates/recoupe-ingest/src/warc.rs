@@ -211,9 +211,9 @@ impl<R: BufRead> WarcReader<R> {
             self.skipped += 1;
             return Step::Skip;
         }
-        match response_document(body, &self.name, &record, self.max_record) {
+        let target = field("warc-target-uri").filter(|u| !u.is_empty());
+        match response_document(body, &self.name, &record, target, self.max_record) {
             Some(Ok(mut doc)) => {
-                doc.source.url = field("warc-target-uri").or(doc.source.url.take());
                 if let Some(date) = field("warc-date") {
                     doc.metadata.insert("warc_date".into(), Value::String(date));
                 }
@@ -282,6 +282,7 @@ fn response_document(
     body: Vec<u8>,
     name: &str,
     record: &str,
+    target_uri: Option<String>,
     max: u64,
 ) -> Option<Result<InputDocument, Diagnostic>> {
     // Responses to other protocols (`dns:` lookups in crawler archives) are not pages.
@@ -372,7 +373,7 @@ fn response_document(
             path: Some(name.to_owned()),
             record: Some(record.to_owned()),
             format: Some(InputFormat::Warc),
-            ..Source::default()
+            url: target_uri,
         },
         text: page.text,
         diagnostics,

@@ -164,7 +164,8 @@ fn http(status: &str, headers: &str, body: &[u8]) -> Vec<u8> {
 }
 
 const PAGE: &str = "<html lang=\"fr\"><head><title>Page {n}</title>\
-    <meta property=\"article:published_time\" content=\"2016-12-14T09:30:00+01:00\"></head>\
+    <meta property=\"article:published_time\" content=\"2016-12-14T09:30:00+01:00\">\
+    <link rel=\"canonical\" href=\"https://example.org/canonical/{n}\"></head>\
     <body><p>Premier paragraphe de la page {n}, assez long pour être lu comme un article.</p>\
     <p>Second paragraphe de la page {n}.</p></body></html>";
 
@@ -269,6 +270,11 @@ fn warc_responses_become_documents_and_the_rest_is_skipped() {
         Some("2016-12-15T10:00:00Z")
     );
     assert!(d[0].text.contains("page 1, assez long"), "{}", d[0].text);
+    assert_eq!(
+        d[0].metadata.get("canonical_url").and_then(|v| v.as_str()),
+        Some("https://example.org/canonical/1"),
+        "the capture URL wins, the page's canonical URL is kept"
+    );
     assert!(d[1].text.contains("Café crème à Alep"), "{}", d[1].text);
     assert!(d[2].text.contains("page 3"), "{}", d[2].text);
     assert!(problems(&items).is_empty(), "{items:?}");

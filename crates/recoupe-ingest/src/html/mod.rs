@@ -104,7 +104,16 @@ pub(crate) fn apply_meta(
     doc.title = doc.title.take().or(meta.title);
     doc.outlet = doc.outlet.take().or(meta.outlet);
     doc.lang = doc.lang.take().or(meta.lang);
-    doc.source.url = doc.source.url.take().or(meta.url);
+    match (&doc.source.url, meta.url) {
+        (None, url) => doc.source.url = url,
+        // The input's own URL wins; a different canonical one is worth keeping.
+        (Some(given), Some(canonical)) if *given != canonical => {
+            doc.metadata
+                .entry("canonical_url".to_owned())
+                .or_insert(Value::String(canonical));
+        }
+        _ => {}
+    }
     if let Some(raw) = meta.published.filter(|_| doc.published.is_none()) {
         match crate::dates::parse(&raw) {
             Some(d) => doc.published = Some(d),
