@@ -25,10 +25,11 @@ const MAX_LIST_LINES: usize = 40;
 /// Bylines are looked for among the first lines only.
 const BYLINE_LINES: usize = 12;
 
-/// A byline naming a known outlet or agency ("Par Euronews").
+/// A byline naming an outlet or agency: a known one ("Par Euronews"), or a name that reads
+/// as an outlet's ("Par Le Veilleur du Levant", "By The Evening Courier").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Byline {
-    /// Canonical name.
+    /// Canonical name for a known outlet or agency, else the name as written.
     pub name: String,
     /// Span of the name in the original text.
     pub span: Span,
@@ -44,6 +45,8 @@ pub struct Boilerplate {
     pub embeds: Vec<Embed>,
     pub relays: Vec<Relay>,
     pub byline: Option<Byline>,
+    /// The author a byline names ("Par Jean Dupont"), as written.
+    pub author: Option<String>,
     /// The title, when the text starts with it twice and the input gave none.
     pub title: Option<String>,
 }
@@ -443,7 +446,7 @@ fn source_trailer(pass: &mut Pass<'_>, i: usize) -> bool {
     true
 }
 
-/// A "Par Euronews" line near the top.
+/// A byline near the top: "Par Euronews", "By The Evening Courier", "Par Jean Dupont".
 fn byline(pass: &mut Pass<'_>, i: usize) -> bool {
     let line = pass.lines[i];
     let (span, t) = trimmed(&line);
@@ -458,28 +461,75 @@ fn byline(pass: &mut Pass<'_>, i: usize) -> bool {
         return false;
     };
     let name = rest.trim_matches(is_blank_char);
-    let capitalized = !name.is_empty()
-        && name.split_whitespace().count() <= 5
-        && name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-    if !capitalized {
+    if !is_name(name) {
         return false;
     }
-    if let Some(alias) = DATA.canonical(name)
-        && pass.out.byline.is_none()
-    {
-        let start = span.start
-            + (t.len() - rest.len())
-            + (rest.len() - rest.trim_start_matches(is_blank_char).len());
-        pass.out.byline = Some(Byline {
-            name: alias.canonical.clone(),
-            span: Span::new(start, start + name.len()),
-            relay: alias.kind == NameKind::Agency,
-        });
+    let start = span.start
+        + (t.len() - rest.len())
+        + (rest.len() - rest.trim_start_matches(is_blank_char).len());
+    let span = Span::new(start, start + name.len());
+    if let Some(alias) = DATA.canonical(name) {
+        if pass.out.byline.is_none() {
+            pass.out.byline = Some(Byline {
+                name: alias.canonical.clone(),
+                span,
+                relay: alias.kind == NameKind::Agency,
+            });
+        }
+    } else if names_outlet(name) {
+        if pass.out.byline.is_none() {
+            pass.out.byline = Some(Byline {
+                name: name.to_owned(),
+                span,
+                relay: false,
+            });
+        }
+    } else if pass.out.author.is_none() {
+        pass.out.author = Some(name.to_owned());
     }
     pass.remove(i, "byline", &format!("boilerplate/{}/byline", folder(lang)));
     true
+}
+
+/// Whether a byline's text is a name: at most six words, capitalized but for small particles
+/// ("Le Veilleur du Levant", "Quotidien de l'Est"), starting with a capital.
+fn is_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first_capital = name.chars().next().is_some_and(char::is_uppercase);
+    first_capital && name.split_whitespace().count() <= 6 && words.all(capital_or_particle)
+}
+
+fn capital_or_particle(word: &str) -> bool {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    let key = line_key(word);
+    DATA.relay_words.name_particles.iter().any(|p| {
+        key == *p
+            || (p.ends_with('\'')
+                && key.starts_with(p.as_str())
+                && word
+                    .chars()
+                    .nth(p.chars().count())
+                    .is_some_and(char::is_uppercase))
+    })
+}
+
+/// Whether a name that is not a known agency or outlet reads as an outlet's: it opens with an
+/// article ("Le Veilleur du Levant", "L'Écho des Deux Rives", "The Evening Courier") or holds
+/// a word of the outlet vocabulary ("Quotidien de l'Est").
+fn names_outlet(name: &str) -> bool {
+    let key = line_key(name);
+    let words = &DATA.relay_words;
+    let first = key.split(' ').next().unwrap_or("");
+    let article = words
+        .outlet_articles
+        .iter()
+        .any(|a| first == a || (a.ends_with('\'') && first.starts_with(a.as_str())));
+    article
+        || key
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| words.outlet_words.contains(w))
 }
 
 #[cfg(test)]
@@ -506,5 +556,17 @@ mod tests {
             ))
         );
         assert!(signature("- une phrase (@ ici)").is_none());
+    }
+
+    #[test]
+    fn byline_names() {
+        assert!(is_name("Le Veilleur du Levant"));
+        assert!(is_name("Quotidien de l’Est"));
+        assert!(!is_name("la suite des événements"));
+        assert!(names_outlet("The Evening Courier"));
+        assert!(names_outlet("L’Écho des Deux Rives"));
+        assert!(names_outlet("Quotidien de l'Est"));
+        assert!(!names_outlet("Jean Dupont"));
+        assert!(!names_outlet("Laurent Lequien"));
     }
 }

@@ -91,6 +91,12 @@ struct RelayWordsFile {
     byline_words: Vec<String>,
     #[serde(default)]
     list_words: Vec<String>,
+    #[serde(default)]
+    outlet_articles: Vec<String>,
+    #[serde(default)]
+    outlet_words: Vec<String>,
+    #[serde(default)]
+    name_particles: Vec<String>,
 }
 
 /// Words around relayed names, each tagged with the language it comes from (for rule ids).
@@ -100,6 +106,12 @@ pub struct RelayWords {
     pub with_words: Vec<(Lang, String)>,
     pub byline_words: Vec<(Lang, String)>,
     pub list_words: Vec<String>,
+    /// Articles that open an outlet's name ("le", "the", "l'"), in key form.
+    pub outlet_articles: Vec<String>,
+    /// Words that make a name an outlet's ("journal", "times"), in key form.
+    pub outlet_words: HashSet<String>,
+    /// Small words allowed between the capitalized words of a name ("du", "of"), in key form.
+    pub name_particles: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -197,6 +209,14 @@ fn load() -> TextData {
             relay_words
                 .list_words
                 .extend(words.list_words.into_iter().map(|w| w.to_lowercase()));
+            let keys = |v: Vec<String>| v.into_iter().map(|w| line_key(&w));
+            relay_words
+                .outlet_articles
+                .extend(keys(words.outlet_articles));
+            relay_words.outlet_words.extend(keys(words.outlet_words));
+            relay_words
+                .name_particles
+                .extend(keys(words.name_particles));
         }
     }
     // Longer labels first, so that "sources" wins over "source".
@@ -271,5 +291,7 @@ mod tests {
         assert!(DATA.abbreviations(Lang::Fr).contains("Mme"));
         assert!(DATA.abbreviations(Lang::En).contains("Gen"));
         assert!(!DATA.relay_words.source_labels.is_empty());
+        assert!(DATA.relay_words.outlet_articles.contains(&"the".to_owned()));
+        assert!(DATA.relay_words.outlet_words.contains("quotidien"));
     }
 }

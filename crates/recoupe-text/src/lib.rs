@@ -64,7 +64,7 @@ pub fn prepare(input: InputDocument, config: &TextConfig) -> Document {
         published,
         lang,
         text,
-        metadata,
+        mut metadata,
         mut diagnostics,
     } = input;
     let id = given_id.unwrap_or_else(|| document_id(&source, &text));
@@ -93,6 +93,12 @@ pub fn prepare(input: InputDocument, config: &TextConfig) -> Document {
             span: byline.span,
             rule: "relays/byline".to_owned(),
         });
+    }
+
+    if let Some(author) = found.author {
+        metadata
+            .entry("byline_author".to_owned())
+            .or_insert(serde_json::Value::String(author));
     }
 
     let mut removed = found.removals;

@@ -192,6 +192,7 @@ struct RelayCase {
     outlet: Option<String>,
     outlet_metadata: Option<String>,
     url: Option<String>,
+    author: Option<String>,
 }
 
 #[test]
@@ -218,9 +219,14 @@ fn relay_cases() {
             };
             format!("{} ({origin})", o.name)
         });
-        if relays != c.relays || outlet != c.outlet {
+        let author = doc
+            .metadata
+            .get("byline_author")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned);
+        if relays != c.relays || outlet != c.outlet || author != c.author {
             failures.push(format!(
-                "{} / {}: got {relays:?} {outlet:?}",
+                "{} / {}: got {relays:?} {outlet:?} {author:?}",
                 path.display(),
                 c.name
             ));
