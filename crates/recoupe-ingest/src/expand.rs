@@ -56,15 +56,22 @@ fn walk(root: PathBuf, forced: bool) -> Targets {
         Ok(e) => {
             let path = e.into_path();
             let display = path.display().to_string();
-            if forced || (format_for_path(&path).is_some() && !is_documentation(&path)) {
-                Some(Target::File { path, display })
+            let why = if forced {
+                None
+            } else if format_for_path(&path).is_none() {
+                Some("not read: the file name has no known input extension")
+            } else if is_documentation(&path) {
+                Some("not read: Markdown inside a directory is taken as its documentation")
             } else {
-                let d = recoupe_model::Diagnostic::info(
-                    code::SKIPPED,
-                    "not read: the file name has no known input extension",
-                )
-                .with_source(display);
-                Some(Target::Problem(Box::new(Item::Problem(d))))
+                None
+            };
+            match why {
+                None => Some(Target::File { path, display }),
+                Some(why) => {
+                    let d =
+                        recoupe_model::Diagnostic::info(code::SKIPPED, why).with_source(display);
+                    Some(Target::Problem(Box::new(Item::Problem(d))))
+                }
             }
         }
     }))
