@@ -82,13 +82,13 @@ impl Cores<'_> {
         let mut negative = false;
         let first = self.tok(i)?;
         if first.kind == TokKind::Punct && (first.key == "-" || first.key == "–") {
-            // A sign only when it is not a joiner between two numbers ("50-100").
+            // A sign only when it is not a joiner between two numbers ("50-100", "45%-55%").
             let before_ok = i == 0
                 || first.gap
                 || !matches!(
                     self.tok(i - 1).map(|t| t.kind),
                     Some(TokKind::Digits | TokKind::Word)
-                );
+                ) && !matches!(self.key(i - 1), "%" | "‰" | "°" | ")" | "]");
             if !(self.is_digits(i + 1) && self.attached(i + 1) && before_ok) {
                 return None;
             }

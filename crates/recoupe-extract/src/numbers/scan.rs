@@ -785,8 +785,12 @@ impl<'a> Scanner<'a> {
             if c1.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’') {
                 continue;
             }
-            // "L-202": a symbol joined to digits by a hyphen heads a code, it is no unit.
-            if c1 == Some('-') && c2.is_some_and(|c| c.is_ascii_digit()) {
+            // "L-202": a letter symbol joined to digits by a hyphen heads a code, it is no
+            // unit; "45%-55%" keeps its percent.
+            if c1 == Some('-')
+                && c2.is_some_and(|c| c.is_ascii_digit())
+                && sym.starts_with(char::is_alphabetic)
+            {
                 continue;
             }
             let Some(end) =
@@ -896,12 +900,16 @@ impl<'a> Scanner<'a> {
                         && self.attached(s - 2)
                         && s >= 3
                         && prev_word(s - 3))
-                && (s - 2 == 0 || !self.attached(s - 2) || prev_word(s - 3))
+                && (s - 2 == 0 || !self.attached(s - 2) || !self.number_before(s - 3))
             {
                 // "F-16", "scp-173", "scp2-173": letters (and digits) joined to digits by
                 // a hyphen name a thing; "mi-2016" is a year.
                 let mut cs = s - 2;
-                while cs > self.floor && self.attached(cs) {
+                // Back over the word run, not over an opening bracket or quote.
+                while cs > self.floor
+                    && self.attached(cs)
+                    && (self.kind(cs - 1) != Some(TokKind::Punct) || self.key(cs - 1) == "-")
+                {
                     cs -= 1;
                 }
                 Some(cs)
@@ -942,10 +950,14 @@ impl<'a> Scanner<'a> {
         }
         let plain_int =
             (c.plain || c.rule == "digits") && c.value.fract() == 0.0 && c.start == c.end - 1;
-        // "11 décembre 2016", "1er décembre".
+        // "11 décembre 2016", "1er décembre", "20-Août-1955" (a street name).
         if plain_int && (1.0..=31.0).contains(&c.value) {
             let mut m = e;
             if self.attached(m) && lex.ordinal_suffixes.iter().any(|x| x == self.raw(m)) {
+                m += 1;
+            }
+            let hyphens = self.key(m) == "-" && self.attached(m) && self.attached(m + 1);
+            if hyphens {
                 m += 1;
             }
             if lex.months.contains_key(self.key(m)) && (self.kind(m) == Some(TokKind::Word)) {
@@ -957,7 +969,18 @@ impl<'a> Scanner<'a> {
                 {
                     end += 1;
                 }
-                if self.kind(end) == Some(TokKind::Digits) && self.raw(end).len() == 4 {
+                if hyphens
+                    && self.key(end) == "-"
+                    && self.attached(end)
+                    && self.attached(end + 1)
+                    && self.kind(end + 1) == Some(TokKind::Digits)
+                {
+                    end += 1;
+                }
+                if self.kind(end) == Some(TokKind::Digits)
+                    && self.raw(end).len() == 4
+                    && (hyphens || !self.attached(end))
+                {
                     end += 1;
                 }
                 return Some(self.emit_simple(
@@ -1061,6 +1084,16 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// Whether token `i` ends a number joined to what follows ("12" in "12-F-16", or the
+    /// hyphen of "12-"): a code head attached to it is inside a number chain, not a name.
+    fn number_before(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokKind::Digits)
+            || self.key(i) == "-"
+                && i >= 1
+                && self.attached(i)
+                && self.kind(i - 1) == Some(TokKind::Digits)
     }
 
     /// Whether token `i` is a word that a number before it would count: a lower-case word
