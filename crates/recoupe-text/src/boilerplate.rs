@@ -131,10 +131,12 @@ pub fn find_boilerplate(text: &str, title: Option<&str>) -> Boilerplate {
             continue;
         }
         let _ = url_line(&mut pass, i)
+            || tag_line(&mut pass, i)
             || tweet(&mut pass, i)
             || source_trailer(&mut pass, i)
             || (nonblank_seen <= BYLINE_LINES && byline(&mut pass, i));
     }
+    trailing_tags(&mut pass);
     pass.out.removals.sort_by_key(|r| r.span.start);
     pass.out
 }
@@ -275,6 +277,77 @@ fn url_line(pass: &mut Pass<'_>, i: usize) -> bool {
     }
     pass.remove(i, "url", "boilerplate/common/url-line");
     true
+}
+
+/// Whether a word is a hashtag: `#` then letters, digits or `_`, with at least one letter.
+fn is_hashtag(word: &str) -> bool {
+    word.strip_prefix('#').is_some_and(|tag| {
+        tag.chars().all(|c| c.is_alphanumeric() || c == '_') && tag.chars().any(char::is_alphabetic)
+    })
+}
+
+/// The words of a line with their byte offsets, split on blank characters.
+fn words(t: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        match (start, is_blank_char(c)) {
+            (None, false) => start = Some(k),
+            (Some(a), true) => {
+                out.push((a, &t[a..k]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A line made of hashtags only ("#Alep #Syrie"): a tag list, not a sentence.
+fn tag_line(pass: &mut Pass<'_>, i: usize) -> bool {
+    let (_, t) = trimmed(&pass.lines[i]);
+    let words = words(t);
+    if words.is_empty() || !words.iter().all(|(_, w)| is_hashtag(w)) {
+        return false;
+    }
+    pass.remove(i, "tags", "boilerplate/common/tag-line");
+    true
+}
+
+/// Hashtags that end the article text after a finished sentence ("… d'autres. #Russie"):
+/// a tag list on the last line, cut from the end of that line.
+fn trailing_tags(pass: &mut Pass<'_>) {
+    let Some(i) = (0..pass.lines.len())
+        .rev()
+        .find(|&i| !pass.removed[i] && !pass.lines[i].is_blank())
+    else {
+        return;
+    };
+    let line = pass.lines[i];
+    let (span, t) = trimmed(&line);
+    let words = words(t);
+    let tags = words
+        .iter()
+        .rev()
+        .take_while(|(_, w)| is_hashtag(w))
+        .count();
+    let Some(&(_, before)) = words.len().checked_sub(tags + 1).and_then(|k| words.get(k)) else {
+        return; // no tags, or nothing but tags (a tag line, handled above)
+    };
+    let Some(&(first, _)) = words.get(words.len() - tags) else {
+        return;
+    };
+    let finished = before
+        .trim_end_matches(['»', '"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', '…']);
+    if tags == 0 || !finished {
+        return;
+    }
+    pass.out.removals.push(Removal {
+        span: Span::new(span.start + first, line.full.end),
+        kind: "tags".to_owned(),
+        rule: "boilerplate/common/trailing-tags".to_owned(),
+    });
 }
 
 /// The parts of a tweet signature "— Name (@handle) date".

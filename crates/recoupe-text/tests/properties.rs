@@ -27,6 +27,10 @@ fn piece() -> impl Strategy<Value = String> {
         Just("l'AFP.T-Shirts".to_owned()),
         Just(" (…) ".to_owned()),
         Just("日本語 ".to_owned()),
+        Just(". #Russie".to_owned()),
+        Just("\n#Alep #Syrie\n".to_owned()),
+        Just("\nPar Le Veilleur du Levant\n".to_owned()),
+        Just("\nPar Jean Dupont\n".to_owned()),
     ]
 }
 

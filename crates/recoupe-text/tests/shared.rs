@@ -143,6 +143,13 @@ fn seed_003_advertisements_and_mr() {
         "Suite à l'arrêt des hostilités à Alep,",
         "toute la Syrie."
     ));
+    // The text ends "… d'autres. #Russie": a tag list, not a sentence "Russie".
+    assert_eq!(kinds(&doc, "tags"), ["#Russie"]);
+    assert!(
+        sentences(&doc)
+            .last()
+            .is_some_and(|s| s.ends_with("d'autres."))
+    );
 }
 
 #[test]
