@@ -316,10 +316,14 @@ fn found(model: Model, text: &str, qs: &[Quantity]) -> Vec<Item> {
             {
                 out.push(one(q, &nu, q.best.or(q.low), ""))
             }
+            // Only figures whose qualifier bounds them are ranges; exact, approximate and
+            // vague figures are not (CONFORMANCE.md, "How their models map to ours").
             Model::Range
                 if q.is_figure
-                    && q.qualifier != Qualifier::Approx
-                    && q.qualifier != Qualifier::Vague =>
+                    && !matches!(
+                        q.qualifier,
+                        Qualifier::Exact | Qualifier::Approx | Qualifier::Vague
+                    ) =>
             {
                 let (start, end) = core_span(
                     text,
@@ -358,9 +362,7 @@ fn passes(model: Model, want: &[Item], got: &[Item]) -> bool {
                     let bounds = close(w.low, g.low) && close(w.high, g.high);
                     // Two-sided ranges: we do not model which end is open.
                     let one_sided = w.low.is_none() || w.high.is_none();
-                    let exact = g.tag == "Exact";
                     bounds
-                        && !exact
                         && (!one_sided
                             || (w.low.is_none() || w.low_open == g.low_open)
                                 && (w.high.is_none() || w.high_open == g.high_open))

@@ -113,6 +113,8 @@ pub(crate) struct Lexicon {
     pub range_pairs: Vec<(Vec<String>, String)>,
     pub range_joiners: Vec<String>,
     pub bound_joiners: Vec<Vec<String>>,
+    /// After a strict bound, phrases that make it inclusive ("or equal to").
+    pub inclusive_after: PhraseIndex<()>,
     pub approx_nouns: FxHashMap<String, f64>,
     pub approx_determiners: Vec<String>,
     pub vague_nouns: FxHashMap<String, (f64, f64)>,
@@ -189,6 +191,8 @@ struct QualifiersFile {
     range_pairs: Vec<(String, String)>,
     range_joiners: Vec<String>,
     bound_joiners: Vec<String>,
+    #[serde(default)]
+    inclusive_after: Vec<String>,
     approx_nouns: ApproxNouns,
     vague_nouns: VagueNouns,
 }
@@ -370,6 +374,10 @@ impl Lexicon {
                 .collect(),
             range_joiners: q.range_joiners.iter().map(|j| fold(j)).collect(),
             bound_joiners: q.bound_joiners.iter().map(|j| tokenize_keys(j)).collect(),
+            inclusive_after: PhraseIndex::new(
+                q.inclusive_after.into_iter().map(|w| (w, ())),
+                false,
+            ),
             approx_nouns: folded_map(q.approx_nouns.nouns),
             approx_determiners: folded(q.approx_nouns.approx_determiners),
             vague_nouns: folded_map(q.vague_nouns.nouns),

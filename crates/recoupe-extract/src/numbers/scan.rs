@@ -254,7 +254,12 @@ impl<'a> Scanner<'a> {
             if let Some(&v) = lex.fraction_nouns.get(key) {
                 return Some(self.noun_amount(i, v, NounAmount::Fraction));
             }
-            if let Some(&v) = lex.approx_nouns.get(key) {
+            // "une dizaine", "a score of": with a determiner or a link word; "His score"
+            // is no amount.
+            if let Some(&v) = lex.approx_nouns.get(key)
+                && (i > self.floor && lex.is(&lex.approx_determiners, self.key(i - 1))
+                    || lex.is(&lex.vague_links, self.key(i + 1)))
+            {
                 return Some(self.noun_amount(i, v, NounAmount::Approx));
             }
             if let Some(&(lo, hi)) = lex.vague_nouns.get(key)
@@ -496,6 +501,8 @@ impl<'a> Scanner<'a> {
             && c2.value >= c1.value
             && !c2.fraction
             && self.unit_after(c2.end).is_none()
+            // "300 in 2008" is a number and a year, "1 in 2000 people" a proportion.
+            && (!self.is_year_like(&c2) || self.counted_noun(c2.end))
         {
             v1 = c1.value / c2.value;
             d.parts = vec![(c1.start, c2.end, PartRole::Number, Some(v1))];
@@ -564,9 +571,11 @@ impl<'a> Scanner<'a> {
                 self.money_tail(&mut d, &mut v1);
             }
         }
-        // "500 ou plus", "2 000 environ".
+        // "500 ou plus", "2 000 environ"; not "10 and more than 40", where the words open
+        // the next number's bound.
         if d.qualifier == Qualifier::Exact
             && let Some((end, q)) = self.phrase_after(&lex.after, d.end)
+            && !self.opens_next(d.end, end)
         {
             let keys: Vec<&str> = (d.end..end).map(|k| self.key(k)).collect();
             d.qualifier_rule = Some(format!("qualifier/after/{}", slug(&keys)));
@@ -574,11 +583,28 @@ impl<'a> Scanner<'a> {
             d.end = end;
             d.qualifier = q;
         }
-        // A qualifier after the number wins over one before ("about 500 or more").
-        if d.qualifier_rule.is_none()
-            && (d.qualifier != Qualifier::Range || self.key(d.start) != "entre")
-        {
+        // A qualifier after the number wins over one before ("about 500 or more"), except
+        // equality, which only joins the span ("equal to 5000 or less").
+        if d.qualifier != Qualifier::Range || self.key(d.start) != "entre" {
             self.qualify_before(&mut d);
+        }
+        // "more than 5000 or equal to": the strict bound becomes inclusive.
+        if matches!(d.qualifier, Qualifier::MoreThan | Qualifier::LessThan)
+            && let Some((end, ())) = self.phrase_after(&lex.inclusive_after, d.end)
+            && !self.opens_next(d.end, end)
+        {
+            let keys: Vec<&str> = (d.end..end).map(|k| self.key(k)).collect();
+            d.qualifier_rule = d
+                .qualifier_rule
+                .take()
+                .map(|r| format!("{r}/{}", slug(&keys)));
+            d.parts.push((d.end, end, PartRole::Qualifier, None));
+            d.end = end;
+            d.qualifier = if d.qualifier == Qualifier::MoreThan {
+                Qualifier::AtLeast
+            } else {
+                Qualifier::AtMost
+            };
         }
         // Numbers after "numéro", "n°", "No.": a rank or an identifier.
         if d.qualifier == Qualifier::Exact
@@ -860,12 +886,45 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A qualifier phrase before the amount ("plus de", "environ").
+    /// Whether the phrase `start..end` after a number opens the bound of the next number
+    /// instead of closing this one: a number right after it ("5000 or equal to 6000"), or a
+    /// qualifier that begins inside it and leads to a number ("10 and more than 40").
+    fn opens_next(&self, start: usize, end: usize) -> bool {
+        if self.core_at(end).is_some() {
+            return true;
+        }
+        (end + 1..=end + 2).any(|k| {
+            self.core_at(k).is_some()
+                && self
+                    .phrase_before(&self.lex().before, k)
+                    .is_some_and(|(q0, _)| q0 > start && q0 < end)
+        })
+    }
+
+    /// A qualifier phrase before the amount ("plus de", "environ"). When a qualifier after
+    /// the number was read, only equality ("equal to") joins it.
     fn qualify_before(&self, d: &mut Draft) {
         let lex = self.lex();
         if let Some((q0, q)) = self.phrase_before(&lex.before, d.start) {
+            let after = d.qualifier_rule.is_some();
+            if after && q != Qualifier::Exact {
+                return;
+            }
+            // "<>30", "=>30": a symbol joined to another comparison sign is no bound.
+            let symbols = (q0..d.start).all(|k| self.kind(k) == Some(TokKind::Punct));
+            if symbols
+                && q0 >= 1
+                && self.attached(q0)
+                && matches!(self.key(q0 - 1), "<" | ">" | "=" | "!")
+            {
+                return;
+            }
             let keys: Vec<&str> = (q0..d.start).map(|k| self.key(k)).collect();
             d.parts.insert(0, (q0, d.start, PartRole::Qualifier, None));
+            if after {
+                d.start = q0;
+                return;
+            }
             d.qualifier_rule = Some(format!("qualifier/{}", slug(&keys)));
             if d.qualifier != Qualifier::Range && d.qualifier != Qualifier::Vague {
                 d.qualifier = q;
@@ -977,10 +1036,7 @@ impl<'a> Scanner<'a> {
                 {
                     end += 1;
                 }
-                if self.kind(end) == Some(TokKind::Digits)
-                    && self.raw(end).len() == 4
-                    && (hyphens || !self.attached(end))
-                {
+                if self.kind(end) == Some(TokKind::Digits) && self.raw(end).len() == 4 {
                     end += 1;
                 }
                 return Some(self.emit_simple(
