@@ -92,6 +92,12 @@ struct RelayWordsFile {
     #[serde(default)]
     list_words: Vec<String>,
     #[serde(default)]
+    credit_phrases: Vec<String>,
+    #[serde(default)]
+    credit_after: Vec<String>,
+    #[serde(default)]
+    photo_words: Vec<String>,
+    #[serde(default)]
     outlet_articles: Vec<String>,
     #[serde(default)]
     outlet_words: Vec<String>,
@@ -106,6 +112,12 @@ pub struct RelayWords {
     pub with_words: Vec<(Lang, String)>,
     pub byline_words: Vec<(Lang, String)>,
     pub list_words: Vec<String>,
+    /// Credit phrases before an agency's name ("reporting by") and after it ("contributed to
+    /// this report").
+    pub credit_phrases: Vec<(Lang, String)>,
+    pub credit_after: Vec<(Lang, String)>,
+    /// Words before an agency that took a photo ("©", "photo").
+    pub photo_words: Vec<(Lang, String)>,
     /// Articles that open an outlet's name ("le", "the", "l'"), in key form.
     pub outlet_articles: Vec<String>,
     /// Words that make a name an outlet's ("journal", "times"), in key form.
@@ -206,6 +218,9 @@ fn load() -> TextData {
             relay_words.source_labels.extend(tag(words.source_labels));
             relay_words.with_words.extend(tag(words.with_words));
             relay_words.byline_words.extend(tag(words.byline_words));
+            relay_words.credit_phrases.extend(tag(words.credit_phrases));
+            relay_words.credit_after.extend(tag(words.credit_after));
+            relay_words.photo_words.extend(tag(words.photo_words));
             relay_words
                 .list_words
                 .extend(words.list_words.into_iter().map(|w| w.to_lowercase()));
