@@ -108,6 +108,10 @@ pub(crate) struct Lexicon {
     pub per_words: Vec<Vec<String>>,
     pub duration_markers: PhraseIndex<()>,
     pub age_markers: PhraseIndex<()>,
+    /// Words near which a temperature unit measures an angle ("turn a 45 degrees angle").
+    pub angle_words: FxHashSet<String>,
+    /// The unit angles take instead.
+    pub angle_unit: Option<usize>,
     pub before: PhraseIndex<Qualifier>,
     pub after: PhraseIndex<Qualifier>,
     pub range_pairs: Vec<(Vec<String>, String)>,
@@ -170,6 +174,10 @@ struct UnitsFile {
     per_words: Vec<String>,
     duration_markers: Vec<String>,
     age_markers: Vec<String>,
+    #[serde(default)]
+    angle_words: Vec<String>,
+    #[serde(default)]
+    angle_unit: String,
 }
 
 #[derive(Deserialize)]
@@ -305,6 +313,7 @@ impl Lexicon {
             .filter_map(|(sym, id)| find_unit(id).map(|i| (sym.clone(), i)))
             .collect();
         prefix_currencies.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let angle_unit = find_unit(&u.angle_unit);
 
         let mut months = FxHashMap::default();
         let mut month_abbrevs = FxHashSet::default();
@@ -365,6 +374,8 @@ impl Lexicon {
                 true,
             ),
             age_markers: PhraseIndex::new(u.age_markers.into_iter().map(|w| (w, ())), true),
+            angle_words: u.angle_words.iter().map(|w| fold(w)).collect(),
+            angle_unit,
             before: PhraseIndex::new(before, true),
             after: PhraseIndex::new(after, false),
             range_pairs: q

@@ -258,7 +258,7 @@ impl<'a> Scanner<'a> {
             // is no amount.
             if let Some(&v) = lex.approx_nouns.get(key)
                 && (i > self.floor && lex.is(&lex.approx_determiners, self.key(i - 1))
-                    || lex.is(&lex.vague_links, self.key(i + 1)))
+                    || self.link_at(i + 1))
             {
                 return Some(self.noun_amount(i, v, NounAmount::Approx));
             }
@@ -312,6 +312,17 @@ impl<'a> Scanner<'a> {
         }
         let core = self.c.digits(i)?;
         Some(self.around(core))
+    }
+
+    /// Whether a vague link ("de", "d'", "of") is written at token `i`.
+    fn link_at(&self, i: usize) -> bool {
+        let lex = self.lex();
+        lex.is(&lex.vague_links, self.key(i))
+            || self.key(i + 1) == "'"
+                && lex
+                    .vague_links
+                    .iter()
+                    .any(|l| l.strip_suffix('\'') == Some(self.key(i)))
     }
 
     /// English vague plurals need no determiner ("thousands of people").
@@ -540,7 +551,8 @@ impl<'a> Scanner<'a> {
         }
         // The unit: after a scale, through a link word ("75 millions de dollars").
         let mut unit_at = d.end;
-        if last.scale.is_some() || last.words && last.value >= 1000.0 {
+        // "1 000 000 de dollars": French puts "de" after a million in digits as in words.
+        if last.scale.is_some() || last.words && last.value >= 1000.0 || last.value >= 1e6 {
             let link = lex.unit_links.iter().find_map(|l| {
                 let n = l.len();
                 ((0..n).all(|k| self.key(unit_at + k) == l[k])
@@ -619,6 +631,15 @@ impl<'a> Scanner<'a> {
                 Some(v1),
                 "numbers/not-figure/rank",
             );
+        }
+        // "turn a 45 degrees angle", "Rotate 90°": near an angle word, degrees are an angle.
+        if let Some(a) = lex.angle_unit
+            && d.unit
+                .and_then(|u| lex.units.get(u))
+                .is_some_and(|u| u.dimension == Dimension::Temperature)
+            && self.near_word(&lex.angle_words, d.start, d.end)
+        {
+            d.unit = Some(a);
         }
         let mut kind = match d.unit.and_then(|u| lex.units.get(u)) {
             Some(u) => u.kind,
@@ -884,6 +905,18 @@ impl<'a> Scanner<'a> {
             }
             return;
         }
+    }
+
+    /// Whether one of `words` is among the three words before `start` or the two after
+    /// `end`, within the same clause (punctuation stops the look).
+    fn near_word(&self, words: &rustc_hash::FxHashSet<String>, start: usize, end: usize) -> bool {
+        let hit = |k: &usize| words.contains(self.key(*k));
+        let clause = |k: &usize| self.kind(*k) != Some(TokKind::Punct);
+        let before = (start.saturating_sub(3)..start)
+            .rev()
+            .take_while(clause)
+            .any(|k| hit(&k));
+        before || (end..end + 2).take_while(clause).any(|k| hit(&k))
     }
 
     /// Whether the phrase `start..end` after a number opens the bound of the next number
