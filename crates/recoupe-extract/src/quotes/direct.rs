@@ -20,6 +20,8 @@ const MIN_FRAGMENT_WORDS: usize = 3;
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
 /// A block quotation without marks is at least this long.
 const MIN_BLOCK_WORDS: usize = 6;
+/// A title between marks is short.
+const MAX_TITLE_WORDS: usize = 10;
 /// A speaker line is short.
 const MAX_SPEAKER_LINE_TOKENS: usize = 24;
 
@@ -52,8 +54,8 @@ pub(crate) fn quotations(cx: &mut Ctx, pairs: &[Pair], out: &mut Vec<Found>) -> 
                 });
             }
             None => {
-                let title = p.open > 0 && cx.t.get(p.open - 1).is_some_and(|x| x.has(flag::TITLE_CUE));
-                let (kind, rule) = if title {
+                let words = (p.open + 1..p.close).filter(|&i| cx.t.toks[i].is_word()).count();
+                let (kind, rule) = if is_title(cx, p, words) {
                     (QuoteMarksKind::Title, "marks/title")
                 } else {
                     (QuoteMarksKind::Scare, "marks/scare")
@@ -151,8 +153,21 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
     // 4. A fragment inside a sentence: the sentence's cue.
     if whole == SpeechKind::Partial {
         let (sf, sl) = cx.sentence_of(p.open);
-        let before = cx.t.cues.iter().enumerate().rev().find(|(_, h)| {
+        // A marker right before the marks ("selon lui «…»"), else the first verb of the
+        // sentence before them: the main clause's speaker ("X said on Wednesday that he
+        // expected … «…»").
+        let in_sentence = |h: &&super::tokens::CueHit| {
             h.last < p.open && h.first >= sf && !cx.t.toks[h.verb].quoted
+        };
+        let marker = cx.t.cues.iter().enumerate().rev().find(|(_, h)| {
+            in_sentence(h)
+                && h.info.class == CueClass::Marker
+                && np::forward(&cx.t, h.last + 1, p.open).is_some_and(|np| np.whole.1 + 1 >= p.open - 1)
+        });
+        let before = marker.or_else(|| {
+            cx.t.cues.iter().enumerate().find(|(_, h)| {
+                in_sentence(h) && h.info.class != CueClass::Marker
+            })
         });
         let after = || {
             cx.t.cues.iter().enumerate().find(|(_, h)| {
@@ -211,6 +226,16 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         cx.rule("direct/unattributed"),
         0.5,
     ))
+}
+
+/// A title or a name between marks: a capitalised passage of a few words right after a word
+/// such as "intitulé", "opération", "journal".
+fn is_title(cx: &Ctx, p: &Pair, words: usize) -> bool {
+    let t = &cx.t;
+    p.open > 0
+        && words <= MAX_TITLE_WORDS
+        && t.get(p.open - 1).is_some_and(|x| x.has(flag::TITLE_CUE))
+        && t.get(p.open + 1).is_some_and(|x| x.is_word() && x.cap)
 }
 
 fn kind_name(kind: SpeechKind) -> &'static str {

@@ -101,6 +101,8 @@ fn classify(t: &Tokens, first: usize, last: usize) -> Np {
         let role_word = word(t, before)
             && !has(t, before, flag::CONNECTOR)
             && !has(t, before, flag::DET)
+            && !has(t, before, flag::STOP)
+            && !has(t, before, flag::NAME_INNER)
             && !cap(t, before);
         if role_word && !(run..=last).any(|i| has(t, i, flag::ORG_HEAD)) {
             return Np {
@@ -221,7 +223,10 @@ fn run_back(t: &Tokens, last: usize, floor: usize) -> Option<usize> {
     let mut j = last;
     let name_context = cap(t, last);
     loop {
-        let ok = np_word(t, j, name_context) || honorific_dot(t, j);
+        // "Centre russe pour la réconciliation": a preposition inside a name needs a
+        // capitalised word just before it.
+        let name_before = (j.saturating_sub(2).max(floor)..j).any(|k| cap(t, k));
+        let ok = np_word(t, j, name_context || name_before) || honorific_dot(t, j);
         if !ok {
             return if j == last { None } else { Some(j + 1) };
         }
@@ -241,6 +246,10 @@ pub(crate) fn backward(t: &Tokens, end: usize, floor: usize) -> Option<Np> {
     }
     if j < floor {
         return None;
+    }
+    // "Sergueï Lavrov l'a dit": the object pronoun before the auxiliary.
+    if j > floor && has(t, j, flag::CLITIC) && !cap(t, j) {
+        j -= 1;
     }
     if has(t, j, flag::PRONOUN) {
         return Some(classify(t, j, j));

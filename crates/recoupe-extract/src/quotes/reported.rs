@@ -69,11 +69,17 @@ fn before(cx: &Ctx, sf: usize, cue_first: usize) -> Option<Span> {
     content(cx, sf, end)
 }
 
-/// The tokens after a speaker phrase, without the comma that opens them.
+/// The tokens after a speaker phrase, without the comma that opens them and without an
+/// apposition ("According to Igor Konashenkov, the spokesman of the ministry, 20 buses …").
 fn after(cx: &Ctx, np_last: usize, sl: usize) -> Option<Span> {
     let mut start = np_last + 1;
     if cx.t.is_punct(start, ',') {
         start += 1;
+        if let Some(role) = np::forward(&cx.t, start, sl + 1)
+            && cx.t.is_punct(role.whole.1 + 1, ',')
+        {
+            start = role.whole.1 + 2;
+        }
     }
     if start > sl {
         return None;
@@ -148,7 +154,21 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
             Some(_) => cx.cue_speaker(hit),
             None => np::forward(t, hit.last + 1, sl + 1),
         };
-        if let Some(np) = np {
+        if let Some(np) = np
+            && !after_relative(cx, sf, p)
+        {
+            let end = if hit.pronoun.is_some() { hit.last } else { np.whole.1 };
+            // An incise: "Cette opération, assure-t-il, «ouvre la voie…»".
+            if t.is_punct(end + 1, ',') {
+                let next = t.get(end + 2);
+                if next.is_some_and(|x| x.kind == TokKind::Open || x.quoted) {
+                    return None;
+                }
+                let span = before(cx, sf, hit.first)
+                    .filter(|s| s.len() > 30)
+                    .or_else(|| content(cx, end + 2, sl))?;
+                return Some(make(cx, SpeechKind::Reported, hit, span, &np, "reported/incise", 0.75));
+            }
             let span = before(cx, sf, hit.first)?;
             return Some(make(cx, SpeechKind::Reported, hit, span, &np, "reported/inverted", 0.85));
         }
@@ -189,6 +209,16 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
     let span = content(cx, start, sl)?;
     let rule = if that { "reported/that" } else { "reported/object" };
     Some(make(cx, SpeechKind::Reported, hit, span, &np, rule, if that { 0.85 } else { 0.65 }))
+}
+
+/// The comma at `comma` ends a relative clause ("le chef de la diplomatie, qui a fait cette
+/// annonce, a indiqué"): what follows is the main verb, not an inverted cue.
+fn after_relative(cx: &Ctx, sf: usize, comma: usize) -> bool {
+    let mut s = comma;
+    while s > sf && !cx.t.is_punct(s - 1, ',') {
+        s -= 1;
+    }
+    cx.t.get(s).is_some_and(|x| x.has(flag::RELATIVE))
 }
 
 /// Only punctuation or adjuncts ("on Wednesday") between token `last` and the sentence end.

@@ -279,15 +279,26 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
         tok.stem_len = stem_len;
         tok.inv_pronoun = inv;
     }
-    // Adjuncts: adverbs, time words, and "ce"/"on" before a time word.
-    for i in 0..n {
+    // Adjuncts: adverbs, time words, dates ("le 16 décembre 2016"), and "ce"/"on" before a
+    // time word. Backwards, so a prefix sees whether what follows it is an adjunct.
+    let digits = |t: &Tokens, i: usize| {
+        t.toks.get(i).is_some_and(|x| {
+            x.is_word() && t.text[x.start..x.end].bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    for i in (0..n).rev() {
         let f = t.toks[i].flags;
-        if f & (flag::ADVERB | flag::TIME) != 0 {
+        let next_skip = t.toks.get(i + 1).is_some_and(|x| x.skip && x.is_word());
+        let next_time = t.toks.get(i + 1).is_some_and(|x| x.has(flag::TIME));
+        let skip = f & (flag::ADVERB | flag::TIME) != 0
+            || (digits(t, i) && next_time)
+            || (f & flag::TIME_PREFIX != 0 && next_skip && (next_time || digits(t, i + 1)));
+        if skip {
             t.toks[i].skip = true;
         }
-        if f & flag::TIME_PREFIX != 0
-            && t.toks.get(i + 1).is_some_and(|x| x.has(flag::TIME))
-        {
+    }
+    for i in 1..n {
+        if digits(t, i) && t.toks[i - 1].has(flag::TIME) {
             t.toks[i].skip = true;
         }
     }
