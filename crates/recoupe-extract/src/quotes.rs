@@ -103,27 +103,3 @@ fn to_original(doc: &Document, f: Found) -> Speech {
         confidence: f.confidence,
     }
 }
-
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    #[test]
-    fn dbg_tokens() {
-        let raw = std::env::var("QDBG").unwrap_or_default();
-        let doc = recoupe_text::prepare(recoupe_model::InputDocument { text: raw, ..Default::default() }, &recoupe_text::TextConfig::default());
-        let text = doc.normalized.text.clone();
-        for s in &doc.sentences { println!("sent {:?}", s.norm.slice(&text)); }
-        let lex = Lexicon::for_lang(Lang::Fr);
-        let paras: Vec<Span> = doc.paragraphs.iter().map(|p| p.norm).collect();
-        let sents: Vec<Span> = doc.sentences.iter().map(|p| p.norm).collect();
-        let t = tokens::tokenize(&text, lex, &paras, &sents);
-        for (i, x) in t.toks.iter().enumerate() {
-            println!("{i} {:?} {:?} flags={:b} skip={} cap={}", &text[x.start..x.end], x.kind, x.flags, x.skip, x.cap);
-        }
-        for c in &t.cues {
-            println!("cue {c:?}");
-        }
-        let (f, _) = find_in_normalized(&text, Lang::Fr, &paras, &sents);
-        for x in f { println!("{x:?}"); }
-    }
-}

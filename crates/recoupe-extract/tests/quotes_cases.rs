@@ -52,10 +52,7 @@ fn describe(doc: &Document, s: &Speech) -> String {
 }
 
 fn run(lang: &str) {
-    let path = format!(
-        "{}/testdata/quotes/{lang}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/testdata/quotes/{lang}.toml", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("case file");
     let file: File = toml::from_str(&text).expect("case file parses");
     let mut failures = Vec::new();
@@ -97,4 +94,9 @@ fn run(lang: &str) {
 #[test]
 fn french_cases() {
     run("fr");
+}
+
+#[test]
+fn english_cases() {
+    run("en");
 }

@@ -30,7 +30,10 @@ fn check_spans(doc: &Document, items: &[Speech]) {
         spans.extend(s.cue.as_ref().map(|c| c.span));
         spans.extend(s.speaker.as_ref().map(|m| m.span));
         for span in spans {
-            assert!(span.start <= span.end && span.end <= doc.text.len(), "{span:?}");
+            assert!(
+                span.start <= span.end && span.end <= doc.text.len(),
+                "{span:?}"
+            );
             assert!(doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
         }
         if let Some(m) = s.marks {
@@ -92,7 +95,9 @@ fn example_corpus() {
     let mut docs = 0;
     let mut direct = 0;
     for item in read_inputs(&inputs, &IngestConfig::default()) {
-        let Item::Document(input) = item else { continue };
+        let Item::Document(input) = item else {
+            continue;
+        };
         let label = input.source.label();
         let doc = prepare(input, &TextConfig::default());
         let items = find_speech(&doc);
@@ -122,7 +127,9 @@ fn press_corpus() {
     let mut with_speaker = 0usize;
     let mut total = 0usize;
     for item in read_inputs(&inputs, &IngestConfig::default()) {
-        let Item::Document(input) = item else { continue };
+        let Item::Document(input) = item else {
+            continue;
+        };
         let doc = prepare(input, &TextConfig::default());
         let items = find_speech(&doc);
         check_spans(&doc, &items);

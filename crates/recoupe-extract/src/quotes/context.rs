@@ -99,7 +99,18 @@ impl<'t> Ctx<'t> {
                 let doc = np::forward(&self.t, hit.last + 1, sl + 1)?;
                 Some(np::document_author(&self.t, &doc).unwrap_or(doc))
             }
-            CueClass::Gerund => np::forward(&self.t, sf, hit.first),
+            // "a-t-il déclaré, ajoutant que …": the speaker of the clause's own cue.
+            CueClass::Gerund => self
+                .t
+                .cues
+                .iter()
+                .rev()
+                .find(|h| h.last < hit.first && h.first >= sf && h.info.class != CueClass::Gerund)
+                .and_then(|h| {
+                    self.cue_speaker(h)
+                        .or_else(|| np::forward(&self.t, h.last + 1, hit.first))
+                })
+                .or_else(|| np::forward(&self.t, sf, hit.first)),
             CueClass::Finite | CueClass::Participle => {
                 if let Some(p) = hit.pronoun {
                     return Some(self.pronoun_np(p));

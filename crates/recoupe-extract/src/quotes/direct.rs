@@ -54,7 +54,9 @@ pub(crate) fn quotations(cx: &mut Ctx, pairs: &[Pair], out: &mut Vec<Found>) -> 
                 });
             }
             None => {
-                let words = (p.open + 1..p.close).filter(|&i| cx.t.toks[i].is_word()).count();
+                let words = (p.open + 1..p.close)
+                    .filter(|&i| cx.t.toks[i].is_word())
+                    .count();
                 let (kind, rule) = if is_title(cx, p, words) {
                     (QuoteMarksKind::Title, "marks/title")
                 } else {
@@ -75,7 +77,9 @@ pub(crate) fn quotations(cx: &mut Ctx, pairs: &[Pair], out: &mut Vec<Found>) -> 
 fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> {
     let t = &cx.t;
     let content = t.span(p.open + 1, p.close - 1);
-    let words = (p.open + 1..p.close).filter(|&i| t.toks[i].is_word()).count();
+    let words = (p.open + 1..p.close)
+        .filter(|&i| t.toks[i].is_word())
+        .count();
     if words == 0 {
         return None;
     }
@@ -85,8 +89,7 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         || matches!(t.punct(p.open - 1), Some('.' | '!' | '?' | '…'))
         || t.get(p.open - 1).is_some_and(|x| x.kind == TokKind::Close);
     let colon = p.open > 0 && t.is_punct(p.open - 1, ':') && !open_tok.nl_before;
-    let title = p.open > 0 && t.get(p.open - 1).is_some_and(|x| x.has(flag::TITLE_CUE));
-    if title && !colon {
+    if !colon && is_title(cx, p, words) {
         return None;
     }
     let whole = if at_start || colon {
@@ -109,7 +112,13 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         cx.used[k] = true;
         let hit = &cx.t.cues[k];
         let rule = cx.rule(&format!("{}/after-cue", kind_name(whole)));
-        return Some(make(whole, Some(cx.cue_of(hit)), Some(cx.speaker(hit, &np)), rule, 0.95));
+        return Some(make(
+            whole,
+            Some(cx.cue_of(hit)),
+            Some(cx.speaker(hit, &np)),
+            rule,
+            0.95,
+        ));
     }
     // 2. Speaker before a colon.
     if colon {
@@ -162,13 +171,20 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         let marker = cx.t.cues.iter().enumerate().rev().find(|(_, h)| {
             in_sentence(h)
                 && h.info.class == CueClass::Marker
-                && np::forward(&cx.t, h.last + 1, p.open).is_some_and(|np| np.whole.1 + 1 >= p.open - 1)
+                && np::forward(&cx.t, h.last + 1, p.open)
+                    .is_some_and(|np| np.whole.1 + 1 >= p.open - 1)
         });
-        let before = marker.or_else(|| {
-            cx.t.cues.iter().enumerate().find(|(_, h)| {
-                in_sentence(h) && h.info.class != CueClass::Marker
+        // The first verb whose speaker can be read, skipping cues already used by a
+        // quotation ("«…», a insisté X, qui a prévenu que … «…»").
+        let verb = || {
+            cx.t.cues.iter().enumerate().find(|(k, h)| {
+                in_sentence(h)
+                    && h.info.class != CueClass::Marker
+                    && !cx.used[*k]
+                    && cx.cue_speaker(h).is_some()
             })
-        });
+        };
+        let before = marker.or_else(verb);
         let after = || {
             cx.t.cues.iter().enumerate().find(|(_, h)| {
                 h.first > p.close && h.last <= sl && h.info.class == CueClass::Marker
@@ -176,17 +192,25 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         };
         if let Some((k, hit)) = before.or_else(after)
             && let Some(np) = cx.cue_speaker(hit)
-            && words >= 2
         {
-            let found = make(
+            let _ = k;
+            // A word or two is quoted speech only outside a noun phrase ("a jugé
+            // «indispensable»", "qualifie d'«exceptionnelle»", not "une «énorme» opération").
+            let in_np = cx.t.get(p.open - 1).is_some_and(|x| x.has(flag::DET));
+            if words < MIN_FRAGMENT_WORDS && in_np {
+                return None;
+            }
+            return Some(make(
                 SpeechKind::Partial,
                 Some(cx.cue_of(hit)),
                 Some(cx.speaker(hit, &np)),
                 cx.rule("partial/sentence-cue"),
-                if words >= MIN_FRAGMENT_WORDS { 0.8 } else { 0.6 },
-            );
-            let _ = k;
-            return Some(found);
+                if words >= MIN_FRAGMENT_WORDS {
+                    0.8
+                } else {
+                    0.6
+                },
+            ));
         }
         if words >= MIN_UNATTRIBUTED_WORDS {
             return Some(make(
@@ -312,7 +336,10 @@ pub(crate) fn speaker_line(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
         i += 1;
     }
     let start = i;
-    while i <= b && t.get(i).is_some_and(|x| x.is_word() && (x.cap || x.has(flag::CONNECTOR))) {
+    while i <= b
+        && t.get(i)
+            .is_some_and(|x| x.is_word() && (x.cap || x.has(flag::CONNECTOR)))
+    {
         i += 1;
     }
     let name_last = i.checked_sub(1)?;

@@ -245,10 +245,9 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
         let mut finite = v.forms.clone();
         let mut participles = v.participles.clone();
         let mut gerunds = v.gerunds.clone();
-        if let (Some(stem), Some(endings)) = (
-            &v.stem,
-            v.class.as_ref().and_then(|c| cues.endings.get(c)),
-        ) {
+        if let (Some(stem), Some(endings)) =
+            (&v.stem, v.class.as_ref().and_then(|c| cues.endings.get(c)))
+        {
             finite.extend(endings.finite.iter().map(|e| format!("{stem}{e}")));
             participles.extend(endings.participles.iter().map(|e| format!("{stem}{e}")));
             gerunds.extend(endings.gerunds.iter().map(|e| format!("{stem}{e}")));

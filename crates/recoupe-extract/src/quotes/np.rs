@@ -173,7 +173,10 @@ pub(crate) fn forward(t: &Tokens, mut i: usize, limit: usize) -> Option<Np> {
             break;
         }
         let x = &t.toks[j];
-        if x.has(flag::DET) && !x.cap && !has(t, j - 1, flag::CONNECTOR) && !has(t, j - 1, flag::NAME_INNER)
+        if x.has(flag::DET)
+            && !x.cap
+            && !has(t, j - 1, flag::CONNECTOR)
+            && !has(t, j - 1, flag::NAME_INNER)
         {
             break;
         }
@@ -184,23 +187,44 @@ pub(crate) fn forward(t: &Tokens, mut i: usize, limit: usize) -> Option<Np> {
         j += 1;
     }
     // Drop trailing connectors and determiners.
-    while last > i && (has(t, last, flag::CONNECTOR) || has(t, last, flag::DET) || has(t, last, flag::NAME_INNER)) {
+    while last > i
+        && (has(t, last, flag::CONNECTOR)
+            || has(t, last, flag::DET)
+            || has(t, last, flag::NAME_INNER))
+    {
         last -= 1;
     }
     // Apposition: ", Igor Konachenkov" after a role.
     if t.is_punct(last + 1, ',') && !cap(t, i) {
         let a = last + 2;
         let mut b = a;
-        while b + 1 < limit && b + 1 < a + 6 && (cap(t, b + 1) || (has(t, b + 1, flag::CONNECTOR) && cap(t, b + 2))) {
+        while b + 1 < limit
+            && b + 1 < a + 6
+            && (cap(t, b + 1) || (has(t, b + 1, flag::CONNECTOR) && cap(t, b + 2)))
+        {
             b += 1;
         }
-        let ends = b + 1 >= limit || !word(t, b + 1) || has(t, b + 1, flag::STOP) || has(t, b + 1, flag::CUE);
+        let ends = b + 1 >= limit
+            || !word(t, b + 1)
+            || has(t, b + 1, flag::STOP)
+            || has(t, b + 1, flag::CUE);
         if cap(t, a) && ends && name_run(t, a, b) && !has(t, a, flag::DET) {
             return Some(Np {
                 first: a,
                 last: b,
                 kind: name_kind(t, a, b),
                 whole: (i, b),
+            });
+        }
+        // ", le général Igor Konachenkov": a role and a name.
+        if has(t, a, flag::DET)
+            && let Some(np2) = forward(t, a, limit)
+            && np2.kind == SpeakerKind::Name
+            && np2.first > a
+        {
+            return Some(Np {
+                whole: (i, np2.whole.1),
+                ..np2
             });
         }
     }
@@ -255,8 +279,15 @@ pub(crate) fn backward(t: &Tokens, end: usize, floor: usize) -> Option<Np> {
         return Some(classify(t, j, j));
     }
     if has(t, j, flag::RELATIVE) && j > floor {
-        // "le texte … qui demande": the antecedent.
-        return backward(t, j, floor);
+        // "le texte … qui demande", "a insisté le diplomate russe, qui a prévenu": the
+        // antecedent, the phrase just before the relative pronoun.
+        let mut k = j - 1;
+        if t.is_punct(k, ',') && k > floor {
+            k -= 1;
+        }
+        let first = run_back(t, k, floor)?;
+        let first = trim_start(t, first, k)?;
+        return Some(classify(t, first, k));
     }
     if t.is_punct(j, ',') {
         return apposition(t, j, floor);
@@ -278,7 +309,13 @@ fn apposition(t: &Tokens, comma: usize, floor: usize) -> Option<Np> {
         }
         // Segment: tokens back to the previous comma or the floor.
         let mut s = end;
-        while s > floor && !t.is_punct(s - 1, ',') && !matches!(t.get(s - 1).map(|x| x.kind), Some(TokKind::Open | TokKind::Close)) {
+        while s > floor
+            && !t.is_punct(s - 1, ',')
+            && !matches!(
+                t.get(s - 1).map(|x| x.kind),
+                Some(TokKind::Open | TokKind::Close)
+            )
+        {
             s -= 1;
         }
         if s == end {
@@ -288,7 +325,9 @@ fn apposition(t: &Tokens, comma: usize, floor: usize) -> Option<Np> {
         if has(t, s, flag::RELATIVE) {
             // A relative clause between commas: step over it.
         } else {
-            let Some(first) = run_back(t, last, s) else { break };
+            let Some(first) = run_back(t, last, s) else {
+                break;
+            };
             if first != s {
                 break;
             }

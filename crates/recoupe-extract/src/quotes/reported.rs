@@ -38,11 +38,21 @@ fn content(cx: &Ctx, a: usize, mut b: usize) -> Option<Span> {
     while a < b && matches!(t.get(a).map(|x| x.kind), Some(TokKind::Punct(_))) {
         a += 1;
     }
-    let words = (a..=b).filter(|&i| t.get(i).is_some_and(|x| x.is_word())).count();
+    let words = (a..=b)
+        .filter(|&i| t.get(i).is_some_and(|x| x.is_word()))
+        .count();
     (b >= a && words >= 2).then(|| t.span(a, b))
 }
 
-fn make(cx: &Ctx, kind: SpeechKind, hit: &CueHit, span: Span, np: &Np, rule: &str, confidence: f32) -> Found {
+fn make(
+    cx: &Ctx,
+    kind: SpeechKind,
+    hit: &CueHit,
+    span: Span,
+    np: &Np,
+    rule: &str,
+    confidence: f32,
+) -> Found {
     Found {
         kind,
         content: span,
@@ -94,17 +104,36 @@ fn marker(cx: &Ctx, hit: &CueHit) -> Option<Found> {
     if cx.t.is_punct(after_np, ',') {
         after_np += 1;
     }
-    // "selon lui «…»": the speaker of the quotation, not reported speech.
-    if cx.t.get(after_np).is_some_and(|x| x.kind == TokKind::Open || x.quoted) {
-        return None;
+    // "selon lui «…»": the quotation's speaker; also reported speech over the sentence
+    // when no verb of the sentence reports it already.
+    if cx
+        .t
+        .get(after_np)
+        .is_some_and(|x| x.kind == TokKind::Open || x.quoted)
+    {
+        let verb_before =
+            cx.t.cues
+                .iter()
+                .any(|h| h.first >= sf && h.last < hit.first && h.info.class != CueClass::Marker);
+        if verb_before {
+            return None;
+        }
+        let span = content(cx, sf, sl)?;
+        return Some(make(
+            cx,
+            SpeechKind::Reported,
+            hit,
+            span,
+            &np,
+            "reported/marker-quote",
+            0.7,
+        ));
     }
     let (speaker, kind) = match np::document_author(&cx.t, &np) {
         Some(author) if np.kind == recoupe_model::speech::SpeakerKind::Document => {
             (author, SpeechKind::Reported)
         }
-        _ if np.kind == recoupe_model::speech::SpeakerKind::Document => {
-            (np, SpeechKind::Document)
-        }
+        _ if np.kind == recoupe_model::speech::SpeakerKind::Document => (np, SpeechKind::Document),
         _ => (np, SpeechKind::Reported),
     };
     let span = if hit.first <= sf + 1 {
@@ -119,7 +148,15 @@ fn document(cx: &Ctx, hit: &CueHit) -> Option<Found> {
     let (sf, _) = cx.sentence_of(hit.first);
     let np = cx.cue_speaker(hit)?;
     let span = before(cx, sf, hit.first)?;
-    Some(make(cx, SpeechKind::Document, hit, span, &np, "document/inverted", 0.85))
+    Some(make(
+        cx,
+        SpeechKind::Document,
+        hit,
+        span,
+        &np,
+        "document/inverted",
+        0.85,
+    ))
 }
 
 fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
@@ -140,7 +177,15 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
         } else {
             before(cx, sf, comme)
         }?;
-        return Some(make(cx, SpeechKind::Reported, hit, span, &np, "reported/comme", 0.85));
+        return Some(make(
+            cx,
+            SpeechKind::Reported,
+            hit,
+            span,
+            &np,
+            "reported/comme",
+            0.85,
+        ));
     }
 
     // "…, a fait savoir le ministère" / "…, a-t-il ajouté": the sentence before the cue.
@@ -152,12 +197,16 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
     {
         let np = match hit.pronoun {
             Some(_) => cx.cue_speaker(hit),
-            None => np::forward(t, hit.last + 1, sl + 1),
+            None => np::forward(t, skip_place(cx, hit.last + 1), sl + 1),
         };
         if let Some(np) = np
-            && !after_relative(cx, sf, p)
+            && (hit.pronoun.is_some() || !after_relative(cx, sf, p))
         {
-            let end = if hit.pronoun.is_some() { hit.last } else { np.whole.1 };
+            let end = if hit.pronoun.is_some() {
+                hit.last
+            } else {
+                np.whole.1
+            };
             // An incise: "Cette opération, assure-t-il, «ouvre la voie…»".
             if t.is_punct(end + 1, ',') {
                 let next = t.get(end + 2);
@@ -167,10 +216,26 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
                 let span = before(cx, sf, hit.first)
                     .filter(|s| s.len() > 30)
                     .or_else(|| content(cx, end + 2, sl))?;
-                return Some(make(cx, SpeechKind::Reported, hit, span, &np, "reported/incise", 0.75));
+                return Some(make(
+                    cx,
+                    SpeechKind::Reported,
+                    hit,
+                    span,
+                    &np,
+                    "reported/incise",
+                    0.75,
+                ));
             }
             let span = before(cx, sf, hit.first)?;
-            return Some(make(cx, SpeechKind::Reported, hit, span, &np, "reported/inverted", 0.85));
+            return Some(make(
+                cx,
+                SpeechKind::Reported,
+                hit,
+                span,
+                &np,
+                "reported/inverted",
+                0.85,
+            ));
         }
     }
 
@@ -179,11 +244,21 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
         && let Some(np) = np::backward(t, hit.first, sf)
         && np.whole.0 > sf + 1
         && t.is_punct(np.whole.0 - 1, ',')
-        && !t.get(np.whole.0 - 2).is_some_and(|x| x.kind == TokKind::Close)
-        && following_is_end(cx, hit.last, sl)
+        && !t
+            .get(np.whole.0 - 2)
+            .is_some_and(|x| x.kind == TokKind::Close)
+        && (following_is_end(cx, hit.last, sl) || followed_by_comma(cx, hit.last))
     {
         let span = before(cx, sf, np.whole.0)?;
-        return Some(make(cx, SpeechKind::Reported, hit, span, &np, "reported/inverted-subject", 0.8));
+        return Some(make(
+            cx,
+            SpeechKind::Reported,
+            hit,
+            span,
+            &np,
+            "reported/inverted-subject",
+            0.8,
+        ));
     }
 
     // "X a indiqué (à la presse) que …", "X said (that) …", "X a annoncé une suspension".
@@ -200,15 +275,50 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
     let that = t.get(k).is_some_and(|x| x.has(flag::THAT));
     let object = hit.info.object
         && hit.info.class != CueClass::Gerund
-        && t.get(k).is_some_and(|x| x.is_word() && !x.has(flag::STOP) || x.has(flag::THAT));
+        && t.get(k)
+            .is_some_and(|x| x.is_word() && !x.has(flag::STOP) || x.has(flag::THAT));
     if !(that || object) || k > sl {
         return None;
     }
     let start = if that { k + 1 } else { k };
     let np = cx.cue_speaker(hit)?;
     let span = content(cx, start, sl)?;
-    let rule = if that { "reported/that" } else { "reported/object" };
-    Some(make(cx, SpeechKind::Reported, hit, span, &np, rule, if that { 0.85 } else { 0.65 }))
+    let rule = if that {
+        "reported/that"
+    } else {
+        "reported/object"
+    };
+    Some(make(
+        cx,
+        SpeechKind::Reported,
+        hit,
+        span,
+        &np,
+        rule,
+        if that { 0.85 } else { 0.65 },
+    ))
+}
+
+/// Past a place between a cue and its speaker ("a rappelé à Genève le maire").
+fn skip_place(cx: &Ctx, k: usize) -> usize {
+    let t = &cx.t;
+    if t.get(k).is_some_and(|x| x.has(flag::ADDRESSEE)) && t.get(k + 1).is_some_and(|x| x.cap) {
+        let mut j = k + 1;
+        while t.get(j + 1).is_some_and(|x| x.is_word() && x.cap) {
+            j += 1;
+        }
+        return j + 1;
+    }
+    k
+}
+
+/// Adjuncts then a comma after token `last` ("the centre said on Friday, as buses …").
+fn followed_by_comma(cx: &Ctx, last: usize) -> bool {
+    let mut k = last + 1;
+    while cx.t.get(k).is_some_and(|x| x.is_word() && x.skip) {
+        k += 1;
+    }
+    cx.t.is_punct(k, ',')
 }
 
 /// The comma at `comma` ends a relative clause ("le chef de la diplomatie, qui a fait cette
@@ -223,8 +333,5 @@ fn after_relative(cx: &Ctx, sf: usize, comma: usize) -> bool {
 
 /// Only punctuation or adjuncts ("on Wednesday") between token `last` and the sentence end.
 fn following_is_end(cx: &Ctx, last: usize, sl: usize) -> bool {
-    (last + 1..=sl).all(|i| {
-        cx.t.get(i)
-            .is_some_and(|x| !x.is_word() || x.skip)
-    })
+    (last + 1..=sl).all(|i| cx.t.get(i).is_some_and(|x| !x.is_word() || x.skip))
 }

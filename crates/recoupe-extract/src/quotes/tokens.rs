@@ -271,7 +271,10 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
             }
         }
         if let Some(len) = stem_len {
-            let stem = t.keys.get(t.toks[i].key.0..t.toks[i].key.0 + len).unwrap_or("");
+            let stem = t
+                .keys
+                .get(t.toks[i].key.0..t.toks[i].key.0 + len)
+                .unwrap_or("");
             flags = lex.flags(stem);
         }
         let tok = &mut t.toks[i];
