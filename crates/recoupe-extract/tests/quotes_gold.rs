@@ -350,7 +350,7 @@ fn gold_scores() {
             quotes.speaker_ok,
             quotes.speaker_system,
             quotes.speaker_gold
-        ) >= 0.75
+        ) >= 0.9
     );
     assert!(f1(reported.matched, reported.system, reported.gold) >= 0.85);
 }
