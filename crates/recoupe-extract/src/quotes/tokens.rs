@@ -1,0 +1,379 @@
+//! Tokens of a normalized text for the quotes stage: words (hyphenated words kept whole, an
+//! apostrophe ending its word), punctuation and the two canonical quotation marks, each with
+//! its lowercase key, word classes, paragraph and sentence, in one pass over the text.
+//! Cues are matched here too, once per word, so later rules only read arrays.
+
+use recoupe_model::Span;
+
+use super::lexicon::{CueClass, CueInfo, Lexicon, PhraseWhat, flag};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Punct(char),
+    Open,
+    Close,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// First letter upper case.
+    pub cap: bool,
+    /// Two letters or more, all upper case (an acronym).
+    pub acronym: bool,
+    /// Lowercase key in [`Tokens::keys`].
+    key: (usize, usize),
+    /// Where the key's inverted-subject suffix starts ("a-t-il" → 1), if it has one.
+    stem_len: Option<usize>,
+    /// The inverted subject pronoun ("il" of "a-t-il"), in the text.
+    pub inv_pronoun: Option<Span>,
+    pub flags: u32,
+    /// Covered by an adverb or a time adjunct: stepped over between a cue and its speaker.
+    pub skip: bool,
+    /// Inside a speech quotation (set by the quotation pass).
+    pub quoted: bool,
+    pub para: usize,
+    pub sent: usize,
+    /// A line break stands between this token and the previous one.
+    pub nl_before: bool,
+}
+
+/// A speech cue found in the text: the verb or marker, with its auxiliary.
+#[derive(Clone, Debug)]
+pub(crate) struct CueHit {
+    /// First token, auxiliary included.
+    pub first: usize,
+    /// First token of the verb or marker itself.
+    pub verb: usize,
+    /// Last token.
+    pub last: usize,
+    pub info: CueInfo,
+    /// Inverted subject pronoun ("a-t-il poursuivi", "poursuit-il").
+    pub pronoun: Option<Span>,
+}
+
+pub(crate) struct Tokens<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    keys: String,
+    pub cues: Vec<CueHit>,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn has(&self, bit: u32) -> bool {
+        self.flags & bit != 0
+    }
+}
+
+impl<'t> Tokens<'t> {
+    pub fn key(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.keys.get(t.key.0..t.key.1))
+            .unwrap_or("")
+    }
+
+    /// The key without its inverted-subject suffix ("a-t-il" → "a").
+    fn stem_key(&self, i: usize) -> Option<&str> {
+        let t = self.toks.get(i)?;
+        let len = t.stem_len?;
+        self.keys.get(t.key.0..t.key.0 + len)
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.punct(i) == Some(c)
+    }
+
+    /// The span from the start of token `a` to the end of token `b`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) if x.start <= y.end => Span::new(x.start, y.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// Lowercase keys of the words of a phrase, as the tokenizer cuts them.
+pub(crate) fn word_keys(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    scan(text, |start, end, is_word| {
+        if is_word {
+            out.push(text[start..end].to_lowercase());
+        }
+    });
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Calls `f(start, end, is_word)` for every token of `text`. Quotation marks and other
+/// punctuation come as one-char tokens; spaces are skipped.
+fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            f(i, i + c.len_utf8(), false);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut prev_alnum = true;
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                prev_alnum = true;
+                chars.next();
+            } else if d == '-' && prev_alnum {
+                // A hyphen joins two word parts only ("Alep-Est", "a-t-il").
+                let next = text.get(j + 1..).and_then(|s| s.chars().next());
+                if next.is_some_and(is_word_char) {
+                    end = j + 1;
+                    prev_alnum = false;
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else if d == '\'' {
+                // An apostrophe before a letter ends its word ("l'", "qu'"); so does one
+                // ending the text (a lexicon entry such as "l'").
+                let next = text.get(j + 1..).and_then(|s| s.chars().next());
+                if next.is_none_or(char::is_alphabetic) {
+                    end = j + 1;
+                    chars.next();
+                }
+                break;
+            } else {
+                break;
+            }
+        }
+        f(i, end, true);
+    }
+}
+
+/// Tokenizes `text`, giving each token the index of the paragraph and sentence it starts in
+/// (`paragraphs` and `sentences` sorted spans of `text`).
+pub(crate) fn tokenize<'t>(
+    text: &'t str,
+    lex: &Lexicon,
+    paragraphs: &[Span],
+    sentences: &[Span],
+) -> Tokens<'t> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut keys = String::with_capacity(text.len());
+    let mut last_end = 0;
+    let (mut p, mut s) = (0usize, 0usize);
+    scan(text, |start, end, is_word| {
+        let slice = &text[start..end];
+        while paragraphs.get(p).is_some_and(|x| x.end <= start) {
+            p += 1;
+        }
+        while sentences.get(s).is_some_and(|x| x.end <= start) {
+            s += 1;
+        }
+        let nl_before = text
+            .get(last_end..start)
+            .is_some_and(|gap| gap.contains('\n'));
+        last_end = end;
+        let kind = if is_word {
+            TokKind::Word
+        } else {
+            match slice.chars().next() {
+                Some('«') => TokKind::Open,
+                Some('»') => TokKind::Close,
+                Some(c) => TokKind::Punct(c),
+                None => TokKind::Punct(' '),
+            }
+        };
+        let key_start = keys.len();
+        let (mut cap, mut acronym) = (false, false);
+        if is_word {
+            for ch in slice.chars() {
+                keys.extend(ch.to_lowercase());
+            }
+            let mut letters = slice.chars().filter(|c| c.is_alphabetic());
+            cap = letters.next().is_some_and(char::is_uppercase);
+            let uppers = slice.chars().filter(|c| c.is_uppercase()).count();
+            let alpha = slice.chars().filter(|c| c.is_alphabetic()).count();
+            acronym = alpha >= 2 && uppers == alpha;
+        }
+        toks.push(Tok {
+            start,
+            end,
+            kind,
+            cap,
+            acronym,
+            key: (key_start, keys.len()),
+            stem_len: None,
+            inv_pronoun: None,
+            flags: 0,
+            skip: false,
+            quoted: false,
+            para: p,
+            sent: s,
+            nl_before,
+        });
+    });
+    let mut tokens = Tokens {
+        text,
+        toks,
+        keys,
+        cues: Vec::new(),
+    };
+    classify(&mut tokens, lex);
+    tokens
+}
+
+/// Word classes, inverted subjects, skippable adjuncts and cues.
+fn classify(t: &mut Tokens, lex: &Lexicon) {
+    let n = t.toks.len();
+    for i in 0..n {
+        if !t.toks[i].is_word() {
+            continue;
+        }
+        let key = t.key(i);
+        let mut flags = lex.flags(key);
+        let mut stem_len = None;
+        let mut inv = None;
+        if flags == 0 && lex.phrases(key).is_empty() {
+            for suffix in &lex.inversion_suffixes {
+                if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
+                    let len = key.len() - suffix.len();
+                    stem_len = Some(len);
+                    // The pronoun is what follows the last hyphen of the suffix.
+                    let tok = &t.toks[i];
+                    let word = &t.text[tok.start..tok.end];
+                    if let Some(h) = word.rfind('-') {
+                        inv = Some(Span::new(tok.start + h + 1, tok.end));
+                    }
+                    break;
+                }
+            }
+        }
+        if let Some(len) = stem_len {
+            let stem = t
+                .keys
+                .get(t.toks[i].key.0..t.toks[i].key.0 + len)
+                .unwrap_or("");
+            flags = lex.flags(stem);
+        }
+        let tok = &mut t.toks[i];
+        tok.flags = flags;
+        tok.stem_len = stem_len;
+        tok.inv_pronoun = inv;
+    }
+    // Adjuncts: adverbs, time words, dates ("le 16 décembre 2016"), and "ce"/"on" before a
+    // time word. Backwards, so a prefix sees whether what follows it is an adjunct.
+    let digits = |t: &Tokens, i: usize| {
+        t.toks.get(i).is_some_and(|x| {
+            x.is_word() && t.text[x.start..x.end].bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    for i in (0..n).rev() {
+        let f = t.toks[i].flags;
+        let next_skip = t.toks.get(i + 1).is_some_and(|x| x.skip && x.is_word());
+        let next_time = t.toks.get(i + 1).is_some_and(|x| x.has(flag::TIME));
+        let skip = f & (flag::ADVERB | flag::TIME) != 0
+            || (digits(t, i) && next_time)
+            || (f & flag::TIME_PREFIX != 0 && next_skip && (next_time || digits(t, i + 1)));
+        if skip {
+            t.toks[i].skip = true;
+        }
+    }
+    for i in 1..n {
+        if digits(t, i) && t.toks[i - 1].has(flag::TIME) {
+            t.toks[i].skip = true;
+        }
+    }
+    // Phrases: multi-word adjuncts and cues, longest match at each word.
+    let mut i = 0;
+    while i < n {
+        if !t.toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        let key = t.key(i).to_owned();
+        let found = match_phrase(t, lex, i, &key).or_else(|| {
+            let stem = t.stem_key(i)?.to_owned();
+            match_phrase(t, lex, i, &stem)
+        });
+        let Some((last, what)) = found else {
+            i += 1;
+            continue;
+        };
+        match what {
+            PhraseWhat::Skip => {
+                for k in i..=last {
+                    t.toks[k].skip = true;
+                }
+            }
+            PhraseWhat::Cue(info) => {
+                if let Some(hit) = cue_hit(t, i, last, info) {
+                    for k in i..=last {
+                        t.toks[k].flags |= flag::CUE;
+                    }
+                    t.cues.push(hit);
+                }
+            }
+        }
+        i = last + 1;
+    }
+}
+
+fn match_phrase(t: &Tokens, lex: &Lexicon, i: usize, key: &str) -> Option<(usize, PhraseWhat)> {
+    'phrases: for p in lex.phrases(key) {
+        for (k, want) in p.rest.iter().enumerate() {
+            let j = i + 1 + k;
+            if !t.toks.get(j).is_some_and(Tok::is_word) || t.key(j) != want {
+                continue 'phrases;
+            }
+        }
+        return Some((i + p.rest.len(), p.what.clone()));
+    }
+    None
+}
+
+/// A cue at tokens `verb..=last`, with its auxiliary: a participle without one is no cue.
+fn cue_hit(t: &Tokens, verb: usize, last: usize, info: CueInfo) -> Option<CueHit> {
+    let mut first = verb;
+    let mut pronoun = t.toks.get(verb).and_then(|x| x.inv_pronoun);
+    if matches!(info.class, CueClass::Finite | CueClass::Participle) {
+        let mut j = verb;
+        while j > 0 && t.toks[j - 1].skip && t.toks[j - 1].is_word() {
+            j -= 1;
+        }
+        if j > 0 && t.toks[j - 1].is_word() && t.toks[j - 1].has(flag::AUX) {
+            first = j - 1;
+            pronoun = pronoun.or(t.toks[j - 1].inv_pronoun);
+        } else if info.class == CueClass::Participle {
+            return None;
+        }
+    }
+    Some(CueHit {
+        first,
+        verb,
+        last,
+        info,
+        pronoun,
+    })
+}
