@@ -11,10 +11,13 @@ use recoupe_text::{TextConfig, prepare};
 
 use crate::EvalConfig;
 
+/// Documents read so far, by gold `source` and `record`; `None` when reading failed.
+type Cache = HashMap<(String, String), Option<Rc<Document>>>;
+
 /// Reads and annotates documents on demand, keyed by gold `source` and `record`.
 pub struct Corpus<'c> {
     config: &'c EvalConfig,
-    cache: RefCell<HashMap<(String, String), Option<Rc<Document>>>>,
+    cache: RefCell<Cache>,
     problems: RefCell<Vec<String>>,
 }
 
