@@ -350,6 +350,36 @@ impl Cores<'_> {
         }
         let lone_article = n_words == 1 && self.lex.is(&self.lex.articles, self.key(i));
         let lone_one = n_words == 1 && value == 1.0;
+        // "deux centième", "three trillionth": a singular scale ordinal after a cardinal
+        // above one multiplies it (200th); the plural is a fraction ("deux centièmes").
+        if let Some(j) = self.next_word(end)
+            && let Some(&(den, plural)) = self.lex.denominators.get(self.key(j))
+            && !plural
+            && den >= 100.0
+            && value > 1.0
+            && value < 1000.0
+            && !lone_article
+            && self.lex.ordinals.contains_key(self.key(j))
+        {
+            core.value = value * den;
+            core.end = j + 1;
+            core.ordinal = true;
+            core.rule = "ordinal-words";
+            return Some(core);
+        }
+        // "quatre-vingtième": four twenties, as in the cardinal.
+        if self.lang == Lang::Fr
+            && value == 4.0
+            && n_words == 1
+            && let Some(j) = self.next_word(end)
+            && self.lex.ordinals.get(self.key(j)) == Some(&20.0)
+        {
+            core.value = 80.0;
+            core.end = j + 1;
+            core.ordinal = true;
+            core.rule = "ordinal-words";
+            return Some(core);
+        }
         // Fractions: "trois quarts", "un tiers", "quatre centièmes".
         if let Some(j) = self.next_word(end)
             && let Some(&(den, plural)) = self.lex.denominators.get(self.key(j))
@@ -364,8 +394,16 @@ impl Cores<'_> {
                 core.end = j + 1;
                 core.fraction = true;
                 core.rule = "fraction";
-                // "un demi-million", "trois quarts de million" stay fractions of the scale.
-                if let Some(k) = self.next_word(j + 1)
+                // "un demi-million", "trois quarts de million", "two thirds of a million"
+                // stay fractions of the scale.
+                let mut k = j + 1;
+                if self.lex.is(&self.lex.vague_links, self.key(k)) {
+                    k += 1;
+                    if self.lex.is(&self.lex.articles, self.key(k)) {
+                        k += 1;
+                    }
+                }
+                if let Some(k) = self.next_word(k)
                     && let Some(WordClass::Scale(sc)) = self.lex.words.get(self.key(k))
                 {
                     core.value *= sc;
