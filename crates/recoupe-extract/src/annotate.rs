@@ -12,7 +12,11 @@ pub fn annotate(doc: &mut Document) {
     let lang = rules_language(doc.language.lang);
     let mut quantities = Vec::new();
     for sentence in &doc.sentences {
-        let Some(text) = doc.normalized.text.get(sentence.norm.start..sentence.norm.end) else {
+        let Some(text) = doc
+            .normalized
+            .text
+            .get(sentence.norm.start..sentence.norm.end)
+        else {
             continue;
         };
         let offset = sentence.norm.start;

@@ -46,26 +46,65 @@ pub fn find_entities(doc: &Document) -> Vec<Entity> {
     let text = doc.normalized.text.as_str();
     let starts: Vec<usize> = doc.sentences.iter().map(|s| s.norm.start).collect();
     let toks = token::tokenize(text, &lex.elisions, lex.lang, &starts);
-    let cands = detect::Detector::new(lex, &toks, text).run();
+    let cands = detect::Detector::new(lex, &toks, text)
+        .with_reserved(reserved(doc))
+        .run();
     let mut entities = coref::Assembler::new(lex, cands).run(doc);
     add_relays(doc, lex, &mut entities);
     entities
 }
 
+/// Normalized spans of the outlets the text stage read in the kept text.
+fn reserved(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    let byline = doc
+        .outlet
+        .as_ref()
+        .and_then(|o| o.span.map(|s| (s, o.name.as_str())));
+    let relays = doc.relays.iter().map(|r| (r.span, r.name.as_str()));
+    for (span, name) in relays.chain(byline) {
+        let Some(span) = name_span(&doc.text, span, name) else {
+            continue;
+        };
+        let map = &doc.normalized.map;
+        let norm = Span::new(map.to_normalized(span.start), map.to_normalized(span.end));
+        if norm.slice(&doc.normalized.text) == span.slice(&doc.text) && !norm.is_empty() {
+            out.push(norm);
+        }
+    }
+    out
+}
+
 /// Agencies named in source trailers, bylines and inline relays, which the text stage reads
 /// (and may leave out of the normalized text): outlet mentions.
 fn add_relays(doc: &Document, lex: &lexicon::Lexicon, entities: &mut Vec<Entity>) {
-    let mut found: Vec<(Span, String, String)> = doc
+    // (span, name, rule, whether it names the same party as the item before it)
+    let mut found: Vec<(Span, String, &str, bool)> = doc
         .relays
         .iter()
-        .map(|r| (r.span, r.name.clone(), "relay".to_owned()))
+        .map(|r| (r.span, r.name.clone(), "relay", false))
         .collect();
     if let Some(outlet) = &doc.outlet
         && let Some(span) = outlet.span
     {
-        found.push((span, outlet.name.clone(), "byline".to_owned()));
+        found.push((span, outlet.name.clone(), "byline", false));
     }
-    for (span, name, rule) in found {
+    // Embedded posts: their author and handle ("— RT France (@RTenfrancais)").
+    for embed in &doc.embeds {
+        let slice = embed.span.slice(&doc.text);
+        let mut previous = false;
+        for name in [&embed.author, &embed.handle].into_iter().flatten() {
+            let name = name.trim_start_matches('@');
+            if let Some(off) = slice.find(name).filter(|_| !name.is_empty()) {
+                let start = embed.span.start + off;
+                let span = Span::new(start, start + name.len());
+                found.push((span, name.to_owned(), "embed-author", previous));
+                previous = true;
+            }
+        }
+    }
+    let mut last: Option<usize> = None;
+    for (span, name, rule, same_as_last) in found {
         let Some(span) = name_span(&doc.text, span, &name) else {
             continue;
         };
@@ -94,15 +133,21 @@ fn add_relays(doc: &Document, lex: &lexicon::Lexicon, entities: &mut Vec<Entity>
             },
             rule: format!("entities/{}/{rule}", lex.lang.code()),
         };
-        let existing = entities.iter_mut().find(|e| {
-            (gazetteer_id.is_some() && e.gazetteer_id == gazetteer_id) || e.canonical == canonical
-        });
-        match existing {
-            Some(e) => {
+        let existing = match last.filter(|_| same_as_last) {
+            Some(k) => Some(k),
+            None => entities.iter().position(|e| {
+                (gazetteer_id.is_some() && e.gazetteer_id == gazetteer_id)
+                    || e.canonical == canonical
+            }),
+        };
+        match existing.and_then(|k| entities.get_mut(k).map(|e| (k, e))) {
+            Some((k, e)) => {
                 e.mentions.push(mention);
                 e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+                last = Some(k);
             }
             None => {
+                last = Some(entities.len());
                 let country = known.and_then(|k| k.2);
                 entities.push(Entity {
                     id: format!("e{}", entities.len() + 1),

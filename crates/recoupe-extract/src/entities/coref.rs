@@ -460,11 +460,15 @@ impl<'a> Assembler<'a> {
 
 /// The fullest name of a group: most words, then longest.
 fn longest(names: &[&str], _cands: &[Cand], _members: &[usize]) -> String {
-    names
-        .iter()
-        .max_by_key(|n| (n.split_whitespace().count(), n.len()))
-        .map(|n| (*n).to_owned())
-        .unwrap_or_default()
+    let mut best: Option<(usize, usize, &str)> = None;
+    for n in names {
+        let key = (n.split_whitespace().count(), n.len());
+        // The first of the fullest names wins a tie.
+        if best.is_none_or(|(w, l, _)| key > (w, l)) {
+            best = Some((key.0, key.1, n));
+        }
+    }
+    best.map(|(_, _, n)| n.to_owned()).unwrap_or_default()
 }
 
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {

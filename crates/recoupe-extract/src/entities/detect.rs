@@ -113,6 +113,9 @@ pub struct Detector<'a, 't> {
     pending: Vec<Pending>,
     /// Acronyms defined in parentheses after a name → the name's candidate.
     acronyms: FxHashMap<String, usize>,
+    /// Normalized spans the text stage already read as agencies or outlets (bylines, inline
+    /// relays), sorted.
+    reserved: Vec<Span>,
 }
 
 /// An organisation name found by the head-noun pattern.
@@ -136,7 +139,42 @@ impl<'a, 't> Detector<'a, 't> {
             cands: Vec::new(),
             pending: Vec::new(),
             acronyms: FxHashMap::default(),
+            reserved: Vec::new(),
         }
+    }
+
+    /// Spans (normalized) to read as outlets whatever their words look like.
+    pub fn with_reserved(mut self, mut spans: Vec<Span>) -> Self {
+        spans.sort();
+        self.reserved = spans;
+        self
+    }
+
+    /// An outlet the text stage found at token `i`.
+    fn reserved_at(&mut self, i: usize) -> Option<usize> {
+        let start = self.toks[i].start;
+        let k = self.reserved.partition_point(|r| r.start < start);
+        let r = *self.reserved.get(k).filter(|r| r.start == start)?;
+        let mut end = i;
+        while self.tok(end).is_some_and(|t| t.end <= r.end) {
+            end += 1;
+        }
+        if end == i || self.toks[end - 1].end != r.end {
+            return None;
+        }
+        let mut c = self.cand((i, end), EntityKind::Outlet, MentionKind::Name, "relay");
+        if let Some((ge, p)) = self.gazetteer_at(i)
+            && ge == end
+        {
+            c.gaz = Some(p.id.clone());
+            c.gaz_canonical = Some(p.canonical.clone());
+            c.country = p.country.clone();
+            if p.acronym {
+                c.mention = MentionKind::Acronym;
+            }
+        }
+        self.cands.push(c);
+        Some(end)
     }
 
     fn tok(&self, i: usize) -> Option<&Tok<'t>> {
@@ -167,6 +205,11 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// Tries every rule at word `i`; returns the index after what a rule consumed.
     fn step(&mut self, i: usize) -> Option<usize> {
+        if !self.reserved.is_empty()
+            && let Some(end) = self.reserved_at(i)
+        {
+            return Some(end);
+        }
         if let Some(end) = self.title_name(i) {
             return Some(end);
         }
@@ -505,6 +548,13 @@ impl<'a, 't> Detector<'a, 't> {
             return end;
         }
         let kind = self.cands[idx].kind;
+        // Only organisations are given acronyms this way; "New York (AFP)" is a dateline.
+        let other_entry = self
+            .gazetteer_at(end + 1)
+            .is_some_and(|(_, p)| p.id.as_str() != self.cands[idx].gaz.as_deref().unwrap_or(""));
+        if kind != EntityKind::Organisation || other_entry {
+            return end;
+        }
         let mut c = self.cand(
             (end + 1, end + 2),
             kind,
@@ -550,7 +600,11 @@ impl<'a, 't> Detector<'a, 't> {
             let Some(w) = self.word(h) else {
                 return self.lowercase_org(i);
             };
-            if !w.upper || self.lex.stopwords.contains(w.text) {
+            // A known organisation before a head is a name of its own ("UN General Assembly").
+            let known_org = self
+                .gazetteer_at(h)
+                .is_some_and(|(_, p)| p.kind != EntityKind::Place);
+            if !w.upper || self.lex.stopwords.contains(w.text) || known_org {
                 return self.lowercase_org(i);
             }
             h += 1;
@@ -633,6 +687,13 @@ impl<'a, 't> Detector<'a, 't> {
                 j += 1;
             }
             if j == k {
+                break;
+            }
+            // "le Centre et les autorités": a bare head is not coordinated inside a name.
+            let coordinated = self
+                .word(k)
+                .is_some_and(|t| self.lex.coordinators.contains(&t.lower));
+            if coordinated && pieces == 0 && content.is_empty() {
                 break;
             }
             let Some(noun) = self.word(j) else { break };
@@ -883,7 +944,13 @@ impl<'a, 't> Detector<'a, 't> {
             if j == end && self.lex.lang == recoupe_model::Lang::Fr {
                 break;
             }
-            if let Some((de, classes)) = self.domain_at(j) {
+            let domain = self.domain_at(j).filter(|&(de, _)| {
+                // "the Defence Ministry": the domain word begins an organisation's name.
+                !self
+                    .org_at(j)
+                    .is_some_and(|o| o.end > de && !o.lowercase_head)
+            });
+            if let Some((de, classes)) = domain {
                 if j == end && !self.word(j).is_some_and(|t| t.upper) {
                     break;
                 }

@@ -75,6 +75,7 @@ pub struct Lexicon {
     pub need_capitalized: FxHashSet<String>,
     pub org_adjectives: FxHashSet<String>,
     pub connectors: FxHashSet<String>,
+    pub coordinators: FxHashSet<String>,
     pub generic_org: FxHashSet<String>,
     /// Role nouns by lower-cased first token, longest first.
     pub roles: FxHashMap<String, Vec<RoleNoun>>,
@@ -149,6 +150,7 @@ struct OrgPatterns {
     need_capitalized_complement: Vec<String>,
     adjectives: Vec<String>,
     connectors: Vec<String>,
+    coordinators: Vec<String>,
     generic_nouns: Vec<String>,
 }
 
@@ -263,6 +265,7 @@ impl Lexicon {
             need_capitalized: FxHashSet::default(),
             org_adjectives: FxHashSet::default(),
             connectors: FxHashSet::default(),
+            coordinators: FxHashSet::default(),
             generic_org: FxHashSet::default(),
             roles: FxHashMap::default(),
             domains: FxHashMap::default(),
@@ -359,6 +362,7 @@ impl Lexicon {
         lex.need_capitalized = lower_set(&pat.need_capitalized_complement);
         lex.org_adjectives = lower_set(&pat.adjectives);
         lex.connectors = lower_set(&pat.connectors);
+        lex.coordinators = lower_set(&pat.coordinators);
         lex.generic_org = set(&pat.generic_nouns);
 
         let roles: RolesFile = load(lang, "entities-roles.toml");
