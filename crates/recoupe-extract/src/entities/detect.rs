@@ -205,6 +205,10 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// Tries every rule at word `i`; returns the index after what a rule consumed.
     fn step(&mut self, i: usize) -> Option<usize> {
+        let t = &self.toks[i];
+        if !t.upper && !t.text.contains('-') && !self.lex.triggers.contains(&t.lower) {
+            return None;
+        }
         if !self.reserved.is_empty()
             && let Some(end) = self.reserved_at(i)
         {

@@ -97,6 +97,9 @@ pub struct Lexicon {
     pub determiners: FxHashMap<String, Option<Gender>>,
     pub pronouns: FxHashMap<String, Option<Gender>>,
     pub impersonal_next: FxHashSet<String>,
+    /// Lower-case words that can start a mention or a role phrase; any other lower-case
+    /// word without a hyphen is skipped with one look-up.
+    pub triggers: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -291,6 +294,7 @@ impl Lexicon {
                 .map(|(k, v)| (k.clone(), gender(v)))
                 .collect(),
             impersonal_next: lower_set(&names.pronoun_rules.impersonal_next),
+            triggers: FxHashSet::default(),
         };
 
         let calendar: CalendarFile = load(lang, "calendar.toml");
@@ -402,7 +406,38 @@ impl Lexicon {
         for list in lex.titles.values_mut() {
             list.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
         }
+        lex.triggers = lex.collect_triggers();
         lex
+    }
+
+    fn collect_triggers(&self) -> FxHashSet<String> {
+        let lower_first = |w: &String| !w.chars().next().is_some_and(char::is_uppercase);
+        let mut t: FxHashSet<String> = FxHashSet::default();
+        t.extend(self.determiners.keys().cloned());
+        t.extend(self.roles.keys().cloned());
+        t.extend(self.generic_org.iter().map(|w| lower(w)));
+        t.extend(self.pronouns.keys().map(|w| lower(w)));
+        t.extend(
+            self.lowercase_heads
+                .iter()
+                .filter_map(|h| h.first().map(|w| lower(w))),
+        );
+        for (key, phrases) in &self.phrases {
+            if phrases
+                .iter()
+                .any(|p| p.words.first().is_some_and(lower_first))
+            {
+                t.insert(key.clone());
+            }
+        }
+        for list in self.titles.values() {
+            for (words, _) in list {
+                if let Some(w) = words.first().filter(|w| lower_first(w)) {
+                    t.insert(w.clone());
+                }
+            }
+        }
+        t
     }
 
     fn add_orgs(
