@@ -20,9 +20,10 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| default.to_owned());
-    let inputs: Vec<InputDocument> = read_inputs(&[path.clone()], &IngestConfig::default())
-        .filter_map(|item| item.document().cloned())
-        .collect();
+    let inputs: Vec<InputDocument> =
+        read_inputs(std::slice::from_ref(&path), &IngestConfig::default())
+            .filter_map(|item| item.document().cloned())
+            .collect();
     if inputs.is_empty() {
         eprintln!("no documents in {path}");
         std::process::exit(1);
