@@ -1,0 +1,172 @@
+//! Tokens for name detection: words (with their internal hyphens and apostrophes, elided
+//! articles split off: "l'" + "Onu"), single punctuation marks, and for each word whether it
+//! opens a sentence (where capitals say nothing) and whether it stands inside « ».
+
+use recoupe_model::Lang;
+use rustc_hash::FxHashSet;
+
+#[derive(Clone, Debug)]
+pub struct Tok<'t> {
+    pub text: &'t str,
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// The first character is an upper-case letter.
+    pub upper: bool,
+    /// First word of a sentence, a line, or a quotation.
+    pub initial: bool,
+    /// Inside « ».
+    pub quoted: bool,
+    /// Index of the sentence (counted from the given sentence starts).
+    pub sentence: u32,
+    pub lower: String,
+}
+
+impl Tok<'_> {
+    pub fn is(&self, punct: &str) -> bool {
+        !self.word && self.text == punct
+    }
+}
+
+fn joins(c: char) -> bool {
+    matches!(c, '-' | '\'' | '.')
+}
+
+/// Tokens of a gazetteer phrase or a short text: sentence starts are only the text's start and
+/// its line starts.
+pub fn tokenize_plain<'t>(text: &'t str, elisions: &FxHashSet<String>, lang: Lang) -> Vec<Tok<'t>> {
+    tokenize(text, elisions, lang, &[])
+}
+
+/// Splits `text`. `sentence_starts` are byte offsets (sorted) where sentences begin.
+pub fn tokenize<'t>(
+    text: &'t str,
+    elisions: &FxHashSet<String>,
+    lang: Lang,
+    sentence_starts: &[usize],
+) -> Vec<Tok<'t>> {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Tok<'t>> = Vec::with_capacity(text.len() / 5);
+    let mut next_sentence = 0usize;
+    let mut sentence = 0u32;
+    let mut initial = true;
+    let mut quoted = false;
+    let mut i = 0usize;
+    while i < text.len() {
+        while next_sentence < sentence_starts.len() && sentence_starts[next_sentence] <= i {
+            next_sentence += 1;
+            sentence += 1;
+            initial = true;
+        }
+        // Plain ASCII bytes are the common case: decide on them without decoding.
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                initial = true;
+            }
+            i += len;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            match c {
+                '«' => {
+                    quoted = true;
+                    initial = true;
+                }
+                '»' => quoted = false,
+                ':' | '•' | '—' | '–' | '*' | '_' | '"' | '[' => initial = true,
+                _ => {}
+            }
+            toks.push(Tok {
+                text: &text[i..i + len],
+                start: i,
+                end: i + len,
+                word: false,
+                upper: false,
+                initial: false,
+                quoted,
+                sentence,
+                lower: String::new(),
+            });
+            i += len;
+            continue;
+        }
+        let start = i;
+        let end = word_end(text, start, elisions, lang);
+        let word = &text[start..end];
+        toks.push(Tok {
+            text: word,
+            start,
+            end,
+            word: true,
+            upper: c.is_uppercase(),
+            initial,
+            quoted,
+            sentence,
+            lower: word.to_lowercase(),
+        });
+        initial = false;
+        i = end;
+    }
+    toks
+}
+
+/// End of the word starting at `start`: letters and digits, joined by a hyphen, an apostrophe
+/// or (in initialisms like "U.N") a period followed by a letter. An elided article ends at its
+/// apostrophe; an English possessive "'s" is left out.
+fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    let mut segment_len = 0usize;
+    let mut segment_upper = false;
+    while let Some((off, c)) = chars.next() {
+        let pos = start + off;
+        if c.is_alphanumeric() {
+            if segment_len == 0 {
+                segment_upper = c.is_uppercase();
+            }
+            segment_len += 1;
+            end = pos + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        if !joins(c) || !next.is_some_and(char::is_alphanumeric) {
+            break;
+        }
+        match c {
+            '\'' => {
+                let before = &text[start..pos];
+                if elisions.contains(&before.to_lowercase()) {
+                    return pos + 1;
+                }
+                if lang == Lang::En && possessive(&text[pos + 1..]) {
+                    return pos;
+                }
+            }
+            '.' => {
+                // Only initialisms: one capital letter, a period, another capital.
+                let next_upper = next.is_some_and(char::is_uppercase);
+                if !(segment_len == 1 && segment_upper && next_upper) {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        segment_len = 0;
+    }
+    end.max(start + text[start..].chars().next().map_or(1, char::len_utf8))
+}
+
+fn possessive(rest: &str) -> bool {
+    let mut it = rest.chars();
+    matches!(it.next(), Some('s')) && !it.next().is_some_and(char::is_alphanumeric)
+}
