@@ -29,7 +29,10 @@ fn one(item: Item) -> ItemIter {
 /// Opens a file; `display` is the path as the user gave it or as found in a directory.
 pub(crate) fn open_file(path: &Path, display: &str, config: &IngestConfig) -> ItemIter {
     match File::open(path) {
-        Ok(file) => read_stream(display, Some(name_hint(path)), Box::new(file), config),
+        Ok(file) => {
+            let size = file.metadata().ok().map(|m| m.len());
+            open_stream(display, Some(name_hint(path)), Box::new(file), size, config)
+        }
         Err(e) => one(io_error(display, None, &e, false)),
     }
 }
@@ -39,6 +42,18 @@ pub(crate) fn read_stream(
     name: &str,
     hint: Option<NameHint>,
     reader: Box<dyn Read + Send>,
+    config: &IngestConfig,
+) -> ItemIter {
+    open_stream(name, hint, reader, None, config)
+}
+
+/// [`read_stream`], knowing the size of a file: a whole-read format over the limit is then
+/// refused without reading it.
+fn open_stream(
+    name: &str,
+    hint: Option<NameHint>,
+    reader: Box<dyn Read + Send>,
+    size: Option<u64>,
     config: &IngestConfig,
 ) -> ItemIter {
     let mut raw = BufReader::with_capacity(BUFFER, reader);
@@ -81,6 +96,9 @@ pub(crate) fn read_stream(
         InputFormat::Jsonl => Box::new(JsonlReader::new(reader, name, max, gzip)),
         InputFormat::Warc => Box::new(WarcReader::new(reader, name, max, gzip)),
         InputFormat::Text | InputFormat::Html | InputFormat::Feed => {
+            if let Some(size) = size.filter(|&s| !gzip && s > max) {
+                return one(too_large(name, None, Some(size), max));
+            }
             let mut bytes = Vec::new();
             match reader.take(max.saturating_add(1)).read_to_end(&mut bytes) {
                 Ok(n) if n as u64 > max => one(too_large(name, None, None, max)),
