@@ -28,6 +28,53 @@ pub struct GoldFigure {
     pub doubtful: bool,
 }
 
+/// One gold file of `gold/seeds/` or `gold/aleppo-2016/`: entities, quotations and
+/// reported speech.
+#[derive(Debug, Deserialize)]
+pub struct SpeechFile {
+    pub source: String,
+    #[serde(default)]
+    pub record: String,
+    #[serde(default)]
+    pub entity: Vec<GoldEntity>,
+    #[serde(default)]
+    pub quote: Vec<GoldSpeech>,
+    #[serde(default)]
+    pub attribution: Vec<GoldSpeech>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldEntity {
+    pub canonical: String,
+    pub kind: String,
+    #[serde(default)]
+    pub mentions: Vec<GoldMention>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldMention {
+    pub text: String,
+    pub occurrence: usize,
+    #[serde(default = "name_kind")]
+    pub kind: String,
+}
+
+fn name_kind() -> String {
+    "name".to_owned()
+}
+
+/// A quotation or an attribution: both locate their content with two anchors and name the
+/// entity that speaks (`speaker` for quotations, `source` for attributions).
+#[derive(Debug, Deserialize)]
+pub struct GoldSpeech {
+    pub content_start: String,
+    pub content_end: String,
+    pub start_occurrence: Option<usize>,
+    pub end_occurrence: Option<usize>,
+    #[serde(default, alias = "source")]
+    pub speaker: String,
+}
+
 /// Every `*.toml` under `dir`, sorted, parsed as `T`; unreadable files become problems.
 pub fn read_all<T: for<'de> Deserialize<'de>>(
     dir: &Path,

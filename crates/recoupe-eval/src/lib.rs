@@ -44,6 +44,8 @@ pub fn evaluate(config: &EvalConfig) -> Report {
     let mut report = Report::default();
     let corpus = documents::Corpus::new(config);
     tasks::figures::evaluate(config, &corpus, &mut report);
+    tasks::entities::evaluate(config, &corpus, &mut report);
+    tasks::speech::evaluate(config, &corpus, &mut report);
     report.problems.extend(corpus.problems());
     report
 }

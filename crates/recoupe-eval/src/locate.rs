@@ -22,6 +22,71 @@ pub fn nth(text: &str, needle: &str, occurrence: usize) -> Option<Span> {
     None
 }
 
+/// The content span of a quotation or attribution from its two anchors, as
+/// `gold/README.md` defines it: the start anchor's match (first, or the given occurrence), to
+/// the end of the first end-anchor match ending at or after it (or the given occurrence).
+pub fn anchored(
+    text: &str,
+    start: &str,
+    end: &str,
+    start_occurrence: Option<usize>,
+    end_occurrence: Option<usize>,
+) -> Option<Span> {
+    let first = nth(text, start, start_occurrence.unwrap_or(1))?;
+    let last = match end_occurrence {
+        Some(n) => nth(text, end, n)?,
+        None => (1..)
+            .map_while(|n| nth(text, end, n))
+            .find(|s| s.end >= first.end)?,
+    };
+    (last.end >= first.end && last.start >= first.start).then(|| Span::new(first.start, last.end))
+}
+
+/// Characters a span is trimmed of before an exact comparison: spaces, punctuation and
+/// quotation marks at either end.
+fn is_trimmed(c: char) -> bool {
+    c.is_whitespace() || ".,;:!?…«»\"“”'’".contains(c)
+}
+
+/// The span without surrounding spaces, punctuation and quotation marks.
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start_matches(is_trimmed).len());
+    let end = span.end - (s.len() - s.trim_end_matches(is_trimmed).len());
+    Span::new(start, end.max(start))
+}
+
+/// Shared bytes of two spans.
+pub fn shared(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// One-to-one pairs (gold index, predicted index), largest shared part first: the pairing
+/// rule of `gold/README.md`. With `exact`, only spans equal after trimming may pair.
+pub fn pair(text: &str, gold: &[Span], predicted: &[Span], exact: bool) -> Vec<(usize, usize)> {
+    let mut candidates = Vec::new();
+    for (g, gs) in gold.iter().enumerate() {
+        for (p, ps) in predicted.iter().enumerate() {
+            let n = shared(*gs, *ps);
+            if n == 0 || (exact && trim(text, *gs) != trim(text, *ps)) {
+                continue;
+            }
+            candidates.push((std::cmp::Reverse(n), gs.start, ps.start, g, p));
+        }
+    }
+    candidates.sort();
+    let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; predicted.len()]);
+    let mut pairs = Vec::new();
+    for (_, _, _, g, p) in candidates {
+        if !used_g[g] && !used_p[p] {
+            used_g[g] = true;
+            used_p[p] = true;
+            pairs.push((g, p));
+        }
+    }
+    pairs
+}
+
 pub fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -37,5 +102,17 @@ mod tests {
         assert_eq!(nth(text, "aa", 2), Some(Span::new(4, 6)));
         assert_eq!(nth(text, "aa", 3), None);
         assert_eq!(nth("civils il", "il", 2), Some(Span::new(7, 9)));
+    }
+
+    #[test]
+    fn anchors_and_pairs() {
+        let text = "« Un deux trois. » puis « quatre cinq »";
+        let span = anchored(text, "Un", "trois.", None, None).unwrap();
+        assert_eq!(span.slice(text), "Un deux trois.");
+        assert_eq!(trim(text, Span::new(0, 20)).slice(text), "Un deux trois");
+        let gold = [Span::new(3, 17)];
+        let predicted = [Span::new(0, 5), Span::new(3, 20)];
+        assert_eq!(pair(text, &gold, &predicted, false), vec![(0, 1)]);
+        assert_eq!(pair(text, &gold, &predicted, true), vec![(0, 1)]);
     }
 }

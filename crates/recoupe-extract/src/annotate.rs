@@ -1,11 +1,14 @@
-//! Runs every annotator over a document's sentences and puts the results, mapped back to
-//! the original text, into `Document::annotations`.
+//! Runs every annotator over a document and puts the results, mapped back to the original
+//! text, into `Document::annotations`: numbers and time per sentence, then entities and
+//! speech over the whole document, and finally each speaker mention linked to its entity.
 
 use recoupe_model::annotations::{ReferenceDate, ReferenceOrigin};
 use recoupe_model::time::InferredDate;
 use recoupe_model::{Document, Lang, Span};
 
+use crate::entities::{entity_at, find_entities, resolve_mention};
 use crate::numbers::find_quantities;
+use crate::quotes::find_speech;
 use crate::time::{find_times, infer_document_date};
 
 /// An inferred date below this confidence is reported but not used to resolve relative
@@ -58,8 +61,19 @@ pub fn annotate(doc: &mut Document) {
             times.push(t);
         }
     }
+    let entities = find_entities(doc);
+    let mut speech = find_speech(doc);
+    for item in &mut speech {
+        if let Some(speaker) = &item.speaker {
+            item.speaker_entity = entity_at(&entities, speaker.span)
+                .map(|e| e.id.clone())
+                .or_else(|| resolve_mention(doc, &entities, speaker.span));
+        }
+    }
     doc.annotations.quantities = quantities;
     doc.annotations.times = times;
+    doc.annotations.entities = entities;
+    doc.annotations.speech = speech;
     doc.annotations.reference_date = reference;
     doc.annotations.inferred_date = inferred;
 }

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::entity::Entity;
 use crate::quantity::Quantity;
+use crate::speech::Speech;
 use crate::time::{InferredDate, TimeExpression};
 
 /// The annotations of one document, one list per dimension, each in text order.
@@ -13,6 +15,12 @@ pub struct Annotations {
     /// Numbers and amounts, figures or not (`is_figure` tells).
     #[serde(default)]
     pub quantities: Vec<Quantity>,
+    /// People, organisations, places and outlets, each with its mentions and roles.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Quotations and reported speech; `speaker_entity` names an entity of `entities`.
+    #[serde(default)]
+    pub speech: Vec<Speech>,
     /// Dates, relative days, periods and the windows that qualify figures.
     #[serde(default)]
     pub times: Vec<TimeExpression>,
