@@ -1,7 +1,8 @@
 //! Throughput of the per-document pipeline on the 1,122-article French press corpus, one
-//! thread: reading alone, then reading + the text stage (normalize, boilerplate, segment,
-//! language). Run with `cargo bench -p recoupe-cli --bench pipeline`; numbers go to
-//! BENCHMARKS.md. Skips (and says so) when ../shared is absent.
+//! thread: reading alone, reading + the text stage (normalize, boilerplate, segment,
+//! language), and the whole pipeline (+ every annotator of the extract stage). Run with
+//! `cargo bench -p recoupe-cli --bench pipeline`; numbers go to BENCHMARKS.md. Skips (and
+//! says so) when ../shared is absent.
 
 use std::path::PathBuf;
 
@@ -43,6 +44,19 @@ fn pipeline(c: &mut Criterion) {
                 }
             }
             sentences
+        })
+    });
+    group.bench_function("ingest+text+extract", |b| {
+        b.iter(|| {
+            let mut annotations = 0;
+            for item in read_inputs(&inputs, &ingest) {
+                if let Item::Document(input) = item {
+                    let mut doc = prepare(input, &text);
+                    recoupe_extract::annotate(&mut doc);
+                    annotations += doc.annotations.quantities.len();
+                }
+            }
+            annotations
         })
     });
     group.finish();
