@@ -286,28 +286,30 @@ fn is_hashtag(word: &str) -> bool {
     })
 }
 
-/// The words of a line with their byte offsets, split on blank characters.
-fn words(t: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (k, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
-        match (start, is_blank_char(c)) {
-            (None, false) => start = Some(k),
-            (Some(a), true) => {
-                out.push((a, &t[a..k]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+/// The words of a line from the last one backwards, with their byte offsets, split on blank
+/// characters. Lazy, so that only the end of a long line is read.
+fn words_from_end(t: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = t.len();
+    std::iter::from_fn(move || {
+        let trimmed = t.get(..end)?.trim_end_matches(is_blank_char);
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_blank_char(c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        end = start;
+        trimmed
+            .get(start..)
+            .filter(|w| !w.is_empty())
+            .map(|w| (start, w))
+    })
 }
 
 /// A line made of hashtags only ("#Alep #Syrie"): a tag list, not a sentence.
 fn tag_line(pass: &mut Pass<'_>, i: usize) -> bool {
     let (_, t) = trimmed(&pass.lines[i]);
-    let words = words(t);
-    if words.is_empty() || !words.iter().all(|(_, w)| is_hashtag(w)) {
+    let mut words = words_from_end(t).peekable();
+    if words.peek().is_none() || !words.all(|(_, w)| is_hashtag(w)) {
         return false;
     }
     pass.remove(i, "tags", "boilerplate/common/tag-line");
@@ -325,22 +327,22 @@ fn trailing_tags(pass: &mut Pass<'_>) {
     };
     let line = pass.lines[i];
     let (span, t) = trimmed(&line);
-    let words = words(t);
-    let tags = words
-        .iter()
-        .rev()
-        .take_while(|(_, w)| is_hashtag(w))
-        .count();
-    let Some(&(_, before)) = words.len().checked_sub(tags + 1).and_then(|k| words.get(k)) else {
-        return; // no tags, or nothing but tags (a tag line, handled above)
+    let mut words = words_from_end(t);
+    let mut first_tag = None;
+    let before = loop {
+        match words.next() {
+            Some((k, w)) if is_hashtag(w) => first_tag = Some(k),
+            other => break other,
+        }
     };
-    let Some(&(first, _)) = words.get(words.len() - tags) else {
+    // No tags, or nothing but tags (a tag line, handled above).
+    let (Some(first), Some((_, before))) = (first_tag, before) else {
         return;
     };
     let finished = before
         .trim_end_matches(['»', '"', '”', '’', '\'', ')'])
         .ends_with(['.', '!', '?', '…']);
-    if tags == 0 || !finished {
+    if !finished {
         return;
     }
     pass.out.removals.push(Removal {
