@@ -1034,6 +1034,31 @@ impl<'a> Scanner<'a> {
                 ));
             }
         }
+        // "13F", "777F", "4G": capitals attached after plain digits, that are no unit, scale,
+        // ordinal suffix or time marker, name a thing.
+        let tail = self.raw(e);
+        if c.plain
+            && c.start + 1 == e
+            && self.attached(e)
+            && self.kind(e) == Some(TokKind::Word)
+            && (1..=3).contains(&tail.len())
+            && tail.chars().all(|ch| ch.is_ascii_uppercase())
+            && !(self.attached(e + 1)
+                && matches!(self.kind(e + 1), Some(TokKind::Word | TokKind::Digits)))
+            && !lex.digit_scales.contains_key(tail)
+            && !lex.digit_scales.contains_key(self.key(e))
+            && !lex.ordinal_suffixes.iter().any(|x| x == tail)
+            && !lex.is(&lex.time_markers, self.key(e))
+            && self.unit_after(e).is_none()
+        {
+            return Some(self.emit_simple(
+                s,
+                e + 1,
+                QuantityKind::Identifier(IdentifierKind::Code),
+                None,
+                "numbers/not-figure/identifier",
+            ));
+        }
         if let Some(end) = self.phone(c) {
             return Some(end);
         }
