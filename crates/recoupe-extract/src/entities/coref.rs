@@ -300,21 +300,85 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// Role descriptions ("le diplomate russe", "le ministre") join the nearest person whose
+    /// known roles fit (before, else after). Those left over then join the nearest person of
+    /// no known role: a writer who says "le ministre" of someone named without a title
+    /// expects the reader to know it. Each join teaches the person the description's role,
+    /// so "le chef de la diplomatie russe" makes the next "le diplomate" fit too.
     fn resolve_descriptions(&mut self, order: &[usize]) {
-        for &i in order {
+        let pending: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &self.cands[i];
+                self.group_of[i].is_none()
+                    && c.kind == EntityKind::Person
+                    && c.mention == MentionKind::Description
+                    && c.role.is_some()
+            })
+            .collect();
+        let mut left = self.join_descriptions(&pending, person_fits);
+        // Who had no known role before any description taught them one.
+        let untitled: Vec<bool> = self.groups.iter().map(|g| !g.has_role).collect();
+        let mut joined = false;
+        for &i in &left {
             let c = &self.cands[i];
-            if self.group_of[i].is_some()
-                || c.kind != EntityKind::Person
-                || c.mention != MentionKind::Description
-            {
-                continue;
+            let Some(role) = c.role.clone() else { continue };
+            let g = self.nearest(c.span.start, |g| {
+                g.kind == Some(EntityKind::Person)
+                    && compatible(&g.country, &role.country)
+                    && gender_fits(g.gender, c.gender)
+            });
+            let g = g.filter(|&g| untitled.get(g).copied().unwrap_or(false));
+            if let Some(g) = g {
+                self.join_description(i, g);
+                joined = true;
             }
+        }
+        if joined {
+            left.retain(|&i| self.group_of[i].is_none());
+            self.join_descriptions(&left, person_fits);
+        }
+    }
+
+    /// Joins each description to the nearest person `fits` accepts; returns those left.
+    fn join_descriptions(
+        &mut self,
+        pending: &[usize],
+        fits: fn(&Group, &RoleInfo, Option<Gender>) -> bool,
+    ) -> Vec<usize> {
+        let mut left = Vec::new();
+        for &i in pending {
+            let c = &self.cands[i];
             let Some(role) = c.role.clone() else { continue };
             let gender = c.gender;
-            let g = self.nearest(c.span.start, |g| person_fits(g, &role, gender));
-            if let Some(g) = g {
-                self.join(i, g);
+            match self.nearest(c.span.start, |g| fits(g, &role, gender)) {
+                Some(g) => self.join_description(i, g),
+                None => left.push(i),
             }
+        }
+        left
+    }
+
+    /// Puts a description in a person's group and adds what its role says to the person.
+    fn join_description(&mut self, i: usize, g: usize) {
+        self.join(i, g);
+        let (Some(c), Some(group)) = (self.cands.get(i), self.groups.get_mut(g)) else {
+            return;
+        };
+        if let Some(role) = &c.role {
+            group.has_role = true;
+            for x in &role.gives {
+                if !group.gives.contains(x) {
+                    group.gives.push(x.clone());
+                }
+            }
+            if group.country.is_none() {
+                group.country = role.country.clone();
+            }
+        }
+        if group.gender.is_none() {
+            group.gender = c.gender;
         }
     }
 
