@@ -25,6 +25,24 @@ pub struct GoldFigure {
     pub low: Option<f64>,
     pub high: Option<f64>,
     #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub predicate_category: String,
+    #[serde(default)]
+    pub modality: String,
+    #[serde(default)]
+    pub window: String,
+    #[serde(default)]
+    pub window_end: String,
+    #[serde(default)]
+    pub part_of: String,
+    #[serde(default)]
+    pub speaker: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub attribution: String,
+    #[serde(default)]
     pub doubtful: bool,
 }
 

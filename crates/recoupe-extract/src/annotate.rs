@@ -76,6 +76,7 @@ pub fn annotate(doc: &mut Document) {
     doc.annotations.speech = speech;
     doc.annotations.reference_date = reference;
     doc.annotations.inferred_date = inferred;
+    doc.annotations.claims = crate::claims::find_claims(doc);
 }
 
 /// The document's date from its normalized text and the dates of its embeds, with evidence

@@ -6,6 +6,7 @@
 //! the original text.
 
 mod annotate;
+pub mod claims;
 pub mod entities;
 pub mod numbers;
 pub mod quotes;

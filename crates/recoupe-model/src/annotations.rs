@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::claim::Claim;
 use crate::entity::Entity;
 use crate::quantity::Quantity;
 use crate::speech::Speech;
@@ -31,6 +32,9 @@ pub struct Annotations {
     /// The document's date as its text and embeds tell it, when the input gave none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inferred_date: Option<InferredDate>,
+    /// One claim per reported figure, in text order (built last, from the lists above).
+    #[serde(default)]
+    pub claims: Vec<Claim>,
 }
 
 /// The date a document's relative time expressions ("ce jeudi", "hier") are resolved against.

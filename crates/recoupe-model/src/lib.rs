@@ -17,6 +17,7 @@
 //! ```
 
 pub mod annotations;
+pub mod claim;
 pub mod diagnostic;
 pub mod document;
 pub mod entity;

@@ -1,9 +1,15 @@
-//! Figures: does recoupe find every figure the gold lists, and only those, with the right
-//! value? A prediction matches a gold figure when their spans overlap (greedy, in text
-//! order); figures marked `doubtful` count neither way.
+//! Figures and claims: does recoupe find every figure the gold lists, and only those, and
+//! does each claim say what the gold says it counts, what happened, who says so, what it is
+//! part of and over which window?
+//!
+//! A predicted claim matches a gold figure when their spans overlap (greedy, largest overlap
+//! first, then leftmost); figures marked `doubtful` count neither way. On a matched pair each
+//! level is correct or not; a wrong level counts as both a false positive and a false
+//! negative, an unmatched claim as a false positive at every level, an unmatched gold figure
+//! as a false negative at every level (the rules of `gold/figures/README.md`).
 
 use recoupe_model::Span;
-use recoupe_model::quantity::Quantity;
+use recoupe_model::claim::{AttributionHow, Claim, WindowKind};
 
 use crate::EvalConfig;
 use crate::documents::Corpus;
@@ -11,11 +17,37 @@ use crate::gold::{FigureFile, GoldFigure, read_all};
 use crate::locate::{nth, overlaps};
 use crate::score::{Report, Score};
 
+/// The levels scored on matched pairs, in report order, with their descriptions.
+const LEVELS: &[(&str, &str)] = &[
+    (
+        "figure",
+        "a figure is found where the gold has one (spans overlap)",
+    ),
+    (
+        "figure+value",
+        "… with the gold's qualifier and its low/best/high values",
+    ),
+    ("claim", "a claim is built where the gold has a figure"),
+    ("claim+counted", "… with the gold's counted category"),
+    (
+        "claim+counted+predicate",
+        "… and its predicate category (and modality when not \"done\")",
+    ),
+    (
+        "claim+attribution",
+        "… whose speaker or organisation is the gold's (or outlet when the gold says so)",
+    ),
+    (
+        "claim+window",
+        "… with the gold's window type (and end date when both give one)",
+    ),
+];
+
 pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
     let mut problems = Vec::new();
     let files: Vec<(_, FigureFile)> = read_all(&config.gold_dir.join("figures"), &mut problems);
-    let mut found = Score::default();
-    let mut valued = Score::default();
+    let mut scores = vec![Score::default(); LEVELS.len()];
+    let mut part_of = Score::default();
     let mut documents = 0;
     for (path, file) in files {
         let Some(doc) = corpus.get(&file.source, &file.record) else {
@@ -35,71 +67,133 @@ pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
                 )),
             }
         }
-        let predicted: Vec<&Quantity> = doc
-            .annotations
-            .quantities
-            .iter()
-            .filter(|q| q.is_figure)
-            .collect();
-        let (f, v) = score_document(&gold, &predicted);
-        found.add(f);
-        valued.add(v);
+        let claims = &doc.annotations.claims;
+        let pairs = match_claims(&gold, claims);
+        score_levels(&gold, claims, &pairs, &mut scores);
+        part_of.add(score_part_of(&gold, claims, &pairs));
     }
     report.documents = report.documents.max(documents);
-    report.push(
-        "figure",
-        "a figure is found where the gold has one (spans overlap)",
-        found,
-    );
-    report.push(
-        "figure+value",
-        "… with the gold's qualifier and its low/best/high values",
-        valued,
-    );
+    for ((name, description), score) in LEVELS.iter().zip(scores) {
+        report.push(name, description, score);
+        if *name == "claim+attribution" {
+            report.push(
+                "claim+part_of",
+                "gold subsets whose predicted parent is the claim matched to the gold's parent",
+                part_of,
+            );
+        }
+    }
     for p in problems {
         corpus.problem(p);
     }
 }
 
-fn score_document(gold: &[(Span, &GoldFigure)], predicted: &[&Quantity]) -> (Score, Score) {
-    let mut used = vec![false; predicted.len()];
-    let mut found = Score::default();
-    let mut valued = Score::default();
-    for (span, figure) in gold {
-        let hit = predicted
-            .iter()
-            .enumerate()
-            .find(|(i, q)| !used[*i] && overlaps(q.span, *span))
-            .map(|(i, q)| (i, *q));
-        match hit {
-            Some((i, q)) => {
-                used[i] = true;
-                if figure.doubtful {
-                    continue;
-                }
-                found.tp += 1;
-                if same_value(figure, q) {
-                    valued.tp += 1;
-                } else {
-                    valued.fp += 1;
-                    valued.fn_ += 1;
-                }
-            }
-            None if figure.doubtful => {}
-            None => {
-                found.fn_ += 1;
-                valued.fn_ += 1;
+/// For each gold figure, the index of the claim it matches, if any.
+fn match_claims(gold: &[(Span, &GoldFigure)], claims: &[Claim]) -> Vec<Option<usize>> {
+    let mut candidates = Vec::new();
+    for (g, (span, _)) in gold.iter().enumerate() {
+        for (p, c) in claims.iter().enumerate() {
+            if overlaps(c.figure.span, *span) {
+                let overlap = c.figure.span.end.min(span.end) - c.figure.span.start.max(span.start);
+                candidates.push((overlap, c.figure.span.start, g, p));
             }
         }
     }
-    let spurious = used.iter().filter(|u| !**u).count();
-    found.fp += spurious;
-    valued.fp += spurious;
-    (found, valued)
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut pairs = vec![None; gold.len()];
+    let mut used = vec![false; claims.len()];
+    for (_, _, g, p) in candidates {
+        if pairs.get(g).is_some_and(Option::is_none) && used.get(p) == Some(&false) {
+            pairs[g] = Some(p);
+            used[p] = true;
+        }
+    }
+    pairs
 }
 
-fn same_value(gold: &GoldFigure, q: &Quantity) -> bool {
-    let qualifier = serde_json::to_value(q.qualifier)
+fn score_levels(
+    gold: &[(Span, &GoldFigure)],
+    claims: &[Claim],
+    pairs: &[Option<usize>],
+    scores: &mut [Score],
+) {
+    let mut used = vec![false; claims.len()];
+    for ((_, figure), pair) in gold.iter().zip(pairs) {
+        match pair.and_then(|p| claims.get(p).map(|c| (p, c))) {
+            Some((p, claim)) => {
+                used[p] = true;
+                if figure.doubtful {
+                    continue;
+                }
+                let correct = [
+                    true,
+                    same_value(figure, claim),
+                    true,
+                    same_counted(figure, claim),
+                    same_counted(figure, claim) && same_predicate(figure, claim),
+                    same_attribution(figure, claim),
+                    same_window(figure, claim),
+                ];
+                for (score, ok) in scores.iter_mut().zip(correct) {
+                    if ok {
+                        score.tp += 1;
+                    } else {
+                        score.fp += 1;
+                        score.fn_ += 1;
+                    }
+                }
+            }
+            None if figure.doubtful => {}
+            None => scores.iter_mut().for_each(|s| s.fn_ += 1),
+        }
+    }
+    let spurious = used.iter().filter(|u| !**u).count();
+    scores.iter_mut().for_each(|s| s.fp += spurious);
+}
+
+/// part_of links: every gold subset and every predicted parent link is scored once.
+fn score_part_of(gold: &[(Span, &GoldFigure)], claims: &[Claim], pairs: &[Option<usize>]) -> Score {
+    let mut score = Score::default();
+    let mut judged = vec![false; claims.len()];
+    let gold_index = |id: &str| gold.iter().position(|(_, f)| f.id == id);
+    for ((_, figure), pair) in gold.iter().zip(pairs) {
+        if figure.doubtful {
+            if let Some(p) = pair {
+                judged[*p] = true;
+            }
+            continue;
+        }
+        let predicted_parent = pair.and_then(|p| claims.get(p)).and_then(|c| c.part_of);
+        if let Some(p) = pair {
+            judged[*p] = true;
+        }
+        if figure.part_of.is_empty() {
+            if predicted_parent.is_some() {
+                score.fp += 1;
+            }
+            continue;
+        }
+        let expected = gold_index(&figure.part_of).and_then(|g| pairs.get(g).copied().flatten());
+        match (predicted_parent, expected) {
+            (Some(p), Some(e)) if p == e => score.tp += 1,
+            (Some(_), _) => {
+                score.fp += 1;
+                score.fn_ += 1;
+            }
+            (None, _) => score.fn_ += 1,
+        }
+    }
+    for (c, claim) in claims.iter().enumerate() {
+        if !judged.get(c).copied().unwrap_or(true) && claim.part_of.is_some() {
+            score.fp += 1;
+        }
+    }
+    score
+}
+
+fn same_value(gold: &GoldFigure, claim: &Claim) -> bool {
+    let f = &claim.figure;
+    let qualifier = serde_json::to_value(f.qualifier)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
@@ -109,7 +203,72 @@ fn same_value(gold: &GoldFigure, q: &Quantity) -> bool {
         (Some(_), None) => false,
     };
     qualifier == gold.qualifier
-        && close(gold.best, q.best)
-        && close(gold.low, q.low)
-        && close(gold.high, q.high)
+        && close(gold.best, f.best)
+        && close(gold.low, f.low)
+        && close(gold.high, f.high)
+}
+
+fn same_counted(gold: &GoldFigure, claim: &Claim) -> bool {
+    let predicted = claim.counted.as_ref().map_or("", |c| c.category.as_str());
+    predicted == gold.category
+}
+
+fn same_predicate(gold: &GoldFigure, claim: &Claim) -> bool {
+    let (category, modality) = match &claim.predicate {
+        Some(p) => (p.category.as_str(), as_str(&p.modality)),
+        None => ("none", "done".to_owned()),
+    };
+    category == gold.predicate_category
+        && (gold.modality.is_empty() || gold.modality == "done" || gold.modality == modality)
+}
+
+fn same_attribution(gold: &GoldFigure, claim: &Claim) -> bool {
+    let a = &claim.attribution;
+    if gold.attribution == "outlet" {
+        return a.unattributed && a.how == AttributionHow::Outlet;
+    }
+    if !gold.speaker.is_empty() {
+        return a
+            .speaker
+            .as_deref()
+            .is_some_and(|s| same_name(s, &gold.speaker));
+    }
+    a.organisation
+        .as_deref()
+        .is_some_and(|o| same_name(o, &gold.organisation))
+}
+
+/// Canonical names compared case-insensitively; a name also matches a longer form of itself
+/// ("Centre russe pour la réconciliation" and "… en Syrie").
+fn same_name(predicted: &str, gold: &str) -> bool {
+    let p = predicted.trim().to_lowercase();
+    let g = gold.trim().to_lowercase();
+    if p.is_empty() || g.is_empty() {
+        return false;
+    }
+    let longer_form = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(' '))
+    };
+    p == g || longer_form(&p, &g) || longer_form(&g, &p)
+}
+
+fn same_window(gold: &GoldFigure, claim: &Claim) -> bool {
+    let kind = match claim.time.kind {
+        WindowKind::Point => "point",
+        WindowKind::Last24h => "last_24h",
+        WindowKind::Last => "last",
+        WindowKind::PerDay => "per_day",
+        WindowKind::Cumulative => "cumulative",
+        WindowKind::Unknown => "unknown",
+    };
+    let end = claim.time.end.map(|d| d.to_string()).unwrap_or_default();
+    kind == gold.window && (gold.window_end.is_empty() || end.is_empty() || end == gold.window_end)
+}
+
+fn as_str<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

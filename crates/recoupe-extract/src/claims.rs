@@ -1,0 +1,376 @@
+//! Claims: every figure of a document with what it counts, what happened, when, where, who
+//! says so, and the sentence that says it.
+//!
+//! [`find_claims`] reads the annotations the other stages left in the document (quantities,
+//! times, entities, speech) and the claims lexicons of its language; it detects nothing those
+//! stages already detect. Each claim keeps the ids of the rules that filled its fields, so a
+//! reader can see why it says what it says.
+//!
+//! A quantity becomes a claim when it is a figure, is not part of a time expression ("24" in
+//! "les dernières 24 heures"), and — for durations — carries a predicate ("sept jours" of a
+//! ceasefire is no claim, "réglée d'ici deux ou trois jours" is).
+
+mod attribution;
+mod counted;
+mod lexicon;
+mod place;
+mod predicate;
+mod tokens;
+mod window;
+
+use std::collections::BTreeSet;
+
+use recoupe_model::claim::{
+    Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow,
+};
+use recoupe_model::quantity::{Qualifier, Quantity, QuantityKind};
+use recoupe_model::{Document, EmbedKind, Lang, Sentence, Span};
+
+use lexicon::Lexicon;
+pub use lexicon::data_is_valid;
+use tokens::{Token, token_at, tokenize};
+
+/// A claim under construction, before its parent is known by claim index.
+struct Draft {
+    quantity: usize,
+    sentence: usize,
+    subset: bool,
+    counted: Option<Counted>,
+    predicate: Option<Predicate>,
+    time: TimeWindow,
+    rules: Vec<String>,
+}
+
+/// The claims of an annotated document, in text order. `part_of` indexes this list.
+pub fn find_claims(doc: &Document) -> Vec<Claim> {
+    let lang = match doc.language.lang {
+        Lang::En => Lang::En,
+        Lang::Fr | Lang::Other => Lang::Fr,
+    };
+    let lex = lexicon::lexicon(lang);
+    let prefix = match lang {
+        Lang::En => "claims/en/",
+        _ => "claims/fr/",
+    };
+    let ann = &doc.annotations;
+    let reference = ann.reference_date.map(|r| r.date);
+    let outlet = doc.outlet.as_ref().map(|o| o.name.as_str());
+    let speakers: BTreeSet<&str> = ann
+        .speech
+        .iter()
+        .filter_map(|s| s.speaker_entity.as_deref())
+        .collect();
+    let places = place::candidates(&ann.entities, &speakers);
+    let main_place = place::main_place(&places);
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut parents: Vec<Option<usize>> = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let text = sentence.span.slice(&doc.text);
+        let toks: Vec<Token> = tokenize(text)
+            .into_iter()
+            .map(|mut t| {
+                t.start += sentence.span.start;
+                t.end += sentence.span.start;
+                t
+            })
+            .collect();
+        let figures: Vec<(usize, &Quantity)> = ann
+            .quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| is_candidate(q, sentence, &ann.times))
+            .collect();
+        if figures.is_empty() {
+            continue;
+        }
+        let ranges: Vec<(usize, usize, bool)> = figures
+            .iter()
+            .map(|(_, q)| {
+                let a = token_at(&toks, q.span.start);
+                let b = token_at(&toks, q.span.end).max(a);
+                (a, b, starts_subset(lex, &toks, a))
+            })
+            .collect();
+        let predicate_hits = lex.predicates.all(&toks);
+        let times: Vec<_> = ann
+            .times
+            .iter()
+            .filter(|t| sentence.span.contains(t.span))
+            .collect();
+        let cumulative_marker = !lex.cumulative.all(&toks).is_empty();
+        let first_in_sentence = drafts.len();
+        for (k, ((qi, q), &(a, b, subset))) in figures.iter().zip(&ranges).enumerate() {
+            let mut rules = Vec::new();
+            let floor = k
+                .checked_sub(1)
+                .and_then(|p| ranges.get(p))
+                .map_or(0, |r| r.1);
+            let found = counted::find(lex, &toks, q, (a, b), floor);
+            let blocked = found
+                .as_ref()
+                .map(|f| (token_at(&toks, f.span.start), token_at(&toks, f.span.end)));
+            let counted = found.map(|f| {
+                rules.push(format!("{prefix}{}", f.rule));
+                Counted {
+                    text: f.span.slice(&doc.text).to_owned(),
+                    span: f.span,
+                    category: f.category,
+                }
+            });
+            let mut predicate =
+                predicate::find(lex, &toks, &predicate_hits, (a, b), &ranges, blocked).map(|p| {
+                    rules.push(format!("{prefix}{}", p.rule));
+                    Predicate {
+                        text: p.span.slice(&doc.text).to_owned(),
+                        span: p.span,
+                        category: p.category,
+                        modality: p.modality,
+                    }
+                });
+            if predicate.is_none()
+                && let Some(c) = &counted
+                && let Some(category) = lex.implied.get(&c.category)
+            {
+                rules.push(format!("{prefix}predicate/implied-by-counted"));
+                predicate = Some(Predicate {
+                    text: c.text.clone(),
+                    span: c.span,
+                    category: category.clone(),
+                    modality: Modality::Done,
+                });
+            }
+            if q.kind == QuantityKind::Duration && predicate.is_none() {
+                continue;
+            }
+            let (time, rule) = window::find(&times, reference, cumulative_marker);
+            rules.push(format!("{prefix}{rule}"));
+            let parent = if subset || is_fraction(q) {
+                find_parent(
+                    lex,
+                    &drafts,
+                    first_in_sentence,
+                    counted.as_ref(),
+                    doc,
+                    sentence,
+                )
+            } else {
+                None
+            };
+            drafts.push(Draft {
+                quantity: *qi,
+                sentence: si,
+                subset,
+                counted,
+                predicate,
+                time,
+                rules,
+            });
+            parents.push(parent);
+        }
+    }
+    inherit_from_parents(&mut drafts, &parents);
+
+    let mut claims = Vec::with_capacity(drafts.len());
+    for (i, d) in drafts.into_iter().enumerate() {
+        let Some(q) = ann.quantities.get(d.quantity) else {
+            continue;
+        };
+        let Some(sentence) = doc.sentences.get(d.sentence) else {
+            continue;
+        };
+        let mut rules = d.rules;
+        let place = match place::in_sentence(&places, sentence.span, q.span) {
+            Some(p) => {
+                rules.push(format!("{prefix}place/in-sentence"));
+                Some(p)
+            }
+            None => main_place.clone().inspect(|_| {
+                rules.push(format!("{prefix}place/document-main"));
+            }),
+        };
+        let paragraph_start = doc
+            .paragraphs
+            .get(sentence.paragraph)
+            .map_or(sentence.span.start, |p| p.span.start);
+        let (attribution, rule) = attribution::find(
+            &ann.speech,
+            &ann.entities,
+            q.span,
+            sentence.span,
+            paragraph_start,
+            is_headline(doc, sentence, q.span),
+            outlet,
+        );
+        rules.push(format!("{prefix}{rule}"));
+        let part_of = parents.get(i).copied().flatten();
+        if part_of.is_some() {
+            let how = if d.subset { "marker" } else { "fraction" };
+            rules.push(format!("{prefix}part-of/{how}"));
+        }
+        let confidence = confidence(&d.counted, &d.predicate, attribution.unattributed);
+        claims.push(Claim {
+            figure: figure(q),
+            counted: d.counted,
+            predicate: d.predicate,
+            time: d.time,
+            place,
+            part_of,
+            attribution,
+            outlet: outlet.map(str::to_owned),
+            date: reference,
+            evidence: sentence.span,
+            quantity: d.quantity,
+            rules,
+            confidence,
+        });
+    }
+    claims
+}
+
+/// A figure of this sentence that can be a claim.
+fn is_candidate(
+    q: &Quantity,
+    sentence: &Sentence,
+    times: &[recoupe_model::time::TimeExpression],
+) -> bool {
+    q.is_figure
+        && q.kind != QuantityKind::Age
+        && sentence.span.contains(q.span)
+        && !window::inside_time(times, q.span)
+}
+
+/// Whether a subset marker ("dont", "y compris", "including") ends right before token `a`
+/// (at most two words before it: "dont la moitié").
+fn starts_subset(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+    (a.saturating_sub(4)..a).any(|i| {
+        lex.subsets
+            .at(toks, i)
+            .is_some_and(|h| h.end + 2 >= a && h.end <= a)
+    })
+}
+
+fn is_fraction(q: &Quantity) -> bool {
+    q.kind == QuantityKind::Fraction
+}
+
+/// The parent of a subset figure: the nearest earlier claim of the sentence whose category
+/// may contain the child's, else the nearest earlier claim of the sentence, else (for a
+/// fraction or a subset opening a sentence) the last claim of the paragraph.
+fn find_parent(
+    lex: &Lexicon,
+    drafts: &[Draft],
+    first_in_sentence: usize,
+    counted: Option<&Counted>,
+    doc: &Document,
+    sentence: &Sentence,
+) -> Option<usize> {
+    let in_sentence = first_in_sentence..drafts.len();
+    let compatible = |d: &Draft| match (d.counted.as_ref(), counted) {
+        (Some(p), Some(c)) => p.category != c.category && lex.may_contain(&p.category, &c.category),
+        _ => false,
+    };
+    if let Some(i) = in_sentence
+        .clone()
+        .rev()
+        .find(|&i| drafts.get(i).is_some_and(|d| !d.subset && compatible(d)))
+    {
+        return Some(i);
+    }
+    if let Some(i) = in_sentence
+        .clone()
+        .rev()
+        .find(|&i| drafts.get(i).is_some_and(|d| !d.subset))
+    {
+        return Some(i);
+    }
+    let last = drafts.len().checked_sub(1)?;
+    let d = drafts.get(last)?;
+    let same_paragraph = doc
+        .sentences
+        .get(d.sentence)
+        .is_some_and(|s| s.paragraph == sentence.paragraph);
+    same_paragraph.then_some(last)
+}
+
+/// A subset shares its parent's predicate and window when it states none of its own; a
+/// fraction also its counted thing.
+fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
+    for i in 0..drafts.len() {
+        let Some(Some(p)) = parents.get(i).copied() else {
+            continue;
+        };
+        if p >= i {
+            continue;
+        }
+        let (head, tail) = drafts.split_at_mut(i);
+        let (Some(parent), Some(child)) = (head.get(p), tail.first_mut()) else {
+            continue;
+        };
+        if child.predicate.is_none() {
+            child.predicate = parent.predicate.clone();
+        }
+        if child.sentence == parent.sentence {
+            child.time = parent.time.clone();
+        }
+        if child.counted.is_none() {
+            child.counted = parent.counted.clone();
+        }
+    }
+}
+
+/// A title line (first paragraph, one sentence, no final stop) or a "Lire aussi" link.
+fn is_headline(doc: &Document, sentence: &Sentence, figure: Span) -> bool {
+    if doc
+        .embeds
+        .iter()
+        .any(|e| e.kind == EmbedKind::Link && e.span.contains(figure))
+    {
+        return true;
+    }
+    if sentence.paragraph != 0 {
+        return false;
+    }
+    let in_first = doc.sentences.iter().filter(|s| s.paragraph == 0).count();
+    let text = sentence.span.slice(&doc.text).trim_end();
+    in_first == 1 && !text.ends_with(['.', '!', '?', ':', '»', '"', '…'])
+}
+
+fn figure(q: &Quantity) -> Figure {
+    Figure {
+        text: q.text.clone(),
+        span: q.span,
+        value: q.value,
+        best: q.best,
+        low: q.low,
+        high: q.high,
+        qualifier: match q.qualifier {
+            Qualifier::Exact => FigureQualifier::Exact,
+            Qualifier::Approx => FigureQualifier::Approx,
+            Qualifier::Nearly => FigureQualifier::Nearly,
+            Qualifier::AtLeast => FigureQualifier::AtLeast,
+            Qualifier::MoreThan => FigureQualifier::MoreThan,
+            Qualifier::AtMost => FigureQualifier::AtMost,
+            Qualifier::LessThan => FigureQualifier::LessThan,
+            Qualifier::Range => FigureQualifier::Range,
+            Qualifier::Vague => FigureQualifier::Vague,
+        },
+        unit: q.unit.as_ref().map(|u| u.id.clone()),
+    }
+}
+
+/// How complete the claim is: a figure alone is a weak claim, one with its counted thing,
+/// its predicate and a named source a strong one.
+fn confidence(counted: &Option<Counted>, predicate: &Option<Predicate>, unattributed: bool) -> f32 {
+    let mut c = 0.4;
+    if counted.is_some() {
+        c += 0.2;
+    }
+    if predicate.is_some() {
+        c += 0.2;
+    }
+    if !unattributed {
+        c += 0.15;
+    }
+    c
+}

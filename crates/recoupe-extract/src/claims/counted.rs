@@ -1,0 +1,110 @@
+//! What a figure counts: the noun right after it (through "de", adjectives and other words
+//! the lexicon lets stand between), the unit written with it, or a counted noun earlier in
+//! the sentence.
+
+use recoupe_model::Span;
+use recoupe_model::quantity::{Dimension, PartRole, Quantity};
+
+use super::lexicon::Lexicon;
+use super::tokens::{Token, token_at};
+
+/// Most words allowed between a number and its noun ("plus de 110 000 [nouveaux] civils").
+const MAX_GAP: usize = 3;
+
+/// A counted noun found for a figure.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub span: Span,
+    pub category: String,
+    pub rule: &'static str,
+}
+
+/// Tokens `[a, b)` are the figure's; `floor` is the first token a backward search may use
+/// (the end of the previous figure), so a noun counted by another figure is not taken twice.
+pub fn find(
+    lex: &Lexicon,
+    tokens: &[Token],
+    q: &Quantity,
+    (a, b): (usize, usize),
+    floor: usize,
+) -> Option<Found> {
+    if let Some(found) = from_unit(lex, tokens, q) {
+        return Some(found);
+    }
+    if let Some(found) = after(lex, tokens, b) {
+        return Some(found);
+    }
+    before(lex, tokens, floor, a)
+}
+
+/// "7,1 hectares", "environ 3,5 kilomètres de route", "5km": the unit is the counted thing.
+fn from_unit(lex: &Lexicon, tokens: &[Token], q: &Quantity) -> Option<Found> {
+    let unit = q.unit.as_ref()?;
+    let part = q.parts.iter().find(|p| p.role == PartRole::Unit);
+    if let Some(part) = part {
+        let i = token_at(tokens, part.span.start);
+        if let Some(hit) = lex.counted.at(tokens, i) {
+            let end = tokens.get(hit.end.checked_sub(1)?)?.end;
+            let start = tokens.get(i)?.start.min(part.span.start);
+            return Some(Found {
+                span: Span::new(start, end.max(part.span.end)),
+                category: hit.category,
+                rule: "counted/unit-lexicon",
+            });
+        }
+    }
+    let category = match unit.dimension {
+        Dimension::Length => "length",
+        Dimension::Area => "area",
+        Dimension::Duration => "duration",
+        _ => return None,
+    };
+    Some(Found {
+        span: part.map_or(q.span, |p| p.span),
+        category: category.to_owned(),
+        rule: "counted/unit-dimension",
+    })
+}
+
+/// The counted noun after the figure, past "de" and a few adjectives.
+fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
+    let mut j = b;
+    let mut gap = 0;
+    while let Some(t) = tokens.get(j) {
+        if !t.is_word {
+            return None;
+        }
+        if let Some(hit) = lex.counted.at(tokens, j) {
+            let first = tokens.get(hit.start)?;
+            let last = tokens.get(hit.end.checked_sub(1)?)?;
+            return Some(Found {
+                span: Span::new(first.start, last.end),
+                category: hit.category,
+                rule: if gap == 0 {
+                    "counted/after-number"
+                } else {
+                    "counted/after-de-or-adjective"
+                },
+            });
+        }
+        if gap >= MAX_GAP || !lex.skip.contains(&t.key) {
+            return None;
+        }
+        gap += 1;
+        j += 1;
+    }
+    None
+}
+
+/// The nearest counted noun before the figure, not before `floor`.
+fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Found> {
+    let window = tokens.get(floor..a)?;
+    let hit = lex.counted.all(window).into_iter().last()?;
+    let first = window.get(hit.start)?;
+    let last = window.get(hit.end.checked_sub(1)?)?;
+    Some(Found {
+        span: Span::new(first.start, last.end),
+        category: hit.category,
+        rule: "counted/earlier-in-sentence",
+    })
+}

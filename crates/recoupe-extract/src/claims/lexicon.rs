@@ -1,0 +1,220 @@
+//! The claims lexicons of a language (`claims-counted.toml`, `claims-predicates.toml`,
+//! `claims-subsets.toml`), parsed once into word patterns ready to match token runs.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use recoupe_model::Lang;
+use serde::Deserialize;
+
+use super::tokens::{Token, tokenize};
+
+/// One word of a pattern: the word itself, or a prefix when written with a final `*`.
+#[derive(Debug, Clone)]
+enum Word {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Word {
+    fn matches(&self, key: &str) -> bool {
+        match self {
+            Word::Exact(w) => w == key,
+            Word::Prefix(p) => key.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// A lexicon entry: words in a row, and the category (or modality) they stand for.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    words: Vec<Word>,
+    pub category: String,
+}
+
+impl Entry {
+    /// Number of tokens the entry covers when it matches at `tokens[i..]`.
+    pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        let slice = tokens.get(i..i + self.words.len())?;
+        let ok = self
+            .words
+            .iter()
+            .zip(slice)
+            .all(|(w, t)| t.is_word && w.matches(&t.key));
+        ok.then_some(self.words.len())
+    }
+}
+
+/// A list of entries, longest first so the longest match wins.
+#[derive(Debug, Default)]
+pub struct Entries(Vec<Entry>);
+
+/// A match of an entry: tokens `[start, end)` and its category.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub category: String,
+}
+
+impl Entries {
+    fn from_map(map: &BTreeMap<String, Vec<String>>) -> Entries {
+        let mut entries = Vec::new();
+        for (category, list) in map {
+            for phrase in list {
+                let words: Vec<Word> = tokenize(phrase)
+                    .into_iter()
+                    .filter(|t| t.is_word)
+                    .map(|t| match t.key.strip_suffix('*') {
+                        Some(p) => Word::Prefix(p.to_owned()),
+                        None => Word::Exact(t.key),
+                    })
+                    .collect();
+                if !words.is_empty() {
+                    entries.push(Entry {
+                        words,
+                        category: category.clone(),
+                    });
+                }
+            }
+        }
+        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        Entries(entries)
+    }
+
+    /// The longest entry matching at token `i`.
+    pub fn at(&self, tokens: &[Token], i: usize) -> Option<Hit> {
+        self.0.iter().find_map(|e| {
+            e.match_at(tokens, i).map(|n| Hit {
+                start: i,
+                end: i + n,
+                category: e.category.clone(),
+            })
+        })
+    }
+
+    /// Every match in `tokens`, left to right, not overlapping.
+    pub fn all(&self, tokens: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.at(tokens, i) {
+                Some(h) => {
+                    i = h.end;
+                    hits.push(h);
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct CountedFile {
+    #[serde(default)]
+    category: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    skip: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PredicateFile {
+    #[serde(default)]
+    category: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    implied: BTreeMap<String, String>,
+    #[serde(default)]
+    modality: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    cumulative: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct SubsetFile {
+    #[serde(default)]
+    markers: Vec<String>,
+    #[serde(default)]
+    supersets: BTreeMap<String, Vec<String>>,
+}
+
+/// Everything the claims stage knows about one language.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub counted: Entries,
+    pub skip: Vec<String>,
+    pub predicates: Entries,
+    pub implied: BTreeMap<String, String>,
+    pub modality: Entries,
+    pub cumulative: Entries,
+    pub subsets: Entries,
+    pub supersets: BTreeMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    /// Whether a child of category `child` may be a part of a figure of category `parent`.
+    pub fn may_contain(&self, parent: &str, child: &str) -> bool {
+        parent == child
+            || self
+                .supersets
+                .get(child)
+                .is_some_and(|list| list.iter().any(|p| p == parent))
+    }
+}
+
+static FR: LazyLock<Lexicon> = LazyLock::new(|| load(Lang::Fr));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| load(Lang::En));
+
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr | Lang::Other => &FR,
+    }
+}
+
+/// Parses a data file; a missing or broken file leaves the stage without that knowledge
+/// rather than stopping the program (the data tests catch it).
+fn parse<T: for<'de> Deserialize<'de> + Default>(lang: Lang, name: &str) -> T {
+    recoupe_lang::data_file(lang, name)
+        .and_then(|text| toml::from_str(text).ok())
+        .unwrap_or_default()
+}
+
+fn load(lang: Lang) -> Lexicon {
+    let counted: CountedFile = parse(lang, "claims-counted.toml");
+    let predicates: PredicateFile = parse(lang, "claims-predicates.toml");
+    let subsets: SubsetFile = parse(lang, "claims-subsets.toml");
+    let single = |name: &str, list: Vec<String>| {
+        let mut map = BTreeMap::new();
+        map.insert(name.to_owned(), list);
+        Entries::from_map(&map)
+    };
+    Lexicon {
+        counted: Entries::from_map(&counted.category),
+        skip: counted.skip,
+        predicates: Entries::from_map(&predicates.category),
+        implied: predicates.implied,
+        modality: Entries::from_map(&predicates.modality),
+        cumulative: single("cumulative", predicates.cumulative),
+        subsets: single("subset", subsets.markers),
+        supersets: subsets.supersets,
+    }
+}
+
+/// Whether every claims data file of `lang` parses (for tests).
+pub fn data_is_valid(lang: Lang) -> Result<(), String> {
+    for name in [
+        "claims-counted.toml",
+        "claims-predicates.toml",
+        "claims-subsets.toml",
+    ] {
+        let text = recoupe_lang::data_file(lang, name).ok_or(format!("{name} missing"))?;
+        let ok = match name {
+            "claims-counted.toml" => toml::from_str::<CountedFile>(text).map(|_| ()),
+            "claims-predicates.toml" => toml::from_str::<PredicateFile>(text).map(|_| ()),
+            _ => toml::from_str::<SubsetFile>(text).map(|_| ()),
+        };
+        ok.map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! What a figure says happened: the predicate of the lexicon nearest to the figure in its
+//! sentence (after it preferred, figures in between make a predicate farther), with the
+//! modality the markers around them give ("doit", "table sur", "risquent de").
+
+use recoupe_model::Span;
+use recoupe_model::claim::Modality;
+
+use super::lexicon::{Hit, Lexicon};
+use super::tokens::Token;
+
+/// Distance added for every other figure between a figure and a predicate.
+const CROSSING: usize = 8;
+/// How many words before the figure or predicate a modality marker may stand.
+const MODALITY_REACH: usize = 6;
+
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub span: Span,
+    pub category: String,
+    pub modality: Modality,
+    pub rule: &'static str,
+}
+
+/// `hits` are the sentence's predicate matches; `figures` the token ranges of its figures
+/// (those that start a subset do not count as crossings); `blocked` token ranges that cannot
+/// be predicates (the figure's own counted noun).
+pub fn find(
+    lex: &Lexicon,
+    tokens: &[Token],
+    hits: &[Hit],
+    (a, b): (usize, usize),
+    figures: &[(usize, usize, bool)],
+    blocked: Option<(usize, usize)>,
+) -> Option<Found> {
+    let overlaps = |s: usize, e: usize, (x, y): (usize, usize)| s < y && x < e;
+    let best = hits
+        .iter()
+        .filter(|h| {
+            !figures
+                .iter()
+                .any(|&(x, y, _)| overlaps(h.start, h.end, (x, y)))
+        })
+        .filter(|h| !blocked.is_some_and(|r| overlaps(h.start, h.end, r)))
+        .map(|h| {
+            let (base, lo, hi) = if h.start >= b {
+                (2 * (h.start - b), b, h.start)
+            } else {
+                (2 * a.saturating_sub(h.end) + 1, h.end, a)
+            };
+            let crossed = figures
+                .iter()
+                .filter(|&&(x, y, subset)| !subset && x >= lo && y <= hi)
+                .count();
+            (base + 2 * CROSSING * crossed, h)
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, h)| h)?;
+    let first = tokens.get(best.start)?;
+    let last = tokens.get(best.end.checked_sub(1)?)?;
+    let lo = a.min(best.start).saturating_sub(MODALITY_REACH);
+    let hi = b.max(best.end);
+    Some(Found {
+        span: Span::new(first.start, last.end),
+        category: best.category.clone(),
+        modality: modality(lex, tokens, lo, hi),
+        rule: if best.start >= b {
+            "predicate/after-figure"
+        } else {
+            "predicate/before-figure"
+        },
+    })
+}
+
+/// The modality of the last marker in tokens `[lo, hi)`, `done` when there is none.
+pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modality {
+    let Some(window) = tokens.get(lo..hi.min(tokens.len())) else {
+        return Modality::Done;
+    };
+    match lex.modality.all(window).last().map(|h| h.category.as_str()) {
+        Some("planned") => Modality::Planned,
+        Some("estimated") => Modality::Estimated,
+        Some("expected") => Modality::Expected,
+        Some("hypothetical") => Modality::Hypothetical,
+        _ => Modality::Done,
+    }
+}
