@@ -135,7 +135,7 @@ fn count_function_words(text: &str) -> (Vec<u32>, u32) {
     let mut lower = String::new();
     for word in letter_runs(text).take(SAMPLE_WORDS) {
         seen += 1;
-        if seen % CHECK_EVERY == 0 && decide(&counts, seen, 2).is_some() {
+        if seen.is_multiple_of(CHECK_EVERY) && decide(&counts, seen, 2).is_some() {
             break;
         }
         if word.len() > table.longest {
