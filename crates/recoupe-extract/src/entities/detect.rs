@@ -896,6 +896,15 @@ impl<'a, 't> Detector<'a, 't> {
             .word(i)
             .and_then(|t| self.lex.determiners.get(&t.lower).copied());
         let mut k = if det.is_some() { i + 1 } else { i };
+        // "ce même porte-parole": an adjective between the determiner and the role.
+        if det.is_some()
+            && self
+                .word(k)
+                .is_some_and(|t| self.lex.role_modifiers.contains(&t.lower))
+            && self.role_at(k + 1).is_some()
+        {
+            k += 1;
+        }
         let mut role = RoleInfo::default();
         // English: nationalities before the role ("Russian Foreign Minister").
         while let Some(t) = self.word(k) {

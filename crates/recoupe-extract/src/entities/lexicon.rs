@@ -77,6 +77,8 @@ pub struct Lexicon {
     pub connectors: FxHashSet<String>,
     pub coordinators: FxHashSet<String>,
     pub generic_org: FxHashSet<String>,
+    /// Adjectives allowed between a determiner and a role noun, lower case.
+    pub role_modifiers: FxHashSet<String>,
     /// Role nouns by lower-cased first token, longest first.
     pub roles: FxHashMap<String, Vec<RoleNoun>>,
     /// Domains by lower-cased first token: (tokens, classes).
@@ -96,6 +98,10 @@ pub struct Lexicon {
     pub adverbs: FxHashSet<String>,
     pub determiners: FxHashMap<String, Option<Gender>>,
     pub pronouns: FxHashMap<String, Option<Gender>>,
+    /// Object and stressed pronouns ("lui", "him"), lower case: only resolved as speakers.
+    pub object_pronouns: FxHashMap<String, Option<Gender>>,
+    /// Pronouns of organisations ("it"), lower case: only resolved as speakers.
+    pub org_pronouns: FxHashSet<String>,
     pub impersonal_next: FxHashSet<String>,
     /// Lower-case words that can start a mention or a role phrase; any other lower-case
     /// word without a hyphen is skipped with one look-up.
@@ -159,6 +165,9 @@ struct OrgPatterns {
 
 #[derive(Deserialize)]
 struct RolesFile {
+    /// Adjectives between a determiner and a role ("ce même porte-parole").
+    #[serde(default)]
+    modifiers: Vec<String>,
     roles: BTreeMap<String, RoleEntry>,
     domains: BTreeMap<String, Vec<String>>,
     titles: BTreeMap<String, String>,
@@ -184,12 +193,18 @@ struct NamesFile {
     adverbs: Vec<String>,
     determiners: BTreeMap<String, String>,
     pronouns: BTreeMap<String, String>,
+    /// Object and stressed pronouns a speaker line may use ("selon lui"), with their gender.
+    #[serde(default)]
+    object_pronouns: BTreeMap<String, String>,
     pronoun_rules: PronounRules,
 }
 
 #[derive(Deserialize)]
 struct PronounRules {
     impersonal_next: Vec<String>,
+    /// Pronouns that stand for an organisation when one is the speaker ("it said").
+    #[serde(default)]
+    organisation: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -270,6 +285,7 @@ impl Lexicon {
             connectors: FxHashSet::default(),
             coordinators: FxHashSet::default(),
             generic_org: FxHashSet::default(),
+            role_modifiers: FxHashSet::default(),
             roles: FxHashMap::default(),
             domains: FxHashMap::default(),
             titles: FxHashMap::default(),
@@ -293,6 +309,12 @@ impl Lexicon {
                 .iter()
                 .map(|(k, v)| (k.clone(), gender(v)))
                 .collect(),
+            object_pronouns: names
+                .object_pronouns
+                .iter()
+                .map(|(k, v)| (lower(k), gender(v)))
+                .collect(),
+            org_pronouns: lower_set(&names.pronoun_rules.organisation),
             impersonal_next: lower_set(&names.pronoun_rules.impersonal_next),
             triggers: FxHashSet::default(),
         };
@@ -370,6 +392,7 @@ impl Lexicon {
         lex.generic_org = set(&pat.generic_nouns);
 
         let roles: RolesFile = load(lang, "entities-roles.toml");
+        lex.role_modifiers = lower_set(&roles.modifiers);
         for (phrase, r) in &roles.roles {
             let w: Vec<String> = words(phrase).iter().map(|w| lower(w)).collect();
             let Some(first) = w.first().cloned() else {
