@@ -110,7 +110,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let blocked = found
                 .as_ref()
                 .map(|f| (token_at(&toks, f.span.start), token_at(&toks, f.span.end)));
-            let counted = found.map(|f| {
+            let counted_category = found.as_ref().map(|f| f.category.clone());
+            let mut counted = found.map(|f| {
                 rules.push(format!("{prefix}{}", f.rule));
                 Counted {
                     text: f.span.slice(&doc.text).to_owned(),
@@ -118,16 +119,24 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     category: f.category,
                 }
             });
-            let mut predicate =
-                predicate::find(lex, &toks, &predicate_hits, (a, b), &ranges, blocked).map(|p| {
-                    rules.push(format!("{prefix}{}", p.rule));
-                    Predicate {
-                        text: p.span.slice(&doc.text).to_owned(),
-                        span: p.span,
-                        category: p.category,
-                        modality: p.modality,
-                    }
-                });
+            let mut predicate = predicate::find(
+                lex,
+                &toks,
+                &predicate_hits,
+                (a, b),
+                &ranges,
+                blocked,
+                counted_category.as_deref(),
+            )
+            .map(|p| {
+                rules.push(format!("{prefix}{}", p.rule));
+                Predicate {
+                    text: p.span.slice(&doc.text).to_owned(),
+                    span: p.span,
+                    category: p.category,
+                    modality: p.modality,
+                }
+            });
             if predicate.is_none()
                 && let Some(c) = &counted
                 && let Some(category) = lex.implied.get(&c.category)
@@ -138,6 +147,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     span: c.span,
                     category: category.clone(),
                     modality: Modality::Done,
+                });
+            }
+            if counted.is_none()
+                && let Some(p) = &predicate
+                && let Some(category) = lex.counted_by_predicate.get(&p.category)
+            {
+                rules.push(format!("{prefix}counted/implied-by-predicate"));
+                counted = Some(Counted {
+                    text: String::new(),
+                    span: Span::new(q.span.end, q.span.end),
+                    category: category.clone(),
                 });
             }
             if q.kind == QuantityKind::Duration && predicate.is_none() {

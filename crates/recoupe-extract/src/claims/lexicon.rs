@@ -128,6 +128,14 @@ struct PredicateFile {
     modality: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     cumulative: Vec<String>,
+    #[serde(default)]
+    counted_by_predicate: BTreeMap<String, String>,
+    #[serde(default)]
+    fits: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    auxiliaries: Vec<String>,
+    #[serde(default)]
+    relatives: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -147,11 +155,22 @@ pub struct Lexicon {
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
     pub cumulative: Entries,
+    pub counted_by_predicate: BTreeMap<String, String>,
+    pub fits: BTreeMap<String, Vec<String>>,
+    pub auxiliaries: Vec<String>,
+    pub relatives: Vec<String>,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
 }
 
 impl Lexicon {
+    /// Whether a predicate of category `predicate` fits a figure counting `counted`.
+    pub fn fits(&self, counted: Option<&str>, predicate: &str) -> bool {
+        counted
+            .and_then(|c| self.fits.get(c))
+            .is_none_or(|list| list.iter().any(|p| p == predicate))
+    }
+
     /// Whether a child of category `child` may be a part of a figure of category `parent`.
     pub fn may_contain(&self, parent: &str, child: &str) -> bool {
         parent == child
@@ -196,6 +215,10 @@ fn load(lang: Lang) -> Lexicon {
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),
         cumulative: single("cumulative", predicates.cumulative),
+        counted_by_predicate: predicates.counted_by_predicate,
+        fits: predicates.fits,
+        auxiliaries: predicates.auxiliaries,
+        relatives: predicates.relatives,
         subsets: single("subset", subsets.markers),
         supersets: subsets.supersets,
     }

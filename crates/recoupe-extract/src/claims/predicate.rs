@@ -10,6 +10,10 @@ use super::tokens::Token;
 
 /// Distance added for every other figure between a figure and a predicate.
 const CROSSING: usize = 8;
+/// Distance added to a predicate that does not fit the counted category.
+const MISFIT: usize = 24;
+/// Distance taken off a predicate right after an auxiliary (a main verb).
+const MAIN_VERB: usize = 8;
 /// How many words before the figure or predicate a modality marker may stand.
 const MODALITY_REACH: usize = 6;
 
@@ -31,6 +35,7 @@ pub fn find(
     (a, b): (usize, usize),
     figures: &[(usize, usize, bool)],
     blocked: Option<(usize, usize)>,
+    counted: Option<&str>,
 ) -> Option<Found> {
     let overlaps = |s: usize, e: usize, (x, y): (usize, usize)| s < y && x < e;
     let best = hits
@@ -51,7 +56,26 @@ pub fn find(
                 .iter()
                 .filter(|&&(x, y, subset)| !subset && x >= lo && y <= hi)
                 .count();
-            (base + 2 * CROSSING * crossed, h)
+            let misfit = if lex.fits(counted, &h.category) {
+                0
+            } else {
+                MISFIT
+            };
+            let after_auxiliary = h.start > b
+                && h.start
+                    .checked_sub(1)
+                    .and_then(|i| tokens.get(i))
+                    .is_some_and(|t| lex.auxiliaries.contains(&t.key));
+            let in_relative = h.start > b
+                && tokens
+                    .get(h.start.saturating_sub(3).max(b)..h.start)
+                    .is_some_and(|w| w.iter().any(|t| lex.relatives.contains(&t.key)));
+            let misfit = if in_relative { misfit + MISFIT } else { misfit };
+            let bonus = if after_auxiliary { MAIN_VERB } else { 0 };
+            (
+                (base + 2 * CROSSING * crossed + misfit).saturating_sub(bonus),
+                h,
+            )
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, h)| h)?;
@@ -71,12 +95,17 @@ pub fn find(
     })
 }
 
-/// The modality of the last marker in tokens `[lo, hi)`, `done` when there is none.
+/// The modality of the first marker in tokens `[lo, hi)`, `done` when there is none.
 pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modality {
     let Some(window) = tokens.get(lo..hi.min(tokens.len())) else {
         return Modality::Done;
     };
-    match lex.modality.all(window).last().map(|h| h.category.as_str()) {
+    match lex
+        .modality
+        .all(window)
+        .first()
+        .map(|h| h.category.as_str())
+    {
         Some("planned") => Modality::Planned,
         Some("estimated") => Modality::Estimated,
         Some("expected") => Modality::Expected,
