@@ -97,7 +97,7 @@ impl<'t> Ctx<'t> {
             CueClass::Marker => np::forward(&self.t, hit.last + 1, sl + 1),
             CueClass::Document => {
                 let doc = np::forward(&self.t, hit.last + 1, sl + 1)?;
-                Some(np::document_author(&self.t, &doc).unwrap_or(doc))
+                Some(np::document_author(&self.t, &doc, sl + 1).unwrap_or(doc))
             }
             // "a-t-il déclaré, ajoutant que …": the speaker of the clause's own cue.
             CueClass::Gerund => self

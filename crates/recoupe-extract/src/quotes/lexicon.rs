@@ -30,6 +30,8 @@ pub(crate) mod flag {
     pub const DOC_HEAD: u32 = 1 << 15;
     pub const TITLE_CUE: u32 = 1 << 16;
     pub const ADVERB: u32 = 1 << 17;
+    /// The preposition of an agent ("diffusé par le Centre").
+    pub const AGENT: u32 = 1 << 18;
     /// Part of a speech cue (set by the tokenizer, not by the data).
     pub const CUE: u32 = 1 << 20;
 }
@@ -213,6 +215,8 @@ struct PhrasesFile {
     #[serde(default)]
     title_cues: Vec<String>,
     #[serde(default)]
+    agent: Vec<String>,
+    #[serde(default)]
     inversion_suffixes: Vec<String>,
     #[serde(default)]
     speaker_line_bullets: Vec<String>,
@@ -291,6 +295,7 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     lex.add_words(&words.organisation_heads, flag::ORG_HEAD);
     lex.add_words(&words.document_heads, flag::DOC_HEAD);
     lex.add_words(&words.title_cues, flag::TITLE_CUE);
+    lex.add_words(&words.agent, flag::AGENT);
     for list in lex.phrases.values_mut() {
         list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }

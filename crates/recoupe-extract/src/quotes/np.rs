@@ -22,6 +22,9 @@ pub(crate) struct Np {
     pub whole: (usize, usize),
 }
 
+/// Words a document phrase's participle may take before its agent ("diffusé vendredi matin par").
+const MAX_AGENT_GAP: usize = 6;
+
 fn word(t: &Tokens, i: usize) -> bool {
     t.get(i).is_some_and(|x| x.is_word())
 }
@@ -351,17 +354,35 @@ fn apposition(t: &Tokens, comma: usize, floor: usize) -> Option<Np> {
     Some(classify(t, a, b))
 }
 
-/// The author of a document phrase: "le communiqué du Centre russe …" → "Centre russe …".
-pub(crate) fn document_author(t: &Tokens, np: &Np) -> Option<Np> {
+/// The author of a document phrase: "le communiqué du Centre russe …" → "Centre russe …";
+/// "le communiqué diffusé vendredi par le Centre" → "le Centre" (an agent after the phrase,
+/// within its clause, not past token `limit`).
+pub(crate) fn document_author(t: &Tokens, np: &Np, limit: usize) -> Option<Np> {
     let (first, last) = np.whole;
-    let c = (first..=last).find(|&i| has(t, i, flag::CONNECTOR))?;
-    let mut s = c + 1;
-    while s <= last && has(t, s, flag::DET) && !cap(t, s) {
-        s += 1;
+    let complement = (first..=last)
+        .find(|&i| has(t, i, flag::CONNECTOR))
+        .and_then(|c| {
+            let mut s = c + 1;
+            while s <= last && has(t, s, flag::DET) && !cap(t, s) {
+                s += 1;
+            }
+            (s <= last).then(|| forward(t, s, last + 1)).flatten()
+        });
+    complement.or_else(|| agent_after(t, last + 1, limit))
+}
+
+/// "… par le Centre": the agent of a participle after a document phrase, a few words on,
+/// before any punctuation.
+fn agent_after(t: &Tokens, from: usize, limit: usize) -> Option<Np> {
+    let mut j = from;
+    while j < limit && j < from + MAX_AGENT_GAP {
+        if !word(t, j) || has(t, j, flag::CUE) {
+            return None;
+        }
+        if has(t, j, flag::AGENT) {
+            return forward(t, j + 1, limit);
+        }
+        j += 1;
     }
-    if s > last {
-        return None;
-    }
-    let author = forward(t, s, last + 1)?;
-    Some(author)
+    None
 }

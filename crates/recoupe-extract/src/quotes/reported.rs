@@ -129,7 +129,7 @@ fn marker(cx: &Ctx, hit: &CueHit) -> Option<Found> {
             0.7,
         ));
     }
-    let (speaker, kind) = match np::document_author(&cx.t, &np) {
+    let (speaker, kind) = match np::document_author(&cx.t, &np, sl + 1) {
         Some(author) if np.kind == recoupe_model::speech::SpeakerKind::Document => {
             (author, SpeechKind::Reported)
         }
