@@ -162,7 +162,8 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
     // 4. A fragment inside a sentence: the sentence's cue.
     if whole == SpeechKind::Partial {
         let (sf, sl) = cx.sentence_of(p.open);
-        // A marker right before the marks ("selon lui «…»"), else the first verb of the
+        // A marker right before the marks ("selon lui «…»") or heading the sentence ("Pour
+        // X, il faut «…»"), else the first verb of the
         // sentence before them: the main clause's speaker ("X said on Wednesday that he
         // expected … «…»").
         let in_sentence = |h: &&super::tokens::CueHit| {
@@ -171,8 +172,9 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         let marker = cx.t.cues.iter().enumerate().rev().find(|(_, h)| {
             in_sentence(h)
                 && h.info.class == CueClass::Marker
-                && np::forward(&cx.t, h.last + 1, p.open)
-                    .is_some_and(|np| np.whole.1 + 1 >= p.open - 1)
+                && (h.info.initial
+                    || np::forward(&cx.t, h.last + 1, p.open)
+                        .is_some_and(|np| np.whole.1 + 1 >= p.open - 1))
         });
         // The first verb whose speaker can be read, skipping cues already used by a
         // quotation ("«…», a insisté X, qui a prévenu que … «…»").

@@ -57,6 +57,9 @@ pub(crate) struct CueInfo {
     pub class: CueClass,
     /// The verb takes what is said as a direct object too ("a annoncé une suspension").
     pub object: bool,
+    /// A marker that only attributes at the head of its sentence, before its source and a
+    /// comma ("Pour Igor Konachenkov, il faut …"): elsewhere the word means something else.
+    pub initial: bool,
 }
 
 /// What a phrase of the lexicon stands for.
@@ -174,6 +177,9 @@ struct CuesFile {
     marker: Vec<MarkerEntry>,
     #[serde(default)]
     document: Vec<MarkerEntry>,
+    /// Markers valid only at the head of a sentence ("Pour X, …").
+    #[serde(default)]
+    opinion_marker: Vec<MarkerEntry>,
 }
 
 #[derive(Deserialize, Default)]
@@ -243,6 +249,7 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
             lemma: lemma.to_owned(),
             class,
             object,
+            initial: false,
         })
     };
     for v in &cues.verb {
@@ -269,6 +276,19 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     for m in &cues.marker {
         for f in &m.forms {
             lex.add_phrase(f, verb(&m.lemma, CueClass::Marker, false));
+        }
+    }
+    for m in &cues.opinion_marker {
+        for f in &m.forms {
+            lex.add_phrase(
+                f,
+                PhraseWhat::Cue(CueInfo {
+                    lemma: m.lemma.clone(),
+                    class: CueClass::Marker,
+                    object: false,
+                    initial: true,
+                }),
+            );
         }
     }
     for m in &cues.document {

@@ -5,6 +5,8 @@
 
 use recoupe_model::Span;
 
+use recoupe_model::speech::SpeakerKind;
+
 use super::lexicon::{CueClass, CueInfo, Lexicon, PhraseWhat, flag};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -355,6 +357,9 @@ fn match_phrase(t: &Tokens, lex: &Lexicon, i: usize, key: &str) -> Option<(usize
 
 /// A cue at tokens `verb..=last`, with its auxiliary: a participle without one is no cue.
 fn cue_hit(t: &Tokens, verb: usize, last: usize, info: CueInfo) -> Option<CueHit> {
+    if info.initial && !heads_sentence_with_source(t, verb, last) {
+        return None;
+    }
     let mut first = verb;
     let mut pronoun = t.toks.get(verb).and_then(|x| x.inv_pronoun);
     if matches!(info.class, CueClass::Finite | CueClass::Participle) {
@@ -375,5 +380,34 @@ fn cue_hit(t: &Tokens, verb: usize, last: usize, info: CueInfo) -> Option<CueHit
         last,
         info,
         pronoun,
+    })
+}
+
+/// Whether the marker at `verb..=last` opens its sentence and is followed by a speaker phrase
+/// and a comma ("Pour Igor Konachenkov, …", "Pour lui, …").
+fn heads_sentence_with_source(t: &Tokens, verb: usize, last: usize) -> bool {
+    let Some(sent) = t.toks.get(verb).map(|x| x.sent) else {
+        return false;
+    };
+    let first_word = t.toks[..verb]
+        .iter()
+        .rev()
+        .take_while(|x| x.sent == sent)
+        .all(|x| !x.is_word());
+    if !first_word {
+        return false;
+    }
+    let limit = last
+        + 1
+        + t.toks[last + 1..]
+            .iter()
+            .take_while(|x| x.sent == sent)
+            .count();
+    super::np::forward(t, last + 1, limit).is_some_and(|np| {
+        // A name or a pronoun: "Pour le moment, …" is no source.
+        matches!(
+            np.kind,
+            SpeakerKind::Name | SpeakerKind::Organisation | SpeakerKind::Pronoun
+        ) && t.is_punct(np.whole.1 + 1, ',')
     })
 }
