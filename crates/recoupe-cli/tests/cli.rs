@@ -128,6 +128,32 @@ fn digest(doc: &Value) -> String {
             t["resolved"]
         );
     }
+    let mut canonical = std::collections::HashMap::new();
+    for e in annotations["entities"].as_array().into_iter().flatten() {
+        canonical.insert(e["id"].as_str().unwrap_or(""), e["canonical"].clone());
+        let mentions: Vec<String> = e["mentions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|m| slice(doc, &m["span"]))
+            .collect();
+        out += &format!("entity {}: {} {:?}\n", e["kind"], e["canonical"], mentions);
+    }
+    for s in annotations["speech"].as_array().into_iter().flatten() {
+        let content = slice(doc, &s["content"]);
+        let start: String = content.chars().take(40).collect();
+        let speaker = s["speaker_entity"]
+            .as_str()
+            .and_then(|id| canonical.get(id))
+            .cloned()
+            .unwrap_or(Value::Null);
+        out += &format!(
+            "speech {}: {start:?}… ← {:?} = {speaker} ({})\n",
+            s["kind"],
+            s["speaker"]["text"].as_str().unwrap_or(""),
+            s["rule"]
+        );
+    }
     for sentence in doc["sentences"].as_array().into_iter().flatten() {
         out += &format!(
             "s{}: {}\n",
