@@ -1,6 +1,7 @@
 //! `recoupe`: the command line. Flag definitions and glue only; the work lives in the
 //! stage crates (ingest → text → extract).
 
+mod claims;
 mod eval;
 mod extract;
 mod report;
@@ -44,6 +45,33 @@ enum Command {
     /// Run it from the repository root. Exit status 1 when a gold file or document could not
     /// be used.
     Eval(EvalArgs),
+
+    /// Read articles and print their claims: every figure with its qualifier, what is
+    /// counted, what happened, the time window, the place, who says so, the outlet and the
+    /// date. A table for people by default; `--format json` prints one claim per line (JSON
+    /// Lines, described by `schemas/claim.schema.json`), `--format csv` a spreadsheet.
+    ///
+    /// Exit status: as for `extract`.
+    ///
+    /// Example: recoupe claims examples/aleppo-2016 --format csv
+    Claims(ClaimsArgs),
+}
+
+#[derive(Debug, Args)]
+struct ClaimsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// How to print the claims.
+    #[arg(long, value_enum, default_value = "table")]
+    format: ClaimsFormat,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ClaimsFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -135,6 +163,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Claims(args) => claims::run(&args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -240,3 +240,14 @@ pub enum AttributionHow {
     /// Nothing said: the outlet stands behind it.
     Outlet,
 }
+
+/// The JSON Schema of a [`Claim`], versioned by [`CLAIM_SCHEMA`]. `schemas/claim.schema.json`
+/// at the repository root is this value, pretty-printed.
+pub fn claim_schema() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Claim)).unwrap_or_default();
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("$id".to_owned(), CLAIM_SCHEMA.into());
+        object.insert("title".to_owned(), format!("Claim ({CLAIM_SCHEMA})").into());
+    }
+    schema
+}
