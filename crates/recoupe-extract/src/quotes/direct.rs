@@ -215,6 +215,17 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
             ));
         }
         if words >= MIN_UNATTRIBUTED_WORDS {
+            // "… de Sergueï Lavrov, qui s'était donné « deux ou trois jours »": a fragment
+            // in a relative clause gives the words of its antecedent, when that is a name.
+            if let Some(np) = relative_antecedent(cx, sf, p.open) {
+                return Some(make(
+                    SpeechKind::Partial,
+                    None,
+                    Some((cx.np_span(&np), np.kind)),
+                    cx.rule("partial/relative-subject"),
+                    0.6,
+                ));
+            }
             return Some(make(
                 SpeechKind::Partial,
                 None,
@@ -252,6 +263,26 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         cx.rule("direct/unattributed"),
         0.5,
     ))
+}
+
+/// The name a subject relative pronoun ("qui", "who") before the opening mark `open`
+/// refers to, when the pronoun opens the clause holding the marks (no comma or other marks
+/// between them).
+fn relative_antecedent(cx: &Ctx, sf: usize, open: usize) -> Option<Np> {
+    let t = &cx.t;
+    let mut j = open.checked_sub(1)?;
+    while j > sf {
+        let x = t.get(j)?;
+        if !x.is_word() {
+            return None;
+        }
+        if x.has(flag::SUBJECT_RELATIVE) {
+            let np = np::backward(t, j + 1, sf)?;
+            return (np.kind == SpeakerKind::Name).then_some(np);
+        }
+        j -= 1;
+    }
+    None
 }
 
 /// A title or a name between marks: a capitalised passage of a few words right after a word

@@ -32,6 +32,8 @@ pub(crate) mod flag {
     pub const ADVERB: u32 = 1 << 17;
     /// The preposition of an agent ("diffusé par le Centre").
     pub const AGENT: u32 = 1 << 18;
+    /// A relative pronoun that is the subject of its clause ("qui", "who").
+    pub const SUBJECT_RELATIVE: u32 = 1 << 19;
     /// Part of a speech cue (set by the tokenizer, not by the data).
     pub const CUE: u32 = 1 << 20;
 }
@@ -223,6 +225,8 @@ struct PhrasesFile {
     #[serde(default)]
     agent: Vec<String>,
     #[serde(default)]
+    subject_relatives: Vec<String>,
+    #[serde(default)]
     inversion_suffixes: Vec<String>,
     #[serde(default)]
     speaker_line_bullets: Vec<String>,
@@ -316,6 +320,7 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     lex.add_words(&words.document_heads, flag::DOC_HEAD);
     lex.add_words(&words.title_cues, flag::TITLE_CUE);
     lex.add_words(&words.agent, flag::AGENT);
+    lex.add_words(&words.subject_relatives, flag::SUBJECT_RELATIVE);
     for list in lex.phrases.values_mut() {
         list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }
