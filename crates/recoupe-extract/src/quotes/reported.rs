@@ -211,7 +211,19 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
             if t.is_punct(end + 1, ',') {
                 let next = t.get(end + 2);
                 if next.is_some_and(|x| x.kind == TokKind::Open || x.quoted) {
-                    return None;
+                    // The writer's words before the incise and the quoted rest make one
+                    // attributed sentence (the quoted fragment is also a quotation).
+                    before(cx, sf, hit.first)?;
+                    let span = content(cx, sf, sl)?;
+                    return Some(make(
+                        cx,
+                        SpeechKind::Reported,
+                        hit,
+                        span,
+                        &np,
+                        "reported/incise-quote",
+                        0.7,
+                    ));
                 }
                 let span = before(cx, sf, hit.first)
                     .filter(|s| s.len() > 30)
