@@ -61,6 +61,15 @@ pub fn annotate(doc: &mut Document) {
             times.push(t);
         }
     }
+    headline_annotations(
+        doc,
+        lang,
+        reference.map(|r| r.date),
+        &mut quantities,
+        &mut times,
+    );
+    quantities.sort_by_key(|q| (q.span.start, q.span.end));
+    times.sort_by_key(|t| (t.span.start, t.span.end));
     let entities = find_entities(doc);
     let mut speech = find_speech(doc);
     for item in &mut speech {
@@ -77,6 +86,45 @@ pub fn annotate(doc: &mut Document) {
     doc.annotations.reference_date = reference;
     doc.annotations.inferred_date = inferred;
     doc.annotations.claims = crate::claims::find_claims(doc);
+}
+
+/// Kinds of removed lines that are headlines: a title repeated in the text and "Lire aussi"
+/// links. The text stage takes them out of the normalized text, but their figures are claims
+/// of the outlet, so their quantities and times are found on the original text.
+pub(crate) const HEADLINE_REMOVALS: &[&str] = &["duplicate-title", "read-also"];
+
+/// Quantities and times of the headline removals, with spans in the original text (the
+/// finders accept raw text with no-break spaces and curly apostrophes).
+fn headline_annotations(
+    doc: &Document,
+    lang: Lang,
+    reference: Option<chrono::NaiveDate>,
+    quantities: &mut Vec<recoupe_model::quantity::Quantity>,
+    times: &mut Vec<recoupe_model::time::TimeExpression>,
+) {
+    for removal in doc
+        .removed
+        .iter()
+        .filter(|r| HEADLINE_REMOVALS.contains(&r.kind.as_str()))
+    {
+        let Some(text) = doc.text.get(removal.span.start..removal.span.end) else {
+            continue;
+        };
+        let offset = removal.span.start;
+        for mut q in find_quantities(text, lang) {
+            q.span = q.span.shift(offset);
+            q.text = q.span.slice(&doc.text).to_owned();
+            for part in &mut q.parts {
+                part.span = part.span.shift(offset);
+            }
+            quantities.push(q);
+        }
+        for mut t in find_times(text, lang, reference) {
+            t.span = t.span.shift(offset);
+            t.text = t.span.slice(&doc.text).to_owned();
+            times.push(t);
+        }
+    }
 }
 
 /// The document's date from its normalized text and the dates of its embeds, with evidence

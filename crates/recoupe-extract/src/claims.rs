@@ -24,16 +24,27 @@ use recoupe_model::claim::{
     Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow,
 };
 use recoupe_model::quantity::{Qualifier, Quantity, QuantityKind};
-use recoupe_model::{Document, EmbedKind, Lang, Sentence, Span};
+use recoupe_model::{Document, EmbedKind, Lang, Span};
+
+use crate::annotate::HEADLINE_REMOVALS;
 
 use lexicon::Lexicon;
 pub use lexicon::data_is_valid;
 use tokens::{Token, token_at, tokenize};
 
+/// A stretch of text whose figures are read together: a sentence, or a headline line the
+/// text stage removed from the normalized text (a repeated title, a "Lire aussi" link).
+struct Unit {
+    span: Span,
+    paragraph: Option<usize>,
+    /// A removed headline line (not a sentence).
+    removed_headline: bool,
+}
+
 /// A claim under construction, before its parent is known by claim index.
 struct Draft {
     quantity: usize,
-    sentence: usize,
+    unit: usize,
     subset: bool,
     counted: Option<Counted>,
     predicate: Option<Predicate>,
@@ -63,15 +74,16 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     let places = place::candidates(&ann.entities, &speakers);
     let main_place = place::main_place(&places);
 
+    let units = units(doc);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut parents: Vec<Option<usize>> = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        let text = sentence.span.slice(&doc.text);
+    for (si, unit) in units.iter().enumerate() {
+        let text = unit.span.slice(&doc.text);
         let toks: Vec<Token> = tokenize(text)
             .into_iter()
             .map(|mut t| {
-                t.start += sentence.span.start;
-                t.end += sentence.span.start;
+                t.start += unit.span.start;
+                t.end += unit.span.start;
                 t
             })
             .collect();
@@ -79,7 +91,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .quantities
             .iter()
             .enumerate()
-            .filter(|(_, q)| is_candidate(q, sentence, &ann.times))
+            .filter(|(_, q)| is_candidate(q, unit.span, &ann.times))
             .collect();
         if figures.is_empty() {
             continue;
@@ -96,7 +108,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         let times: Vec<_> = ann
             .times
             .iter()
-            .filter(|t| sentence.span.contains(t.span))
+            .filter(|t| unit.span.contains(t.span))
             .collect();
         let cumulative_marker = !lex.cumulative.all(&toks).is_empty();
         let first_in_sentence = drafts.len();
@@ -171,15 +183,15 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     &drafts,
                     first_in_sentence,
                     counted.as_ref(),
-                    doc,
-                    sentence,
+                    &units,
+                    unit,
                 )
             } else {
                 None
             };
             drafts.push(Draft {
                 quantity: *qi,
-                sentence: si,
+                unit: si,
                 subset,
                 counted,
                 predicate,
@@ -196,11 +208,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         let Some(q) = ann.quantities.get(d.quantity) else {
             continue;
         };
-        let Some(sentence) = doc.sentences.get(d.sentence) else {
+        let Some(unit) = units.get(d.unit) else {
             continue;
         };
         let mut rules = d.rules;
-        let place = match place::in_sentence(&places, sentence.span, q.span) {
+        let place = match place::in_sentence(&places, unit.span, q.span) {
             Some(p) => {
                 rules.push(format!("{prefix}place/in-sentence"));
                 Some(p)
@@ -209,19 +221,25 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 rules.push(format!("{prefix}place/document-main"));
             }),
         };
-        let paragraph_start = doc
-            .paragraphs
-            .get(sentence.paragraph)
-            .map_or(sentence.span.start, |p| p.span.start);
-        let (attribution, rule) = attribution::find(
-            &ann.speech,
-            &ann.entities,
-            q.span,
-            sentence.span,
-            paragraph_start,
-            is_headline(doc, sentence, q.span),
-            outlet,
-        );
+        let (attribution, rule) = if unit.removed_headline {
+            attribution::headline(lex, &ann.entities, unit.span.slice(&doc.text), outlet)
+        } else {
+            let paragraph_start = unit
+                .paragraph
+                .and_then(|p| doc.paragraphs.get(p))
+                .map_or(unit.span.start, |p| p.span.start);
+            attribution::find(
+                lex,
+                &ann.speech,
+                &ann.entities,
+                q.span,
+                unit.span,
+                unit.span.slice(&doc.text),
+                paragraph_start,
+                is_headline(doc, unit, q.span),
+                outlet,
+            )
+        };
         rules.push(format!("{prefix}{rule}"));
         let part_of = parents.get(i).copied().flatten();
         if part_of.is_some() {
@@ -239,7 +257,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             attribution,
             outlet: outlet.map(str::to_owned),
             date: reference,
-            evidence: sentence.span,
+            evidence: unit.span,
             quantity: d.quantity,
             rules,
             confidence,
@@ -248,15 +266,46 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     claims
 }
 
-/// A figure of this sentence that can be a claim.
-fn is_candidate(
-    q: &Quantity,
-    sentence: &Sentence,
-    times: &[recoupe_model::time::TimeExpression],
-) -> bool {
+/// The sentences of the document and its removed headline lines, in text order.
+fn units(doc: &Document) -> Vec<Unit> {
+    let mut units: Vec<Unit> = doc
+        .sentences
+        .iter()
+        .map(|s| Unit {
+            span: s.span,
+            paragraph: Some(s.paragraph),
+            removed_headline: false,
+        })
+        .collect();
+    units.extend(
+        doc.removed
+            .iter()
+            .filter(|r| HEADLINE_REMOVALS.contains(&r.kind.as_str()))
+            .map(|r| Unit {
+                span: trim_span(&doc.text, r.span),
+                paragraph: None,
+                removed_headline: true,
+            }),
+    );
+    units.sort_by_key(|u| (u.span.start, u.span.end));
+    units
+}
+
+/// `span` without its leading and trailing white space (a removed line keeps its newline).
+fn trim_span(text: &str, span: Span) -> Span {
+    let Some(slice) = text.get(span.start..span.end) else {
+        return span;
+    };
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+/// A figure of this sentence or headline that can be a claim.
+fn is_candidate(q: &Quantity, unit: Span, times: &[recoupe_model::time::TimeExpression]) -> bool {
     q.is_figure
         && q.kind != QuantityKind::Age
-        && sentence.span.contains(q.span)
+        && unit.contains(q.span)
         && !window::inside_time(times, q.span)
 }
 
@@ -282,8 +331,8 @@ fn find_parent(
     drafts: &[Draft],
     first_in_sentence: usize,
     counted: Option<&Counted>,
-    doc: &Document,
-    sentence: &Sentence,
+    units: &[Unit],
+    unit: &Unit,
 ) -> Option<usize> {
     let in_sentence = first_in_sentence..drafts.len();
     let compatible = |d: &Draft| match (d.counted.as_ref(), counted) {
@@ -306,10 +355,10 @@ fn find_parent(
     }
     let last = drafts.len().checked_sub(1)?;
     let d = drafts.get(last)?;
-    let same_paragraph = doc
-        .sentences
-        .get(d.sentence)
-        .is_some_and(|s| s.paragraph == sentence.paragraph);
+    let same_paragraph = unit.paragraph.is_some()
+        && units
+            .get(d.unit)
+            .is_some_and(|u| u.paragraph == unit.paragraph);
     same_paragraph.then_some(last)
 }
 
@@ -330,7 +379,7 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
         if child.predicate.is_none() {
             child.predicate = parent.predicate.clone();
         }
-        if child.sentence == parent.sentence {
+        if child.unit == parent.unit {
             child.time = parent.time.clone();
         }
         if child.counted.is_none() {
@@ -340,7 +389,7 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
 }
 
 /// A title line (first paragraph, one sentence, no final stop) or a "Lire aussi" link.
-fn is_headline(doc: &Document, sentence: &Sentence, figure: Span) -> bool {
+fn is_headline(doc: &Document, unit: &Unit, figure: Span) -> bool {
     if doc
         .embeds
         .iter()
@@ -348,11 +397,11 @@ fn is_headline(doc: &Document, sentence: &Sentence, figure: Span) -> bool {
     {
         return true;
     }
-    if sentence.paragraph != 0 {
+    if unit.paragraph != Some(0) {
         return false;
     }
     let in_first = doc.sentences.iter().filter(|s| s.paragraph == 0).count();
-    let text = sentence.span.slice(&doc.text).trim_end();
+    let text = unit.span.slice(&doc.text).trim_end();
     in_first == 1 && !text.ends_with(['.', '!', '?', ':', '»', '"', '…'])
 }
 

@@ -70,6 +70,9 @@ pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
         let claims = &doc.annotations.claims;
         let pairs = match_claims(&gold, claims);
         score_levels(&gold, claims, &pairs, &mut scores);
+        if std::env::var_os("RECOUPE_EVAL_VERBOSE").is_some() {
+            print_misses(&path, &gold, claims, &pairs);
+        }
         part_of.add(score_part_of(&gold, claims, &pairs));
     }
     report.documents = report.documents.max(documents);
@@ -85,6 +88,82 @@ pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
     }
     for p in problems {
         corpus.problem(p);
+    }
+}
+
+/// Every gold figure that is missed or wrong at the attribution or window level, with what
+/// was predicted, on stderr (`RECOUPE_EVAL_VERBOSE=1`).
+fn print_misses(
+    path: &std::path::Path,
+    gold: &[(Span, &GoldFigure)],
+    claims: &[Claim],
+    pairs: &[Option<usize>],
+) {
+    for ((span, figure), pair) in gold.iter().zip(pairs) {
+        if figure.doubtful {
+            continue;
+        }
+        let Some(claim) = pair.and_then(|p| claims.get(p)) else {
+            eprintln!(
+                "{}: {} {:?} at {}: no claim",
+                path.display(),
+                figure.id,
+                figure.text,
+                span.start
+            );
+            continue;
+        };
+        if !same_counted(figure, claim) || !same_predicate(figure, claim) {
+            eprintln!(
+                "{}: {} {:?}: counted/predicate gold {}/{} {}, predicted {:?}/{:?} {:?}",
+                path.display(),
+                figure.id,
+                figure.text,
+                figure.category,
+                figure.predicate_category,
+                figure.modality,
+                claim.counted.as_ref().map(|c| c.category.as_str()),
+                claim.predicate.as_ref().map(|p| p.category.as_str()),
+                claim.predicate.as_ref().map(|p| as_str(&p.modality)),
+            );
+        }
+        if !same_attribution(figure, claim) {
+            let a = &claim.attribution;
+            eprintln!(
+                "{}: {} {:?}: attribution gold {} {:?}/{:?}, predicted {} {:?}/{:?} ({})",
+                path.display(),
+                figure.id,
+                figure.text,
+                figure.attribution,
+                figure.speaker,
+                figure.organisation,
+                as_str(&a.how),
+                a.speaker,
+                a.organisation,
+                claim
+                    .rules
+                    .iter()
+                    .find(|r| r.contains("attribution/"))
+                    .map_or("", String::as_str),
+            );
+        }
+        if !same_window(figure, claim) {
+            eprintln!(
+                "{}: {} {:?}: window gold {} {:?}, predicted {} {:?} ({})",
+                path.display(),
+                figure.id,
+                figure.text,
+                figure.window,
+                figure.window_end,
+                as_str(&claim.time.kind),
+                claim.time.end.map(|d| d.to_string()),
+                claim
+                    .rules
+                    .iter()
+                    .find(|r| r.contains("window/"))
+                    .map_or("", String::as_str),
+            );
+        }
     }
 }
 

@@ -2,22 +2,103 @@
 //! source of an earlier sentence of the same paragraph, else the outlet behind a headline,
 //! else the outlet itself, marked unattributed. Speech is not detected again here: the
 //! speech annotations and their linked speakers are read as they are.
+//!
+//! A removed headline line (a repeated title, a "Lire aussi" link) has no speech annotation:
+//! its source is the name after a "selon" cue of the line, else the outlet.
+//!
+//! A person whose roles name no organisation gets one from the role title and its country
+//! (`claims-roles.toml`): "le ministre russe des Affaires étrangères" speaks for the
+//! "ministère russe des Affaires étrangères".
 
 use recoupe_model::Span;
 use recoupe_model::claim::{Attribution, AttributionHow};
 use recoupe_model::entity::{Entity, EntityKind};
 use recoupe_model::speech::{Speech, SpeechKind};
 
-/// Cue lemmas that make a reported speech a "selon".
-const SELON: &[&str] = &["selon", "d'après", "according to", "according"];
+use super::lexicon::Lexicon;
+use super::tokens::tokenize;
+
+/// The attribution of a figure in a removed headline line `text`: the party named after a
+/// "selon" cue (an entity of the document when one bears that name, else the words as
+/// written without their article), else the outlet.
+pub fn headline(
+    lex: &Lexicon,
+    entities: &[Entity],
+    text: &str,
+    outlet: Option<&str>,
+) -> (Attribution, &'static str) {
+    let toks = tokenize(text);
+    let Some(hit) = lex.selon.all(&toks).into_iter().next() else {
+        return (
+            outlet_attribution(outlet, AttributionHow::Headline),
+            "attribution/headline-outlet",
+        );
+    };
+    let mut i = hit.end;
+    while toks
+        .get(i)
+        .is_some_and(|t| lex.articles.iter().any(|a| *a == t.key.replace('’', "'")))
+    {
+        i += 1;
+    }
+    let start = toks.get(i).map_or(text.len(), |t| t.start);
+    let rest = text.get(start..).unwrap_or("");
+    let end = rest
+        .find([',', ';', ':', '(', '|', '–', '—', '.'])
+        .unwrap_or(rest.len());
+    let named = rest.get(..end).unwrap_or("").trim();
+    if named.is_empty() {
+        return (
+            outlet_attribution(outlet, AttributionHow::Headline),
+            "attribution/headline-outlet",
+        );
+    }
+    let mut a = Attribution {
+        speaker: None,
+        organisation: None,
+        entities: Vec::new(),
+        how: AttributionHow::Headline,
+        cue: None,
+        unattributed: false,
+    };
+    match entity_named(entities, named) {
+        Some(e) => fill_from_entity(&mut a, e, entities, lex),
+        None => a.organisation = Some(named.to_owned()),
+    }
+    (a, "attribution/headline-selon")
+}
+
+/// The entity of the document one of whose names (canonical, aliases, mentions) begins
+/// `named`, the longest such name winning.
+fn entity_named<'a>(entities: &'a [Entity], named: &str) -> Option<&'a Entity> {
+    let named = named.to_lowercase();
+    entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Group)
+        .filter_map(|e| {
+            std::iter::once(e.canonical.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .chain(e.mentions.iter().map(|m| m.text.as_str()))
+                .map(str::to_lowercase)
+                .filter(|n| !n.is_empty() && named.starts_with(n.as_str()))
+                .map(|n| n.len())
+                .max()
+                .map(|len| (len, e))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, e)| e)
+}
 
 /// The attribution of a figure at `figure` in a sentence spanning `sentence`, whose
 /// paragraph starts at `paragraph_start`.
+#[allow(clippy::too_many_arguments)]
 pub fn find(
+    lex: &Lexicon,
     speech: &[Speech],
     entities: &[Entity],
     figure: Span,
     sentence: Span,
+    sentence_text: &str,
     paragraph_start: usize,
     headline: bool,
     outlet: Option<&str>,
@@ -27,7 +108,7 @@ pub fn find(
         .filter(|s| s.content.contains(figure))
         .min_by_key(|s| s.content.len());
     if let Some(s) = enclosing {
-        let mut a = from_speech(s, entities);
+        let mut a = from_speech(s, entities, lex);
         if headline {
             a.how = AttributionHow::Headline;
             return (a, "attribution/headline-source");
@@ -35,10 +116,7 @@ pub fn find(
         return (a, "attribution/enclosing-speech");
     }
     if headline {
-        return (
-            outlet_attribution(outlet, AttributionHow::Headline),
-            "attribution/headline-outlet",
-        );
+        return self::headline(lex, entities, sentence_text, outlet);
     }
     let earlier = speech
         .iter()
@@ -47,7 +125,7 @@ pub fn find(
         .max_by_key(|s| s.content.end);
     if let Some(s) = earlier {
         return (
-            from_speech(s, entities),
+            from_speech(s, entities, lex),
             "attribution/carried-over-in-paragraph",
         );
     }
@@ -68,13 +146,13 @@ fn outlet_attribution(outlet: Option<&str>, how: AttributionHow) -> Attribution 
     }
 }
 
-fn from_speech(s: &Speech, entities: &[Entity]) -> Attribution {
+fn from_speech(s: &Speech, entities: &[Entity], lex: &Lexicon) -> Attribution {
     let how = match s.kind {
         SpeechKind::Direct | SpeechKind::Partial | SpeechKind::Block => AttributionHow::DirectQuote,
         SpeechKind::Document => AttributionHow::Document,
         SpeechKind::Reported => {
             let lemma = s.cue.as_ref().map(|c| c.lemma.to_lowercase());
-            if lemma.is_some_and(|l| SELON.contains(&l.as_str())) {
+            if lemma.is_some_and(|l| lex.selon_lemmas.contains(&l.replace('’', "'"))) {
                 AttributionHow::Selon
             } else {
                 AttributionHow::Reported
@@ -94,23 +172,7 @@ fn from_speech(s: &Speech, entities: &[Entity]) -> Attribution {
         .as_deref()
         .and_then(|id| entities.iter().find(|e| e.id == id));
     match entity {
-        Some(e) if e.kind == EntityKind::Person => {
-            a.speaker = Some(e.canonical.clone());
-            a.entities.push(e.id.clone());
-            let org = e
-                .roles
-                .iter()
-                .filter_map(|r| r.organisation.as_deref())
-                .find_map(|id| entities.iter().find(|o| o.id == id));
-            if let Some(o) = org {
-                a.organisation = Some(o.canonical.clone());
-                a.entities.push(o.id.clone());
-            }
-        }
-        Some(e) => {
-            a.organisation = Some(e.canonical.clone());
-            a.entities.push(e.id.clone());
-        }
+        Some(e) => fill_from_entity(&mut a, e, entities, lex),
         None => {
             if let Some(m) = &s.speaker {
                 use recoupe_model::speech::SpeakerKind;
@@ -125,4 +187,31 @@ fn from_speech(s: &Speech, entities: &[Entity]) -> Attribution {
         }
     }
     a
+}
+
+/// Speaker and organisation from the entity that speaks: a person with the organisation of
+/// one of its roles (named by the text, else derived from the role title and country), or an
+/// organisation.
+fn fill_from_entity(a: &mut Attribution, e: &Entity, entities: &[Entity], lex: &Lexicon) {
+    if e.kind != EntityKind::Person {
+        a.organisation = Some(e.canonical.clone());
+        a.entities.push(e.id.clone());
+        return;
+    }
+    a.speaker = Some(e.canonical.clone());
+    a.entities.push(e.id.clone());
+    let named = e
+        .roles
+        .iter()
+        .filter_map(|r| r.organisation.as_deref())
+        .find_map(|id| entities.iter().find(|o| o.id == id));
+    if let Some(o) = named {
+        a.organisation = Some(o.canonical.clone());
+        a.entities.push(o.id.clone());
+        return;
+    }
+    a.organisation = e.roles.iter().find_map(|r| {
+        let country = r.country.as_deref().or(e.country.as_deref());
+        lex.roles.organisation(&r.title, country)
+    });
 }

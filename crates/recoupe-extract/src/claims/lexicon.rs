@@ -139,6 +139,51 @@ struct PredicateFile {
 }
 
 #[derive(Debug, Default, Deserialize)]
+struct AttributionFile {
+    #[serde(default)]
+    selon: Vec<String>,
+    #[serde(default)]
+    articles: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RolesFile {
+    #[serde(default)]
+    nationality_after_first_word: bool,
+    #[serde(default)]
+    organisations: BTreeMap<String, String>,
+    #[serde(default)]
+    nationality: BTreeMap<String, String>,
+}
+
+/// Organisations of roles that name none (`claims-roles.toml`).
+#[derive(Debug, Default)]
+pub struct Roles {
+    after_first_word: bool,
+    /// Lower-cased role title → organisation head.
+    organisations: BTreeMap<String, String>,
+    nationality: BTreeMap<String, String>,
+}
+
+impl Roles {
+    /// The organisation a role `title` of `country` belongs to ("ministre des Affaires
+    /// étrangères", RU → "ministère russe des Affaires étrangères").
+    pub fn organisation(&self, title: &str, country: Option<&str>) -> Option<String> {
+        let head = self.organisations.get(&title.trim().to_lowercase())?;
+        let Some(adjective) = country.and_then(|c| self.nationality.get(c)) else {
+            return Some(head.clone());
+        };
+        if !self.after_first_word {
+            return Some(format!("{adjective} {head}"));
+        }
+        Some(match head.split_once(' ') {
+            Some((first, rest)) => format!("{first} {adjective} {rest}"),
+            None => format!("{head} {adjective}"),
+        })
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
 struct SubsetFile {
     #[serde(default)]
     markers: Vec<String>,
@@ -161,6 +206,11 @@ pub struct Lexicon {
     pub relatives: Vec<String>,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
+    /// "selon" cues, as token patterns and as lower-cased lemmas.
+    pub selon: Entries,
+    pub selon_lemmas: Vec<String>,
+    pub articles: Vec<String>,
+    pub roles: Roles,
 }
 
 impl Lexicon {
@@ -203,6 +253,8 @@ fn load(lang: Lang) -> Lexicon {
     let counted: CountedFile = parse(lang, "claims-counted.toml");
     let predicates: PredicateFile = parse(lang, "claims-predicates.toml");
     let subsets: SubsetFile = parse(lang, "claims-subsets.toml");
+    let attribution: AttributionFile = parse(lang, "claims-attribution.toml");
+    let roles: RolesFile = parse(lang, "claims-roles.toml");
     let single = |name: &str, list: Vec<String>| {
         let mut map = BTreeMap::new();
         map.insert(name.to_owned(), list);
@@ -221,6 +273,26 @@ fn load(lang: Lang) -> Lexicon {
         relatives: predicates.relatives,
         subsets: single("subset", subsets.markers),
         supersets: subsets.supersets,
+        selon: single("selon", attribution.selon.clone()),
+        selon_lemmas: attribution
+            .selon
+            .iter()
+            .map(|s| s.to_lowercase().replace('’', "'"))
+            .collect(),
+        articles: attribution
+            .articles
+            .iter()
+            .map(|s| s.to_lowercase().replace('’', "'"))
+            .collect(),
+        roles: Roles {
+            after_first_word: roles.nationality_after_first_word,
+            organisations: roles
+                .organisations
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            nationality: roles.nationality,
+        },
     }
 }
 
@@ -230,11 +302,15 @@ pub fn data_is_valid(lang: Lang) -> Result<(), String> {
         "claims-counted.toml",
         "claims-predicates.toml",
         "claims-subsets.toml",
+        "claims-attribution.toml",
+        "claims-roles.toml",
     ] {
         let text = recoupe_lang::data_file(lang, name).ok_or(format!("{name} missing"))?;
         let ok = match name {
             "claims-counted.toml" => toml::from_str::<CountedFile>(text).map(|_| ()),
             "claims-predicates.toml" => toml::from_str::<PredicateFile>(text).map(|_| ()),
+            "claims-attribution.toml" => toml::from_str::<AttributionFile>(text).map(|_| ()),
+            "claims-roles.toml" => toml::from_str::<RolesFile>(text).map(|_| ()),
             _ => toml::from_str::<SubsetFile>(text).map(|_| ()),
         };
         ok.map_err(|e| format!("{name}: {e}"))?;
