@@ -12,6 +12,7 @@ mod ascii;
 mod calendar;
 mod infer;
 mod lexicon;
+mod range;
 mod resolve;
 
 use chrono::NaiveDate;
@@ -61,10 +62,10 @@ pub fn find_times(text: &str, lang: Lang, reference: Option<NaiveDate>) -> Vec<T
         }
         covered_to = end;
         if let Some(expr) = expr {
-            kept.push(expr);
+            kept.push((expr, start, end));
         }
     }
-    kept
+    range::join(kept, &src, lex)
 }
 
 /// A match must not stop inside a word ("2 marsupiaux" is no date).

@@ -147,6 +147,19 @@ struct Words {
     few: Vec<String>,
 }
 
+/// Connectors of a range between two time expressions ("from … to …", "entre … et …").
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct RangeForm {
+    /// Words before the first end, one of which is required when the list is not empty.
+    #[serde(default)]
+    pub openers: Vec<String>,
+    /// The words between the ends (lowercase, ASCII, single spaces).
+    pub joiners: Vec<String>,
+    /// Two bare years may be joined without an opener ("2016-2017").
+    #[serde(default)]
+    pub years: bool,
+}
+
 #[derive(Debug, Deserialize)]
 struct RawTime {
     #[serde(default)]
@@ -177,6 +190,8 @@ struct RawTime {
     macros: HashMap<String, String>,
     #[serde(default)]
     rule: Vec<RawRule>,
+    #[serde(default)]
+    range: Vec<RangeForm>,
 }
 
 fn default_vague() -> u32 {
@@ -220,6 +235,12 @@ pub(crate) struct Lexicon {
     pub month_first: bool,
     /// One "amount unit" pair, to read compound durations ("2 ans et 21 jours").
     pub duration: Regex,
+    /// Connectors of ranges between two expressions.
+    pub ranges: Vec<RangeForm>,
+    /// A bare four-digit year, a range's end only.
+    pub bare_year: Regex,
+    /// Rule id of joined ranges.
+    pub range_rule: String,
 }
 
 static FR: LazyLock<Option<Lexicon>> = LazyLock::new(|| load(Lang::Fr));
@@ -385,6 +406,26 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         vague_amount: raw.vague_amount,
         month_first: raw.month_first,
         duration,
+        ranges: raw
+            .range
+            .into_iter()
+            .map(|f| RangeForm {
+                openers: f
+                    .openers
+                    .iter()
+                    .map(|o| fold_str(&o.to_lowercase()))
+                    .collect(),
+                joiners: f
+                    .joiners
+                    .iter()
+                    .map(|j| fold_str(&j.to_lowercase()))
+                    .collect(),
+                years: f.years,
+            })
+            .collect(),
+        bare_year: Regex::new("(?-u)\\b(?:1[5-9]|20)[0-9]{2}\\b")
+            .map_err(|e| format!("bare year: {e}"))?,
+        range_rule: format!("time/{}/period/range", lang.code()),
     })
 }
 

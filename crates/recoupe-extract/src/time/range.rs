@@ -1,0 +1,174 @@
+//! Ranges between two time expressions: "du 2 octobre au 22 octobre", "from this Friday until
+//! next Sunday", "entre 2010 et 2015", "2016-2017".
+//!
+//! Rules find each end on its own; this pass joins two neighbours when the words between them
+//! (and, for some joiners, before the first) are a range's connectors, listed per language in
+//! `time.toml` (`[[range]]`). Bare years ("2015") are not expressions on their own (a number
+//! is rarely a year), but become ends inside a range with an opener ("between 2015 and
+//! Feb 2018", "de 2014 à 2018") or joined by a hyphen to another year ("2016-2017").
+
+use chrono::NaiveDate;
+use recoupe_model::Span;
+use recoupe_model::time::{Granularity, Resolved, TimeExpression, TimeKind};
+
+use super::lexicon::{Lexicon, RangeForm};
+use super::resolve::Source;
+
+/// One end of a candidate range: a time expression, or a bare year.
+struct End {
+    /// Span in the shadow text.
+    start: usize,
+    end: usize,
+    expr: Option<TimeExpression>,
+    year: Option<i32>,
+}
+
+impl End {
+    fn first_day(&self) -> Option<NaiveDate> {
+        match (&self.expr, self.year) {
+            (Some(e), _) => e.resolved.as_ref().map(|r| r.start),
+            (None, Some(y)) => NaiveDate::from_ymd_opt(y, 1, 1),
+            _ => None,
+        }
+    }
+    fn last_day(&self) -> Option<NaiveDate> {
+        match (&self.expr, self.year) {
+            (Some(e), _) => e.resolved.as_ref().map(|r| r.end),
+            (None, Some(y)) => NaiveDate::from_ymd_opt(y, 12, 31),
+            _ => None,
+        }
+    }
+    /// Windows ("depuis mars", "par jour") and narrative days are no range ends.
+    fn can_bound(&self) -> bool {
+        match &self.expr {
+            Some(e) => e.kind != TimeKind::Window,
+            None => true,
+        }
+    }
+}
+
+/// Joins ranges among `found` (expressions in text order, with their shadow spans).
+pub(crate) fn join(
+    found: Vec<(TimeExpression, usize, usize)>,
+    src: &Source,
+    lex: &Lexicon,
+) -> Vec<TimeExpression> {
+    if lex.ranges.is_empty() {
+        return found.into_iter().map(|f| f.0).collect();
+    }
+    let text = src.shadow.text.as_str();
+    // Every expression, and the bare years outside them, in text order.
+    let mut ends: Vec<End> = Vec::new();
+    let mut next = found.into_iter().peekable();
+    for m in lex.bare_year.find_iter(text) {
+        while let Some((e, s, t)) = next.next_if(|(_, s, _)| *s < m.end()) {
+            ends.push(End {
+                start: s,
+                end: t,
+                expr: Some(e),
+                year: None,
+            });
+        }
+        if ends.last().is_some_and(|e| e.end > m.start()) {
+            continue;
+        }
+        ends.push(End {
+            start: m.start(),
+            end: m.end(),
+            expr: None,
+            year: m.as_str().parse().ok(),
+        });
+    }
+    ends.extend(next.map(|(e, s, t)| End {
+        start: s,
+        end: t,
+        expr: Some(e),
+        year: None,
+    }));
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ends.len() {
+        if let (Some(a), Some(b)) = (ends.get(i), ends.get(i + 1))
+            && let Some(expr) = range_of(a, b, text, src, lex)
+        {
+            out.push(expr);
+            i += 2;
+            continue;
+        }
+        if let Some(e) = ends.get_mut(i).and_then(|e| e.expr.take()) {
+            out.push(e);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The range from `a` to `b`, when the words around them are a range's connectors.
+fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option<TimeExpression> {
+    if !a.can_bound() || !b.can_bound() {
+        return None;
+    }
+    let gap = squeeze(text.get(a.end..b.start)?);
+    let before = text.get(..a.start)?.trim_end().to_ascii_lowercase();
+    let bare = a.expr.is_none() || b.expr.is_none();
+    let opener_start = lex
+        .ranges
+        .iter()
+        .find_map(|f| opener_fits(f, &gap, &before, bare))?;
+    // `before` keeps the shadow's byte offsets up to its trimmed end.
+    let start = if opener_start == before.len() {
+        a.start
+    } else {
+        opener_start
+    };
+    // Both ends must make sense as a range when they are placed.
+    let resolved = match (a.first_day(), b.last_day()) {
+        (Some(s), Some(e)) if s <= e => Some(Resolved {
+            start: s,
+            end: e,
+            granularity: Granularity::Span,
+            approximate: false,
+        }),
+        (Some(_), Some(_)) => return None,
+        _ => None,
+    };
+    let span = src.shadow.to_original(Span::new(start, b.end));
+    Some(TimeExpression {
+        span,
+        text: span.slice(src.original).to_owned(),
+        kind: TimeKind::Period,
+        window: None,
+        resolved,
+        weekday: None,
+        part_of_day: None,
+        year_candidates: Vec::new(),
+        conflict: None,
+        rule: lex.range_rule.clone(),
+    })
+}
+
+/// Where the opener of form `f` starts in `before` (its length when the form has none), if
+/// `gap` is the form's joiner.
+fn opener_fits(f: &RangeForm, gap: &str, before: &str, bare: bool) -> Option<usize> {
+    if !f.joiners.iter().any(|j| j == gap) {
+        return None;
+    }
+    if f.openers.is_empty() {
+        // No opener: only for two expressions, or two years joined tightly ("2016-2017").
+        return (!bare || f.years).then_some(before.len());
+    }
+    f.openers.iter().find_map(|o| {
+        let cut = before.strip_suffix(o.as_str())?;
+        let boundary = cut.is_empty() || cut.ends_with(|c: char| !c.is_ascii_alphanumeric());
+        boundary.then_some(cut.len())
+    })
+}
+
+/// Lowercase, with runs of white space as one space and no space at either end.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
+}
