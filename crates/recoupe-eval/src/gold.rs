@@ -15,6 +15,14 @@ pub struct FigureFile {
     pub figure: Vec<GoldFigure>,
 }
 
+/// `gold/figures/aliases.toml`: for each canonical name of a party, the other names that
+/// designate the same party (transliterations, other languages, short forms).
+#[derive(Debug, Default, Deserialize)]
+pub struct FigureAliases {
+    #[serde(default)]
+    pub aliases: std::collections::BTreeMap<String, Vec<String>>,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct GoldFigure {
     pub id: String,

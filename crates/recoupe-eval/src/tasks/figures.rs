@@ -8,12 +8,17 @@
 //! negative, an unmatched claim as a false positive at every level, an unmatched gold figure
 //! as a false negative at every level (the rules of `gold/figures/README.md`).
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
 use recoupe_model::Span;
 use recoupe_model::claim::{AttributionHow, Claim, WindowKind};
+use recoupe_model::entity::{Entity, EntityKind};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::EvalConfig;
 use crate::documents::Corpus;
-use crate::gold::{FigureFile, GoldFigure, read_all};
+use crate::gold::{FigureAliases, FigureFile, GoldFigure, read_all};
 use crate::locate::{nth, overlaps};
 use crate::score::{Report, Score};
 
@@ -45,7 +50,12 @@ const LEVELS: &[(&str, &str)] = &[
 
 pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
     let mut problems = Vec::new();
-    let files: Vec<(_, FigureFile)> = read_all(&config.gold_dir.join("figures"), &mut problems);
+    let dir = config.gold_dir.join("figures");
+    let names = Names::read(&dir.join("aliases.toml"), &mut problems);
+    let files: Vec<(PathBuf, FigureFile)> = subdirectories(&dir)
+        .iter()
+        .flat_map(|d| read_all(d, &mut problems))
+        .collect();
     let mut scores = vec![Score::default(); LEVELS.len()];
     let mut part_of = Score::default();
     let mut documents = 0;
@@ -69,9 +79,14 @@ pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
         }
         let claims = &doc.annotations.claims;
         let pairs = match_claims(&gold, claims);
-        score_levels(&gold, claims, &pairs, &mut scores);
+        let entities = &doc.annotations.entities;
+        let judge = Judge {
+            names: &names,
+            entities,
+        };
+        score_levels(&gold, claims, &pairs, &judge, &mut scores);
         if std::env::var_os("RECOUPE_EVAL_VERBOSE").is_some() {
-            print_misses(&path, &gold, claims, &pairs);
+            print_misses(&path, &gold, claims, &pairs, &judge);
         }
         part_of.add(score_part_of(&gold, claims, &pairs));
     }
@@ -94,10 +109,11 @@ pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
 /// Every gold figure that is missed or wrong at the attribution or window level, with what
 /// was predicted, on stderr (`RECOUPE_EVAL_VERBOSE=1`).
 fn print_misses(
-    path: &std::path::Path,
+    path: &Path,
     gold: &[(Span, &GoldFigure)],
     claims: &[Claim],
     pairs: &[Option<usize>],
+    judge: &Judge,
 ) {
     for ((span, figure), pair) in gold.iter().zip(pairs) {
         if figure.doubtful {
@@ -127,7 +143,7 @@ fn print_misses(
                 claim.predicate.as_ref().map(|p| as_str(&p.modality)),
             );
         }
-        if !same_attribution(figure, claim) {
+        if !judge.same_attribution(figure, claim) {
             let a = &claim.attribution;
             eprintln!(
                 "{}: {} {:?}: attribution gold {} {:?}/{:?}, predicted {} {:?}/{:?} ({})",
@@ -194,6 +210,7 @@ fn score_levels(
     gold: &[(Span, &GoldFigure)],
     claims: &[Claim],
     pairs: &[Option<usize>],
+    judge: &Judge,
     scores: &mut [Score],
 ) {
     let mut used = vec![false; claims.len()];
@@ -210,7 +227,7 @@ fn score_levels(
                     true,
                     same_counted(figure, claim),
                     same_counted(figure, claim) && same_predicate(figure, claim),
-                    same_attribution(figure, claim),
+                    judge.same_attribution(figure, claim),
                     same_window(figure, claim),
                 ];
                 for (score, ok) in scores.iter_mut().zip(correct) {
@@ -301,35 +318,118 @@ fn same_predicate(gold: &GoldFigure, claim: &Claim) -> bool {
         && (gold.modality.is_empty() || gold.modality == "done" || gold.modality == modality)
 }
 
-fn same_attribution(gold: &GoldFigure, claim: &Claim) -> bool {
-    let a = &claim.attribution;
-    if gold.attribution == "outlet" {
-        return a.unattributed && a.how == AttributionHow::Outlet;
-    }
-    if !gold.speaker.is_empty() {
-        return a
-            .speaker
-            .as_deref()
-            .is_some_and(|s| same_name(s, &gold.speaker));
-    }
-    a.organisation
-        .as_deref()
-        .is_some_and(|o| same_name(o, &gold.organisation))
+/// The gold files: every `.toml` of the subdirectories of `gold/figures/` (the top level
+/// holds `aliases.toml`).
+fn subdirectories(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
 }
 
-/// Canonical names compared case-insensitively; a name also matches a longer form of itself
-/// ("Centre russe pour la réconciliation" and "… en Syrie").
-fn same_name(predicted: &str, gold: &str) -> bool {
-    let p = predicted.trim().to_lowercase();
-    let g = gold.trim().to_lowercase();
-    if p.is_empty() || g.is_empty() {
-        return false;
+/// Names of parties, folded (case, accents, apostrophes, spaces), each mapped to the folded
+/// canonical name it designates (`gold/figures/aliases.toml`).
+#[derive(Default)]
+struct Names(BTreeMap<String, String>);
+
+impl Names {
+    fn read(path: &Path, problems: &mut Vec<String>) -> Names {
+        let file: FigureAliases = match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(f) => f,
+            Err(e) => {
+                problems.push(format!("{}: {e}", path.display()));
+                FigureAliases::default()
+            }
+        };
+        let mut map = BTreeMap::new();
+        for (canonical, aliases) in &file.aliases {
+            let c = fold(canonical);
+            for alias in aliases {
+                map.insert(fold(alias), c.clone());
+            }
+            map.insert(c.clone(), c);
+        }
+        Names(map)
     }
-    let longer_form = |long: &str, short: &str| {
-        long.strip_prefix(short)
-            .is_some_and(|rest| rest.starts_with(' '))
-    };
-    p == g || longer_form(&p, &g) || longer_form(&g, &p)
+
+    /// Whether one of `names` is the gold canonical name or one of its aliases.
+    fn designate<'a>(&self, mut names: impl Iterator<Item = &'a str>, gold: &str) -> bool {
+        let g = fold(gold);
+        !g.is_empty()
+            && names.any(|n| {
+                let f = fold(n);
+                f == g || self.0.get(&f) == Some(&g)
+            })
+    }
+}
+
+/// Lower case, no accents, one apostrophe, single spaces.
+fn fold(name: &str) -> String {
+    let plain: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What decides whether a predicted attribution names the gold's party: the aliases, and
+/// the entities of the document (whose mentions are names of the predicted party too).
+struct Judge<'a> {
+    names: &'a Names,
+    entities: &'a [Entity],
+}
+
+impl Judge<'_> {
+    /// The gold speaker when it has one, else its organisation, must be designated by the
+    /// predicted canonical name or by a mention of the predicted entity; an "outlet" gold
+    /// needs an unattributed prediction, a headline with no party one that names none.
+    fn same_attribution(&self, gold: &GoldFigure, claim: &Claim) -> bool {
+        let a = &claim.attribution;
+        if gold.attribution == "outlet" {
+            return a.unattributed && a.how == AttributionHow::Outlet;
+        }
+        if gold.speaker.is_empty() && gold.organisation.is_empty() {
+            return a.speaker.is_none() && a.organisation.is_none();
+        }
+        let person = |e: &&Entity| e.kind == EntityKind::Person;
+        let (predicted, wanted, of_kind): (_, _, &dyn Fn(&&Entity) -> bool) =
+            if gold.speaker.is_empty() {
+                (&a.organisation, &gold.organisation, &|e| !person(e))
+            } else {
+                (&a.speaker, &gold.speaker, &person)
+            };
+        let Some(predicted) = predicted.as_deref() else {
+            return false;
+        };
+        let mentions = a
+            .entities
+            .iter()
+            .filter_map(|id| self.entities.iter().find(|e| &e.id == id))
+            .filter(of_kind)
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| m.text.as_str())
+                    .chain(e.aliases.iter().map(String::as_str))
+            });
+        self.names
+            .designate(std::iter::once(predicted).chain(mentions), wanted)
+    }
 }
 
 fn same_window(gold: &GoldFigure, claim: &Claim) -> bool {
