@@ -110,7 +110,18 @@ impl<'t> Ctx<'t> {
                     self.cue_speaker(h)
                         .or_else(|| np::forward(&self.t, h.last + 1, hit.first))
                 })
-                .or_else(|| np::forward(&self.t, sf, hit.first)),
+                .or_else(|| np::forward(&self.t, sf, hit.first))
+                .or_else(|| {
+                    // "Jeudi soir, Sergueï Lavrov avait été le premier à annoncer que …":
+                    // the subject after a time adjunct and its comma.
+                    let mut i = sf;
+                    while i < hit.first && self.t.get(i).is_some_and(|x| x.skip && x.is_word()) {
+                        i += 1;
+                    }
+                    (i > sf && self.t.is_punct(i, ','))
+                        .then(|| np::forward(&self.t, i + 1, hit.first))
+                        .flatten()
+                }),
             CueClass::Finite | CueClass::Participle => {
                 if let Some(p) = hit.pronoun {
                     return Some(self.pronoun_np(p));
