@@ -146,7 +146,8 @@ fn tail_removed(pass: &Pass<'_>, i: usize) -> bool {
     pass.removed[i..].iter().all(|&r| r)
 }
 
-/// Removes a title repeated at the top of the body.
+/// Removes copies of the title repeated at the top of the body. The first copy stays: it is
+/// the headline, and headlines carry figures and attributions of their own.
 fn duplicate_title(pass: &mut Pass<'_>, title: Option<&str>) {
     let first: Vec<usize> = (0..pass.lines.len())
         .filter(|&i| !pass.lines[i].is_blank())
@@ -155,10 +156,13 @@ fn duplicate_title(pass: &mut Pass<'_>, title: Option<&str>) {
     let rule = "boilerplate/common/duplicate-title";
     match title.map(line_key).filter(|k| !k.is_empty()) {
         Some(tkey) => {
-            for &i in &first {
-                if pass.full_key(i).as_deref() == Some(tkey.as_str()) {
-                    pass.remove(i, "duplicate-title", rule);
-                }
+            let copies: Vec<usize> = first
+                .iter()
+                .copied()
+                .filter(|&i| pass.full_key(i).as_deref() == Some(tkey.as_str()))
+                .collect();
+            for &i in copies.iter().skip(1) {
+                pass.remove(i, "duplicate-title", rule);
             }
         }
         None => {
