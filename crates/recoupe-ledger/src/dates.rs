@@ -1,0 +1,1 @@
+//! Corpus-level dates: documents without a date get one from their story.

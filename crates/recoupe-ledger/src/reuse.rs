@@ -1,0 +1,1 @@
+//! Text reuse: passages shared between documents of different outlets.

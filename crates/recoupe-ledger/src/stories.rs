@@ -1,0 +1,1 @@
+//! Stories: documents that report the same events.
