@@ -61,6 +61,14 @@ pub(crate) fn bounds(date: NaiveDate, unit: TimeUnit) -> Option<(NaiveDate, Naiv
     }
 }
 
+/// From the first day of month `m` of `year` to the last day of the `count`th month (which may
+/// fall in the next year: a winter from December to February).
+pub(crate) fn months_span(year: i32, m: u32, count: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let start = NaiveDate::from_ymd_opt(year, m, 1)?;
+    let last = shift(start, i64::from(count.checked_sub(1)?), TimeUnit::Month)?;
+    Some((start, month_bounds(last.year(), last.month())?.1))
+}
+
 pub(crate) fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     let last = first

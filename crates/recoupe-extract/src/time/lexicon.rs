@@ -39,6 +39,15 @@ pub(crate) enum Class {
     Last,
     Approx,
     Few,
+    /// A season name ("été", "winter"); `SeasonBare` leaves out those that are also common
+    /// words ("été" the participle, "spring", "fall").
+    Season,
+    SeasonBare,
+    /// A decade: four digits ("1970"), two digits ("70", a decade of the 1900s) or a word
+    /// ("seventies", "soixante-dix").
+    Decade,
+    Decade2,
+    DecadeWord,
     /// A raw named group of the pattern (`(?P<anchor>…)`).
     Anchor,
 }
@@ -66,6 +75,11 @@ impl Class {
             "last" => Class::Last,
             "approx" => Class::Approx,
             "few" => Class::Few,
+            "season" => Class::Season,
+            "season_bare" => Class::SeasonBare,
+            "decade" => Class::Decade,
+            "decade2" => Class::Decade2,
+            "decade_word" => Class::DecadeWord,
             _ => return None,
         })
     }
@@ -117,6 +131,12 @@ pub(crate) enum Direction {
 pub(crate) enum Scope {
     Week,
     Month,
+    /// A quarter of a year ("the third quarter of 2016", "Q1").
+    Quarter,
+    /// Saturday and Sunday of a week ("this weekend", "le week-end dernier").
+    Weekend,
+    /// The nth week of a month or year ("the first week of December").
+    NthWeek,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,12 +206,22 @@ struct RawTime {
     parts_of_day: HashMap<String, PartOfDay>,
     #[serde(default)]
     words: Words,
+    /// Season name → the month it starts in (meteorological seasons).
+    #[serde(default)]
+    seasons: HashMap<String, u32>,
+    #[serde(default)]
+    ambiguous_seasons: Vec<String>,
+    /// Decade word → its first year ("seventies" = 1970).
+    #[serde(default)]
+    decade_words: HashMap<String, i32>,
     #[serde(default)]
     macros: HashMap<String, String>,
     #[serde(default)]
     rule: Vec<RawRule>,
     #[serde(default)]
     range: Vec<RangeForm>,
+    #[serde(default)]
+    range_followers: Vec<String>,
 }
 
 fn default_vague() -> u32 {
@@ -231,6 +261,8 @@ pub(crate) struct Lexicon {
     pub relative_days: HashMap<String, i64>,
     pub units: HashMap<String, TimeUnit>,
     pub parts: HashMap<String, PartOfDay>,
+    pub seasons: HashMap<String, u32>,
+    pub decade_words: HashMap<String, i32>,
     pub vague_amount: u32,
     pub month_first: bool,
     /// One "amount unit" pair, to read compound durations ("2 ans et 21 jours").
@@ -241,6 +273,8 @@ pub(crate) struct Lexicon {
     pub bare_year: Regex,
     /// Rule id of joined ranges.
     pub range_rule: String,
+    /// Words that may follow a range ending on a bare year (function words, not units).
+    pub range_followers: Vec<String>,
 }
 
 static FR: LazyLock<Option<Lexicon>> = LazyLock::new(|| load(Lang::Fr));
@@ -355,6 +389,21 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     class_regex.insert(Class::Last, simple(raw.words.last.iter().collect()));
     class_regex.insert(Class::Approx, simple(raw.words.approx.iter().collect()));
     class_regex.insert(Class::Few, simple(raw.words.few.iter().collect()));
+    class_regex.insert(Class::Season, simple(raw.seasons.keys().collect()));
+    let ambiguous_seasons: Vec<String> = raw.ambiguous_seasons.iter().map(|s| fold(s)).collect();
+    class_regex.insert(
+        Class::SeasonBare,
+        simple(
+            raw.seasons
+                .keys()
+                .filter(|s| !ambiguous_seasons.contains(&fold(s)))
+                .collect(),
+        ),
+    );
+    // Followed by "s" or "'s" in English ("1970s"), so no word boundary here.
+    class_regex.insert(Class::Decade, "(?:1[0-9]|20)[0-9]0".into());
+    class_regex.insert(Class::Decade2, "[0-9]0".into());
+    class_regex.insert(Class::DecadeWord, simple(raw.decade_words.keys().collect()));
 
     let mut rules = Vec::new();
     for r in &raw.rule {
@@ -403,6 +452,12 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
             .iter()
             .map(|(k, v)| (fold(k), *v))
             .collect(),
+        seasons: raw.seasons.iter().map(|(k, v)| (fold(k), *v)).collect(),
+        decade_words: raw
+            .decade_words
+            .iter()
+            .map(|(k, v)| (fold(k), *v))
+            .collect(),
         vague_amount: raw.vague_amount,
         month_first: raw.month_first,
         duration,
@@ -426,6 +481,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         bare_year: Regex::new("(?-u)\\b(?:1[5-9]|20)[0-9]{2}\\b")
             .map_err(|e| format!("bare year: {e}"))?,
         range_rule: format!("time/{}/period/range", lang.code()),
+        range_followers: raw.range_followers.iter().map(|w| fold(w)).collect(),
     })
 }
 

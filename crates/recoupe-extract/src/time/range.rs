@@ -112,6 +112,11 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
     let gap = squeeze(text.get(a.end..b.start)?);
     let before = text.get(..a.start)?.trim_end().to_ascii_lowercase();
     let bare = a.expr.is_none() || b.expr.is_none();
+    // "entre 1500 et 1800 euros" counts euros: a range ending on a bare number must be followed
+    // by punctuation, the end of the text or a function word.
+    if b.expr.is_none() && !followed_by_function_word(text.get(b.end..)?, lex) {
+        return None;
+    }
     let opener_start = lex
         .ranges
         .iter()
@@ -163,6 +168,22 @@ fn opener_fits(f: &RangeForm, gap: &str, before: &str, bare: bool) -> Option<usi
         let boundary = cut.is_empty() || cut.ends_with(|c: char| !c.is_ascii_alphanumeric());
         boundary.then_some(cut.len())
     })
+}
+
+fn followed_by_function_word(rest: &str, lex: &Lexicon) -> bool {
+    let rest = rest.trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '\'')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if word.is_empty() {
+        return !rest.starts_with(|c: char| c.is_ascii_digit());
+    }
+    lex.range_followers.contains(&word)
+        || word
+            .split_once('\'')
+            .is_some_and(|(w, _)| lex.range_followers.contains(&format!("{w}'")))
 }
 
 /// Lowercase, with runs of white space as one space and no space at either end.

@@ -21,8 +21,8 @@ use recoupe_model::{Normalized, Span};
 use regex::Captures;
 
 use super::calendar::{
-    bounds, month_bounds, nearest_year, nth_weekday, shift, span_back, valid_day_month,
-    weekday_years,
+    bounds, month_bounds, months_span, nearest_year, nth_weekday, shift, span_back,
+    valid_day_month, weekday_years,
 };
 use super::lexicon::{
     Class, Direction, Lexicon, Mode, Rule, RuleKind, Scope, WindowKind, base_name, fold,
@@ -71,6 +71,10 @@ pub(crate) struct Parts {
     last: bool,
     ordinal: Option<u32>,
     anchor: Option<String>,
+    /// Month a season starts in.
+    season: Option<u32>,
+    /// First year of a decade.
+    decade: Option<i32>,
     /// Where the date part of a "since" window starts (its anchor text).
     date_start: Option<usize>,
 }
@@ -137,6 +141,10 @@ fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon, src: &Source) -> Opti
             Class::Last => p.last = true,
             Class::Approx => p.approx = true,
             Class::Few => p.few = true,
+            Class::Season | Class::SeasonBare => p.season = Some(*lex.seasons.get(&key)?),
+            Class::Decade => p.decade = Some(key.parse().ok()?),
+            Class::Decade2 => p.decade = Some(1900 + key.parse::<i32>().ok()?),
+            Class::DecadeWord => p.decade = Some(*lex.decade_words.get(&key)?),
             Class::Anchor => p.anchor = Some(src.original(m.start(), m.end()).1),
         }
     }
@@ -266,6 +274,67 @@ fn calendar_day(
     }
     if p.narrday {
         return Some(cal);
+    }
+    if let Some(first) = p.decade {
+        cal.resolved = Some(span_of(
+            NaiveDate::from_ymd_opt(first, 1, 1)?,
+            NaiveDate::from_ymd_opt(first + 9, 12, 31)?,
+            false,
+        ));
+        return Some(cal);
+    }
+    if let Some(m) = p.season {
+        cal.resolved = season(p, m, reference);
+        return Some(cal);
+    }
+    match rule.scope {
+        Some(Scope::Quarter) => {
+            let q = p.ordinal.or(p.n).filter(|q| (1..=4).contains(q))?;
+            let year = p
+                .year
+                .or(reference.map(|r| r.year() + shift_amount(p) as i32));
+            if let Some(y) = year {
+                let (s, e) = months_span(y, 3 * q - 2, 3)?;
+                cal.resolved = Some(span_of(s, e, false));
+            }
+            return Some(cal);
+        }
+        Some(Scope::Weekend) => {
+            if let Some(r) = reference {
+                let week = bounds(shift(r, shift_amount(p), TimeUnit::Week)?, TimeUnit::Week)?;
+                cal.resolved = Some(span_of(shift(week.0, 5, TimeUnit::Day)?, week.1, false));
+            }
+            return Some(cal);
+        }
+        Some(Scope::NthWeek) => {
+            let n = p.ordinal.filter(|n| (1..=5).contains(n))?;
+            let container = match (p.month, p.year, p.unit, reference) {
+                (Some(m), Some(y), _, _) => month_bounds(y, m),
+                (Some(m), None, _, Some(r)) => {
+                    nearest_year(1, m, r).and_then(|d| month_bounds(d.year(), m))
+                }
+                (None, Some(y), _, _) => Some((
+                    NaiveDate::from_ymd_opt(y, 1, 1)?,
+                    NaiveDate::from_ymd_opt(y, 12, 31)?,
+                )),
+                (None, None, Some(u @ (TimeUnit::Month | TimeUnit::Year)), Some(r)) => {
+                    bounds(shift(r, shift_amount(p), u)?, u)
+                }
+                _ => None,
+            };
+            if let Some((first, last)) = container {
+                let start = shift(first, 7 * (i64::from(n) - 1), TimeUnit::Day)?;
+                if start > last {
+                    return None;
+                }
+                let end = shift(start, 6, TimeUnit::Day)?.min(last);
+                // Weeks counted from the container's first day: a reading, not a convention
+                // every calendar shares (ISO weeks start on Monday).
+                cal.resolved = Some(span_of(start, end, true));
+            }
+            return Some(cal);
+        }
+        _ => {}
     }
     // A day and a month, written or numeric.
     let day_month = match (p.day, p.month) {
@@ -427,6 +496,42 @@ fn calendar_day(
         return Some(cal);
     }
     None
+}
+
+fn span_of(start: NaiveDate, end: NaiveDate, approximate: bool) -> Resolved {
+    Resolved {
+        start,
+        end,
+        granularity: Granularity::Span,
+        approximate,
+    }
+}
+
+/// The three months of a season starting in month `m`: with a year, that year's; otherwise the
+/// one the reference falls in ("cet été"), the first after it ("next spring") or the last one
+/// over before it ("l'hiver dernier"). Season bounds are the meteorological convention, hence
+/// approximate.
+fn season(p: &Parts, m: u32, reference: Option<NaiveDate>) -> Option<Resolved> {
+    let of_year = |y: i32| months_span(y, m, 3);
+    let (start, end) = match (p.year, reference) {
+        (Some(y), _) => of_year(y)?,
+        (None, Some(r)) => {
+            let years = [r.year() - 2, r.year() - 1, r.year(), r.year() + 1];
+            let spans: Vec<(NaiveDate, NaiveDate)> =
+                years.iter().filter_map(|y| of_year(*y)).collect();
+            if p.next {
+                spans.into_iter().find(|(s, _)| *s > r)?
+            } else if p.last {
+                spans.into_iter().rev().find(|(_, e)| *e < r)?
+            } else {
+                // The season the reference is in, else this calendar year's.
+                let current = spans.iter().copied().find(|(s, e)| *s <= r && r <= *e);
+                current.or_else(|| of_year(r.year()))?
+            }
+        }
+        (None, None) => return None,
+    };
+    Some(span_of(start, end, true))
 }
 
 /// The "amount unit" pairs of a compound duration, in text order.
