@@ -29,7 +29,7 @@ fn scores_do_not_regress() {
         ("claim", 0.98),
         ("claim+counted", 0.98),
         ("claim+counted+predicate", 0.94),
-        ("claim+attribution", 0.91),
+        ("claim+attribution", 0.95),
         ("claim+part_of", 1.0),
         ("claim+window", 0.62),
     ];

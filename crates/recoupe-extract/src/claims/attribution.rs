@@ -118,6 +118,33 @@ pub fn find(
     if headline {
         return self::headline(lex, entities, sentence_text, outlet);
     }
+    let in_sentence: Vec<&Speech> = speech
+        .iter()
+        .filter(|s| s.cue.as_ref().is_some_and(|c| sentence.contains(c.span)))
+        .filter(|s| s.speaker.is_some() || s.speaker_entity.is_some())
+        .collect();
+    if let Some(s) = in_sentence.iter().find(|s| is_selon(lex, s)) {
+        return (
+            from_speech(s, entities, lex),
+            "attribution/selon-in-sentence",
+        );
+    }
+    if let Some(s) = in_sentence.iter().find(|s| s.kind == SpeechKind::Reported) {
+        return (
+            from_speech(s, entities, lex),
+            "attribution/reported-in-sentence",
+        );
+    }
+    let toks = tokenize(sentence_text);
+    if let Some(a) = stance_subject(lex, &toks, entities, sentence) {
+        return (a, "attribution/stance-subject");
+    }
+    if lex.background.at(&toks, 0).is_some() {
+        return (
+            outlet_attribution(outlet, AttributionHow::Outlet),
+            "attribution/outlet-background",
+        );
+    }
     let earlier = speech
         .iter()
         .filter(|s| s.content.start >= paragraph_start && s.content.end <= sentence.start)
@@ -151,8 +178,7 @@ fn from_speech(s: &Speech, entities: &[Entity], lex: &Lexicon) -> Attribution {
         SpeechKind::Direct | SpeechKind::Partial | SpeechKind::Block => AttributionHow::DirectQuote,
         SpeechKind::Document => AttributionHow::Document,
         SpeechKind::Reported => {
-            let lemma = s.cue.as_ref().map(|c| c.lemma.to_lowercase());
-            if lemma.is_some_and(|l| lex.selon_lemmas.contains(&l.replace('’', "'"))) {
+            if is_selon(lex, s) {
                 AttributionHow::Selon
             } else {
                 AttributionHow::Reported
@@ -214,4 +240,53 @@ fn fill_from_entity(a: &mut Attribution, e: &Entity, entities: &[Entity], lex: &
         let country = r.country.as_deref().or(e.country.as_deref());
         lex.roles.organisation(&r.title, country)
     });
+}
+
+/// A reported speech whose cue is "selon", "d'après", "according to".
+fn is_selon(lex: &Lexicon, s: &Speech) -> bool {
+    s.kind == SpeechKind::Reported
+        && s.cue.as_ref().is_some_and(|c| {
+            let lemma = c.lemma.to_lowercase().replace('’', "'");
+            lex.selon_lemmas.contains(&lemma)
+        })
+}
+
+/// A named party opening the sentence right before a verb of expectation or plan ("Moscou
+/// compte sur …"): the source of the sentence's figures, as reported speech. `toks` are the
+/// sentence's tokens, with offsets relative to the sentence.
+fn stance_subject(
+    lex: &Lexicon,
+    toks: &[super::tokens::Token],
+    entities: &[Entity],
+    sentence: Span,
+) -> Option<Attribution> {
+    let first = toks.first()?;
+    let start = sentence.start + first.start;
+    let (entity, mention) = entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Group)
+        .find_map(|e| {
+            e.mentions
+                .iter()
+                .find(|m| m.span.start == start)
+                .map(|m| (e, m))
+        })?;
+    let next = toks
+        .iter()
+        .position(|t| sentence.start + t.start >= mention.span.end)?;
+    let cue = lex.stance.at(toks, next)?;
+    let cue_span = match (toks.get(cue.start), toks.get(cue.end.saturating_sub(1))) {
+        (Some(a), Some(b)) => Some(Span::new(sentence.start + a.start, sentence.start + b.end)),
+        _ => None,
+    };
+    let mut a = Attribution {
+        speaker: None,
+        organisation: None,
+        entities: Vec::new(),
+        how: AttributionHow::Reported,
+        cue: cue_span,
+        unattributed: false,
+    };
+    fill_from_entity(&mut a, entity, entities, lex);
+    Some(a)
 }

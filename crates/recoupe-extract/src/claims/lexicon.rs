@@ -144,6 +144,10 @@ struct AttributionFile {
     selon: Vec<String>,
     #[serde(default)]
     articles: Vec<String>,
+    #[serde(default)]
+    stance: Vec<String>,
+    #[serde(default)]
+    background: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -210,6 +214,8 @@ pub struct Lexicon {
     pub selon: Entries,
     pub selon_lemmas: Vec<String>,
     pub articles: Vec<String>,
+    pub stance: Entries,
+    pub background: Entries,
     pub roles: Roles,
 }
 
@@ -284,6 +290,8 @@ fn load(lang: Lang) -> Lexicon {
             .iter()
             .map(|s| s.to_lowercase().replace('’', "'"))
             .collect(),
+        stance: single("stance", attribution.stance),
+        background: single("background", attribution.background),
         roles: Roles {
             after_first_word: roles.nationality_after_first_word,
             organisations: roles
