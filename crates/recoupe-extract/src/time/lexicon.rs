@@ -22,6 +22,8 @@ pub(crate) enum Class {
     /// A month name that may stand alone: full names that are not common words.
     MonthBare,
     MonthNum,
+    /// A month number written with two digits ("2016-03", not "2000-5").
+    MonthNum2,
     Weekday,
     WeekdayShort,
     Day,
@@ -58,6 +60,7 @@ impl Class {
             "month" => Class::Month,
             "month_bare" => Class::MonthBare,
             "month_num" => Class::MonthNum,
+            "month_num2" => Class::MonthNum2,
             "weekday" => Class::Weekday,
             "weekday_short" => Class::WeekdayShort,
             "day" => Class::Day,
@@ -137,6 +140,12 @@ pub(crate) enum Scope {
     Weekend,
     /// The nth week of a month or year ("the first week of December").
     NthWeek,
+    /// The week (Monday to Sunday) of a date ("the week of November 30th").
+    WeekOf,
+    /// Seven days from a date ("the week starting February 4").
+    WeekFrom,
+    /// From the reference to the end of its week, month or year ("rest of the week").
+    RestOf,
 }
 
 #[derive(Debug, Deserialize)]
@@ -353,6 +362,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         format!("(?:{})", alternation(&bare_names)),
     );
     class_regex.insert(Class::MonthNum, "(?:1[0-2]|0?[1-9])\\b".into());
+    class_regex.insert(Class::MonthNum2, "(?:1[0-2]|0[1-9])\\b".into());
     class_regex.insert(
         Class::Weekday,
         format!("(?:{})", alternation(&weekday_names)),
@@ -379,7 +389,14 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         Class::Ordinal,
         format!("(?:{})", alternation(&keys(raw.ordinals.keys().collect()))),
     );
-    let simple = |list: Vec<&String>| format!("(?:{})", alternation(&keys(list)));
+    // An empty word class never matches (an empty alternation would match everywhere).
+    let simple = |list: Vec<&String>| {
+        if list.is_empty() {
+            "(?:\\b\\B)".to_owned()
+        } else {
+            format!("(?:{})", alternation(&keys(list)))
+        }
+    };
     class_regex.insert(Class::Unit, simple(raw.units.keys().collect()));
     class_regex.insert(Class::RelDay, simple(raw.relative_days.keys().collect()));
     class_regex.insert(Class::NarrDay, simple(raw.narrative_days.keys().collect()));

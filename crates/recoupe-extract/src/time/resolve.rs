@@ -97,13 +97,14 @@ fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon, src: &Source) -> Opti
                 | Class::Weekday
                 | Class::RelDay
                 | Class::MonthNum
+                | Class::MonthNum2
         );
         if dateish {
             p.date_start = Some(p.date_start.map_or(m.start(), |s| s.min(m.start())));
         }
         match class {
             Class::Month | Class::MonthBare => p.month = Some(*lex.months.get(&key)?),
-            Class::MonthNum => p.month = Some(key.parse().ok()?),
+            Class::MonthNum | Class::MonthNum2 => p.month = Some(key.parse().ok()?),
             Class::Weekday | Class::WeekdayShort => p.weekday = Some(*lex.weekdays.get(&key)?),
             Class::Day if name == "from" => p.day_from = Some(day_value(&key, lex)?),
             Class::Day => p.day = Some(day_value(&key, lex)?),
@@ -245,6 +246,17 @@ fn weekday_conflict(wd: Option<usize>, date: NaiveDate) -> Option<WeekdayConflic
 
 fn calendar(p: &Parts, rule: &Rule, lex: &Lexicon, reference: Option<NaiveDate>) -> Option<Cal> {
     let mut cal = calendar_day(p, rule, lex, reference)?;
+    // The week of a date, or seven days from it.
+    if let (Some(scope @ (Scope::WeekOf | Scope::WeekFrom)), Some(r)) =
+        (rule.scope, &mut cal.resolved)
+    {
+        let (start, end) = if scope == Scope::WeekOf {
+            bounds(r.start, TimeUnit::Week)?
+        } else {
+            (r.start, shift(r.start, 6, TimeUnit::Day)?)
+        };
+        *r = span_of(start, end, false);
+    }
     // A range of days: from `day_from` to the day resolved, in its month.
     if let Some(from) = p.day_from
         && let Some(r) = &mut cal.resolved
@@ -303,6 +315,13 @@ fn calendar_day(
             if let Some(r) = reference {
                 let week = bounds(shift(r, shift_amount(p), TimeUnit::Week)?, TimeUnit::Week)?;
                 cal.resolved = Some(span_of(shift(week.0, 5, TimeUnit::Day)?, week.1, false));
+            }
+            return Some(cal);
+        }
+        Some(Scope::RestOf) => {
+            let unit = p.unit.filter(|u| *u >= TimeUnit::Week)?;
+            if let Some(r) = reference {
+                cal.resolved = Some(span_of(r, bounds(r, unit)?.1, false));
             }
             return Some(cal);
         }
