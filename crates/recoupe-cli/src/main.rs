@@ -1,6 +1,7 @@
 //! `recoupe`: the command line. Flag definitions and glue only; the work lives in the
 //! stage crates (ingest → text → extract).
 
+mod analyze;
 mod claims;
 mod eval;
 mod extract;
@@ -55,6 +56,33 @@ enum Command {
     ///
     /// Example: recoupe claims examples/aleppo-2016 --format csv
     Claims(ClaimsArgs),
+
+    /// Read a corpus and print its ledger: the claims grouped by what they measure and
+    /// ordered in time, the checks (agreements, conflicts, parts larger than their whole,
+    /// cumulative totals that fall or jump, daily figures that do not add up, copies), the
+    /// independence of each measure's sources and what each outlet relays. Markdown for
+    /// people by default; `--format json` prints the whole ledger (`recoupe.ledger/1`).
+    ///
+    /// Exit status: as for `extract`.
+    ///
+    /// Example: recoupe analyze examples/aleppo-2016
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, Args)]
+struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// How to print the ledger.
+    #[arg(long, value_enum, default_value = "md")]
+    format: AnalyzeFormat,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum AnalyzeFormat {
+    Md,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -164,6 +192,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Claims(args) => claims::run(&args),
+        Command::Analyze(args) => analyze::run(&args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

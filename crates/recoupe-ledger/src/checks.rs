@@ -1,0 +1,644 @@
+//! Cross-checks of the ledger's claims, each with the claims involved and a plain-language
+//! explanation quoting the figures as written:
+//!
+//! - `agreement` / `conflict`: claims of one measure at one time (same date, or both undated
+//!   in one document) whose intervals all overlap / are disjoint (conflicts only between
+//!   documents: one document's distinct figures are different things). Across levels of
+//!   the place hierarchy only agreement is reported (a part is expected to be smaller than its whole).
+//! - `subset_violation`: a part ("dont 2 934 enfants") larger than its whole, a subset
+//!   category (children) larger than its superset (civilians), or a place larger than the
+//!   place containing it, for one predicate, window and time.
+//! - `cumulative_decrease` / `cumulative_jump`: a total that falls, or that is off by
+//!   [`LedgerConfig::jump_factor`] or more from a total around it.
+//! - `daily_sum_mismatch`: 24-hour figures between two totals that cannot add up to their
+//!   difference.
+//! - `copy`: a claim whose sentence an earlier document of another outlet already carried.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use recoupe_model::Span;
+use recoupe_model::claim::WindowKind;
+
+use crate::ledger::{Check, CheckKind, LedgerClaim, LedgerConfig, LedgerDocument, Measure};
+use crate::vocab::{VOCAB, fold};
+
+/// When two claims count as "at the same time".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum When {
+    Day(NaiveDate),
+    /// Undated: only claims of the same document share a time.
+    Doc(usize),
+}
+
+fn when(c: &LedgerClaim) -> When {
+    c.date.map_or(When::Doc(c.document), When::Day)
+}
+
+fn overlap(a: [f64; 2], b: [f64; 2]) -> bool {
+    a[0] <= b[1] && b[0] <= a[1]
+}
+
+fn quote(c: &LedgerClaim) -> String {
+    format!("\"{}\" ({}, {})", c.figure, c.origin, c.outlet)
+}
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "undated".to_owned(), |d| d.to_string())
+}
+
+fn fmt_number(x: f64) -> String {
+    let n = x.round() as i64;
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+fn interval_text(i: [f64; 2]) -> String {
+    if i[0] == i[1] {
+        fmt_number(i[0])
+    } else {
+        format!("{}–{}", fmt_number(i[0]), fmt_number(i[1]))
+    }
+}
+
+/// A claim that takes part in numeric checks: it has an interval and is not a copy.
+fn usable(c: &LedgerClaim) -> Option<[f64; 2]> {
+    if c.copy_of.is_some() {
+        None
+    } else {
+        c.interval
+    }
+}
+
+/// A passage of one document found again in a later document of another outlet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CopiedPassage {
+    pub original: usize,
+    pub original_span: Span,
+    pub copy: usize,
+    pub copy_span: Span,
+}
+
+/// Passages shared between outlets. Until the text-reuse detector (`reuse::find_reuse`) is
+/// wired in here, the passages are the evidence sentences repeated word for word (case,
+/// accents and spacing aside) by documents of different outlets, the earlier document
+/// (by date, then corpus order) being the original.
+fn shared_passages(claims: &[LedgerClaim], documents: &[LedgerDocument]) -> Vec<CopiedPassage> {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|i| {
+        let d = &documents[claims[*i].document];
+        (
+            d.date.is_none(),
+            d.date,
+            claims[*i].document,
+            claims[*i].claim,
+        )
+    });
+    let mut passages = Vec::new();
+    for i in order {
+        let c = &claims[i];
+        let key = fold(&c.evidence);
+        if key.len() < 20 {
+            continue;
+        }
+        match first.get(&key) {
+            None => {
+                first.insert(key, i);
+            }
+            Some(&o) => {
+                let orig = &claims[o];
+                if orig.document != c.document && orig.outlet != c.outlet {
+                    let p = CopiedPassage {
+                        original: orig.document,
+                        original_span: orig.evidence_span,
+                        copy: c.document,
+                        copy_span: c.evidence_span,
+                    };
+                    if !passages.contains(&p) {
+                        passages.push(p);
+                    }
+                }
+            }
+        }
+    }
+    passages
+}
+
+/// Link the claims of copied passages to their originals and report each copy.
+pub fn copies(claims: &mut [LedgerClaim], documents: &[LedgerDocument]) -> Vec<Check> {
+    let passages = shared_passages(claims, documents);
+    link_copies(claims, &passages)
+}
+
+/// Link every claim inside a copied passage to the claim of the original passage with the
+/// same value and categories; one `copy` check per linked claim.
+pub fn link_copies(claims: &mut [LedgerClaim], passages: &[CopiedPassage]) -> Vec<Check> {
+    let within = |s: Span, p: Span| s.start >= p.start && s.end <= p.end;
+    let mut checks = Vec::new();
+    for p in passages {
+        let originals: Vec<usize> = claims
+            .iter()
+            .filter(|c| c.document == p.original && within(c.evidence_span, p.original_span))
+            .map(|c| c.id)
+            .collect();
+        for i in 0..claims.len() {
+            let c = &claims[i];
+            if c.document != p.copy || !within(c.evidence_span, p.copy_span) || c.copy_of.is_some()
+            {
+                continue;
+            }
+            let found = originals.iter().copied().find(|o| {
+                let o = &claims[*o];
+                o.value == c.value && o.counted_category == c.counted_category
+            });
+            if let Some(o) = found {
+                let (orig, copy) = (&claims[o], &claims[i]);
+                checks.push(Check {
+                    kind: CheckKind::Copy,
+                    measure: copy.measure,
+                    date: copy.date,
+                    claims: vec![o, i],
+                    explanation: format!(
+                        "\"{}\" in {} repeats the passage published earlier by {} ({}): \
+                         one statement, counted once, not a confirmation.",
+                        copy.figure,
+                        copy.outlet,
+                        orig.outlet,
+                        date_text(documents_date(orig)),
+                    ),
+                    rule: "ledger/copy/shared-passage".to_owned(),
+                });
+                claims[i].copy_of = Some(o);
+            }
+        }
+    }
+    checks
+}
+
+fn documents_date(c: &LedgerClaim) -> Option<NaiveDate> {
+    c.date
+}
+
+/// Every numeric check.
+pub fn run(claims: &[LedgerClaim], measures: &[Measure], config: &LedgerConfig) -> Vec<Check> {
+    let mut checks = Vec::new();
+    for m in measures {
+        agreement_conflict(claims, m, &mut checks);
+    }
+    across_places(claims, measures, &mut checks);
+    subsets(claims, measures, &mut checks);
+    part_of(claims, &mut checks);
+    cumulative(claims, config, &mut checks);
+    checks
+}
+
+fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Check>) {
+    let mut at: HashMap<When, Vec<usize>> = HashMap::new();
+    for p in &m.series {
+        let c = &claims[p.claim];
+        if usable(c).is_some() {
+            at.entry(when(c)).or_default().push(c.id);
+        }
+    }
+    let mut groups: Vec<(When, Vec<usize>)> = at.into_iter().collect();
+    groups.sort_by_key(|(_, ids)| ids.first().copied());
+    for (_, ids) in groups {
+        // The same figure repeated within one document is one statement.
+        let mut distinct: Vec<usize> = Vec::new();
+        for id in &ids {
+            let c = &claims[*id];
+            if !distinct
+                .iter()
+                .any(|d| claims[*d].document == c.document && claims[*d].value == c.value)
+            {
+                distinct.push(*id);
+            }
+        }
+        if distinct.len() < 2 {
+            continue;
+        }
+        let mut conflicted = false;
+        for (i, a) in distinct.iter().enumerate() {
+            for b in &distinct[i + 1..] {
+                let (ca, cb) = (&claims[*a], &claims[*b]);
+                let (Some(ia), Some(ib)) = (ca.interval, cb.interval) else {
+                    continue;
+                };
+                // Distinct figures in one document at one time are most often different
+                // things (an enumeration, a recap): only documents contradict each other.
+                if !overlap(ia, ib) && ca.document != cb.document {
+                    conflicted = true;
+                    checks.push(Check {
+                        kind: CheckKind::Conflict,
+                        measure: Some(m.id),
+                        date: ca.date,
+                        claims: vec![*a, *b],
+                        explanation: format!(
+                            "{} and {} report {} on {} but cannot both be right: \
+                             {} allows {}, {} allows {}.",
+                            quote(ca),
+                            quote(cb),
+                            m.label,
+                            date_text(ca.date),
+                            ca.figure,
+                            interval_text(ia),
+                            cb.figure,
+                            interval_text(ib)
+                        ),
+                        rule: "ledger/conflict/disjoint-intervals".to_owned(),
+                    });
+                }
+            }
+        }
+        let compatible = distinct.iter().enumerate().all(|(i, a)| {
+            distinct[i + 1..].iter().all(|b| {
+                matches!((claims[*a].interval, claims[*b].interval), (Some(x), Some(y)) if overlap(x, y))
+            })
+        });
+        if !conflicted && compatible {
+            let first = &claims[distinct[0]];
+            let figures: Vec<String> = distinct.iter().map(|i| quote(&claims[*i])).collect();
+            checks.push(Check {
+                kind: CheckKind::Agreement,
+                measure: Some(m.id),
+                date: first.date,
+                claims: distinct.clone(),
+                explanation: format!(
+                    "{} agree on {} ({}): their intervals, read from their qualifiers, overlap.",
+                    figures.join(" and "),
+                    m.label,
+                    date_text(first.date)
+                ),
+                rule: "ledger/agreement/overlapping-intervals".to_owned(),
+            });
+        }
+    }
+}
+
+/// Pairs of measures alike but for their places, the first's place inside the second's.
+fn nested_measures<'a>(
+    measures: &'a [Measure],
+) -> impl Iterator<Item = (&'a Measure, &'a Measure)> + 'a {
+    measures.iter().flat_map(move |inner| {
+        measures.iter().filter_map(move |outer| {
+            let (Some(pi), Some(po)) = (&inner.place, &outer.place) else {
+                return None;
+            };
+            (pi != po
+                && inner.predicate == outer.predicate
+                && inner.counted == outer.counted
+                && inner.window == outer.window
+                && VOCAB.place_contains(po, pi))
+            .then_some((inner, outer))
+        })
+    })
+}
+
+fn across_places(claims: &[LedgerClaim], measures: &[Measure], checks: &mut Vec<Check>) {
+    for (inner, outer) in nested_measures(measures) {
+        for pi in &inner.series {
+            for po in &outer.series {
+                let (a, b) = (&claims[pi.claim], &claims[po.claim]);
+                let (Some(ia), Some(ib)) = (usable(a), usable(b)) else {
+                    continue;
+                };
+                if when(a) != when(b) {
+                    continue;
+                }
+                if ia[0] > ib[1] {
+                    checks.push(Check {
+                        kind: CheckKind::SubsetViolation,
+                        measure: Some(inner.id),
+                        date: a.date,
+                        claims: vec![a.id, b.id],
+                        explanation: format!(
+                            "{} for {} is larger than {} for {}, which contains it.",
+                            quote(a),
+                            inner.place.as_deref().unwrap_or(""),
+                            quote(b),
+                            outer.place.as_deref().unwrap_or("")
+                        ),
+                        rule: "ledger/subset/place".to_owned(),
+                    });
+                } else if overlap(ia, ib) && a.document != b.document {
+                    checks.push(Check {
+                        kind: CheckKind::Agreement,
+                        measure: Some(inner.id),
+                        date: a.date,
+                        claims: vec![a.id, b.id],
+                        explanation: format!(
+                            "{} about {} and {} about {} agree ({}): the places are nested \
+                             and the intervals overlap.",
+                            quote(a),
+                            inner.place.as_deref().unwrap_or(""),
+                            quote(b),
+                            outer.place.as_deref().unwrap_or(""),
+                            date_text(a.date)
+                        ),
+                        rule: "ledger/agreement/nested-places".to_owned(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn subsets(claims: &[LedgerClaim], measures: &[Measure], checks: &mut Vec<Check>) {
+    for sub in measures {
+        let Some(sup_cat) = VOCAB.superset(&sub.counted) else {
+            continue;
+        };
+        for sup in measures.iter().filter(|s| {
+            s.counted == sup_cat
+                && s.predicate == sub.predicate
+                && s.window == sub.window
+                && match (&s.place, &sub.place) {
+                    (Some(o), Some(i)) => VOCAB.place_contains(o, i),
+                    (None, None) => true,
+                    _ => false,
+                }
+        }) {
+            for ps in &sub.series {
+                for pp in &sup.series {
+                    let (a, b) = (&claims[ps.claim], &claims[pp.claim]);
+                    let (Some(ia), Some(ib)) = (usable(a), usable(b)) else {
+                        continue;
+                    };
+                    if when(a) == when(b) && ia[0] > ib[1] {
+                        checks.push(Check {
+                            kind: CheckKind::SubsetViolation,
+                            measure: Some(sub.id),
+                            date: a.date,
+                            claims: vec![a.id, b.id],
+                            explanation: format!(
+                                "{} {} are more than {} {} for the same event, place and time, \
+                                 though {} are a subset of {}.",
+                                quote(a),
+                                sub.counted,
+                                quote(b),
+                                sup.counted,
+                                sub.counted,
+                                sup.counted
+                            ),
+                            rule: "ledger/subset/category".to_owned(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn part_of(claims: &[LedgerClaim], checks: &mut Vec<Check>) {
+    for c in claims {
+        let Some(p) = c.part_of.and_then(|p| claims.get(p)) else {
+            continue;
+        };
+        if let (Some(ic), Some(ip)) = (c.interval, p.interval)
+            && ic[0] > ip[1]
+        {
+            checks.push(Check {
+                kind: CheckKind::SubsetViolation,
+                measure: c.measure,
+                date: c.date,
+                claims: vec![c.id, p.id],
+                explanation: format!(
+                    "{} is given as part of {} but is larger than it.",
+                    quote(c),
+                    quote(p)
+                ),
+                rule: "ledger/subset/part-of".to_owned(),
+            });
+        }
+    }
+}
+
+/// Claims the cumulative checks compare: same predicate family and counted category, places
+/// nested (or both unknown).
+fn comparable(a: &LedgerClaim, b: &LedgerClaim) -> bool {
+    a.predicate_family == b.predicate_family
+        && a.counted_category == b.counted_category
+        && a.modality == b.modality
+        && match (&a.place, &b.place) {
+            (Some(x), Some(y)) => VOCAB.place_contains(x, y) || VOCAB.place_contains(y, x),
+            (None, None) => true,
+            _ => false,
+        }
+}
+
+fn cumulative(claims: &[LedgerClaim], config: &LedgerConfig, checks: &mut Vec<Check>) {
+    let totals: Vec<&LedgerClaim> = claims
+        .iter()
+        .filter(|c| c.window == WindowKind::Cumulative && c.counted_category.is_some())
+        .filter(|c| usable(c).is_some())
+        .collect();
+    let candidates = claims.iter().filter(|c| {
+        matches!(c.window, WindowKind::Cumulative | WindowKind::Unknown)
+            && c.counted_category.is_some()
+            && usable(c).is_some()
+    });
+    let mut jumped: Vec<usize> = Vec::new();
+    for x in candidates {
+        let Some(ix) = x.interval else { continue };
+        // The total that is furthest above this figure, among those around it in time.
+        let mut worst: Option<(&LedgerClaim, f64)> = None;
+        for r in &totals {
+            if r.id == x.id || r.document == x.document || !comparable(x, r) {
+                continue;
+            }
+            if let (Some(dx), Some(dr)) = (x.date, r.date)
+                && (dx - dr).num_days().abs() > config.jump_window_days
+            {
+                continue;
+            }
+            let Some(ir) = r.interval else { continue };
+            let ratio = ir[0] / ix[1].max(1.0);
+            if ratio >= config.jump_factor && worst.is_none_or(|(_, w)| ratio > w) {
+                worst = Some((r, ratio));
+            }
+        }
+        if let Some((r, ratio)) = worst {
+            jumped.push(x.id);
+            let daily = daily_hint(claims, x, ix);
+            checks.push(Check {
+                kind: CheckKind::CumulativeJump,
+                measure: x.measure,
+                date: x.date,
+                claims: vec![x.id, r.id],
+                explanation: format!(
+                    "{} ({}) is {:.0} times smaller than the total {} ({}); a total cannot be \
+                     an order of magnitude off the totals around it.{}",
+                    quote(x),
+                    date_text(x.date),
+                    ratio,
+                    quote(r),
+                    date_text(r.date),
+                    daily
+                ),
+                rule: "ledger/cumulative/jump".to_owned(),
+            });
+        }
+    }
+    // Decreases: a later total, for the same or a broader place, below an earlier one.
+    for a in &totals {
+        for b in &totals {
+            let (Some(da), Some(db)) = (a.date, b.date) else {
+                continue;
+            };
+            if da >= db || !comparable(a, b) || jumped.contains(&b.id) || jumped.contains(&a.id) {
+                continue;
+            }
+            let (Some(pa), Some(pb)) = (&a.place, &b.place) else {
+                continue;
+            };
+            if !VOCAB.place_contains(pb, pa) {
+                continue;
+            }
+            if let (Some(ia), Some(ib)) = (a.interval, b.interval)
+                && ib[1] < ia[0]
+            {
+                checks.push(Check {
+                    kind: CheckKind::CumulativeDecrease,
+                    measure: b.measure,
+                    date: b.date,
+                    claims: vec![a.id, b.id],
+                    explanation: format!(
+                        "The total falls from {} on {} to {} on {}: a cumulative total \
+                         cannot decrease.",
+                        quote(a),
+                        da,
+                        quote(b),
+                        db
+                    ),
+                    rule: "ledger/cumulative/decrease".to_owned(),
+                });
+            }
+        }
+    }
+    daily_sums(claims, &totals, &jumped, config, checks);
+}
+
+/// "It is the size of the 24-hour figures" when it is.
+fn daily_hint(claims: &[LedgerClaim], x: &LedgerClaim, ix: [f64; 2]) -> String {
+    let daily: Vec<&LedgerClaim> = claims
+        .iter()
+        .filter(|d| d.window == WindowKind::Last24h && comparable(d, x) && d.interval.is_some())
+        .collect();
+    let lo = daily
+        .iter()
+        .filter_map(|d| d.interval.map(|i| i[0]))
+        .fold(f64::MAX, f64::min);
+    let hi = daily
+        .iter()
+        .filter_map(|d| d.interval.map(|i| i[1]))
+        .fold(0.0, f64::max);
+    if daily.is_empty() || ix[1] < lo / 2.0 || ix[0] > hi * 2.0 {
+        return String::new();
+    }
+    let mut figures: Vec<&str> = daily.iter().map(|d| d.figure.as_str()).collect();
+    figures.dedup();
+    figures.truncate(4);
+    format!(
+        " It is the size of the 24-hour figures ({}): a daily count reported as a total?",
+        figures.join(", ")
+    )
+}
+
+fn daily_sums(
+    claims: &[LedgerClaim],
+    totals: &[&LedgerClaim],
+    jumped: &[usize],
+    config: &LedgerConfig,
+    checks: &mut Vec<Check>,
+) {
+    let t = config.daily_sum_tolerance;
+    for a in totals {
+        // The next total after `a`, same measure family, not itself an anomaly.
+        let next = totals
+            .iter()
+            .filter(|b| {
+                b.date.zip(a.date).is_some_and(|(db, da)| db > da)
+                    && comparable(a, b)
+                    && a.place == b.place
+                    && !jumped.contains(&b.id)
+            })
+            .min_by_key(|b| b.date);
+        let (Some(b), Some(da)) = (next, a.date) else {
+            continue;
+        };
+        let (Some(db), Some(ia), Some(ib)) = (b.date, a.interval, b.interval) else {
+            continue;
+        };
+        if jumped.contains(&a.id) {
+            continue;
+        }
+        // One 24-hour figure per day strictly after `a` up to `b`'s day.
+        let mut days: HashMap<NaiveDate, &LedgerClaim> = HashMap::new();
+        for d in claims.iter().filter(|d| {
+            d.window == WindowKind::Last24h
+                && comparable(d, a)
+                && usable(d).is_some()
+                && d.date.is_some_and(|x| x > da && x <= db)
+        }) {
+            if let Some(day) = d.date {
+                days.entry(day).or_insert(d);
+            }
+        }
+        if days.is_empty() {
+            continue;
+        }
+        let span_days = usize::try_from((db - da).num_days()).unwrap_or(0);
+        let complete = days.len() >= span_days;
+        let sum = days.values().fold([0.0, 0.0], |s, d| {
+            let i = d.interval.unwrap_or([0.0, 0.0]);
+            [s[0] + i[0], s[1] + i[1]]
+        });
+        let change = [(ib[0] - ia[1]).max(0.0), (ib[1] - ia[0]).max(0.0)];
+        let widened = [change[0] * (1.0 - t), change[1] * (1.0 + t)];
+        let mismatch = if complete {
+            !overlap(sum, widened)
+        } else {
+            sum[0] > widened[1]
+        };
+        if mismatch {
+            let mut ids = vec![a.id, b.id];
+            let mut daily: Vec<&&LedgerClaim> = days.values().collect();
+            daily.sort_by_key(|d| d.date);
+            ids.extend(daily.iter().map(|d| d.id));
+            let listed: Vec<String> = daily.iter().map(|d| quote(d)).collect();
+            checks.push(Check {
+                kind: CheckKind::DailySumMismatch,
+                measure: b.measure,
+                date: b.date,
+                claims: ids,
+                explanation: format!(
+                    "Between {} ({}) and {} ({}) the total grows by {}, but the 24-hour \
+                     figures of {} of the {} days ({}) add up to {} (tolerance {:.0}%).",
+                    quote(a),
+                    da,
+                    quote(b),
+                    db,
+                    interval_text(change),
+                    days.len(),
+                    span_days,
+                    listed.join(", "),
+                    interval_text(sum),
+                    t * 100.0
+                ),
+                rule: if complete {
+                    "ledger/daily-sum/complete".to_owned()
+                } else {
+                    "ledger/daily-sum/partial-exceeds".to_owned()
+                },
+            });
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! The ledger's types and [`build_ledger`]: every claim of the corpus copied with what the
+//! report needs (figure, interval, categories, date, place, origin, party, outlet, evidence
+//! sentence), then grouped into measures, checked, and weighed for independence.
+//!
+//! A [`LedgerClaim`] points back to its claim by (document index, claim index), so a reader
+//! can always find the sentence and the rules the figure came from.
+
+use chrono::NaiveDate;
+use recoupe_model::Span;
+use recoupe_model::claim::{AttributionHow, Claim, FigureQualifier, Modality, WindowKind};
+use recoupe_model::document::Document;
+use serde::{Deserialize, Serialize};
+
+use crate::vocab::VOCAB;
+use crate::{checks, independence, measures};
+
+/// Version tag of the ledger JSON shape.
+pub const LEDGER_SCHEMA: &str = "recoupe.ledger/1";
+
+/// Tolerances of the checks. The defaults are the documented ones (see the crate README).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LedgerConfig {
+    /// Relative half-width of an "approx" figure ("environ 7 000" = 6 300..7 700).
+    pub approx_tolerance: f64,
+    /// How far below its value a "nearly" figure may be ("près de 8 500" = 7 650..8 500).
+    pub nearly_tolerance: f64,
+    /// How far above its value a "more than" / "at least" figure may be ("plus de 13 000"
+    /// = 13 000..15 600); "at most" / "less than" mirror it downwards.
+    pub open_tolerance: f64,
+    /// Ratio between a total and the cumulative totals around it that makes it a jump.
+    pub jump_factor: f64,
+    /// How many days apart two totals may be for the jump check to compare them.
+    pub jump_window_days: i64,
+    /// Relative tolerance when daily figures are added up against a cumulative change.
+    pub daily_sum_tolerance: f64,
+}
+
+impl Default for LedgerConfig {
+    fn default() -> Self {
+        LedgerConfig {
+            approx_tolerance: 0.10,
+            nearly_tolerance: 0.10,
+            open_tolerance: 0.20,
+            jump_factor: 5.0,
+            jump_window_days: 7,
+            daily_sum_tolerance: 0.10,
+        }
+    }
+}
+
+/// The ledger of a corpus.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Ledger {
+    /// Always [`LEDGER_SCHEMA`].
+    pub schema: String,
+    pub config: LedgerConfig,
+    pub documents: Vec<LedgerDocument>,
+    pub claims: Vec<LedgerClaim>,
+    pub measures: Vec<Measure>,
+    pub checks: Vec<Check>,
+    pub independence: Vec<Independence>,
+    pub relays: Vec<RelayRow>,
+}
+
+/// One document of the corpus, as the report names it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LedgerDocument {
+    pub id: String,
+    pub source: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// Sources the document says it relays ("Sources: RT; Sputnik; AFP").
+    pub relayed: Vec<String>,
+}
+
+/// Where a claim's date comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFrom {
+    /// The end of the claim's time window.
+    Window,
+    /// The date of the document (published or inferred).
+    Document,
+    /// No date at all: the claim sorts last in its series.
+    Undated,
+}
+
+/// One claim of the corpus with what the ledger needs of it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LedgerClaim {
+    /// Index in [`Ledger::claims`].
+    pub id: usize,
+    /// Index in [`Ledger::documents`] (and in the input slice).
+    pub document: usize,
+    /// Index in the document's `annotations.claims`.
+    pub claim: usize,
+    /// The figure as written ("plus de 110 000").
+    pub figure: String,
+    pub qualifier: FigureQualifier,
+    /// The central value, when the figure has one.
+    pub value: Option<f64>,
+    /// The interval the figure allows once its qualifier is read ([`LedgerConfig`]); none
+    /// for vague figures ("des milliers"), which are shown but never compared.
+    pub interval: Option<[f64; 2]>,
+    pub unit: Option<String>,
+    pub counted: Option<String>,
+    pub counted_category: Option<String>,
+    pub predicate: Option<String>,
+    pub predicate_category: Option<String>,
+    /// The predicate family the measure uses ("left" and "rescued" are "evacuated").
+    pub predicate_family: Option<String>,
+    pub modality: Option<Modality>,
+    pub window: WindowKind,
+    pub since: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub date_from: DateFrom,
+    /// Canonical place from the place hierarchy.
+    pub place: Option<String>,
+    pub speaker: Option<String>,
+    pub organisation: Option<String>,
+    pub how: AttributionHow,
+    pub unattributed: bool,
+    /// Who stands behind the figure: the organisation, else the speaker, else the outlet.
+    pub origin: String,
+    /// Id of the party the origin belongs to (`ledger-parties.toml`), when known.
+    pub party: Option<String>,
+    /// Display name of that party, or the origin itself when it belongs to none.
+    pub party_name: String,
+    pub outlet: String,
+    /// The evidence sentence, as written.
+    pub evidence: String,
+    pub evidence_span: Span,
+    /// Ledger id of the claim this one is a part of ("dont 2 934 enfants").
+    pub part_of: Option<usize>,
+    /// Index in [`Ledger::measures`].
+    pub measure: Option<usize>,
+    /// Ledger id of the claim this one was copied from (an earlier document of another
+    /// outlet with the same passage): it does not count as a confirmation.
+    pub copy_of: Option<usize>,
+}
+
+/// Claims that measure the same thing, in time order.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Measure {
+    pub id: usize,
+    pub predicate: String,
+    pub counted: String,
+    pub place: Option<String>,
+    pub window: WindowKind,
+    /// "evacuated × civilians × Alep-Est × last_24h".
+    pub label: String,
+    pub series: Vec<SeriesPoint>,
+}
+
+/// One claim in a measure's series.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SeriesPoint {
+    pub claim: usize,
+    pub date: Option<NaiveDate>,
+    /// True when the claim has no date: it is listed after the dated ones.
+    pub undated: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    Agreement,
+    Conflict,
+    SubsetViolation,
+    CumulativeDecrease,
+    CumulativeJump,
+    DailySumMismatch,
+    Copy,
+}
+
+/// One finding of the cross-checks.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Check {
+    pub kind: CheckKind,
+    /// The measure it is about, when one.
+    pub measure: Option<usize>,
+    /// The date compared, when one.
+    pub date: Option<NaiveDate>,
+    /// Ledger ids of the claims involved.
+    pub claims: Vec<usize>,
+    /// Plain-language explanation quoting the figures as written.
+    pub explanation: String,
+    /// Id of the rule that fired (`ledger/conflict/disjoint-intervals`).
+    pub rule: String,
+}
+
+/// The origins of one measure's figures, against the outlets that relay them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Independence {
+    pub measure: usize,
+    pub origins: Vec<OriginRow>,
+    /// Parties (an origin no party lists is its own party), copies left out.
+    pub independent_origins: usize,
+    /// True when every figure of the measure comes from one party.
+    pub single_party: bool,
+    pub outlets: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OriginRow {
+    pub origin: String,
+    pub party: Option<String>,
+    pub party_name: String,
+    /// Ledger ids of its claims in the measure.
+    pub claims: Vec<usize>,
+    pub outlets: Vec<String>,
+}
+
+/// What an outlet relays: the origins of its figures and the sources it names.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RelayRow {
+    pub outlet: String,
+    pub documents: Vec<usize>,
+    /// Parties (or origins) behind its figures, with how many claims each.
+    pub origins: Vec<(String, usize)>,
+    /// Sources the outlet's documents say they relay.
+    pub relayed: Vec<String>,
+}
+
+/// Build the ledger of annotated documents.
+pub fn build_ledger(docs: &[Document], config: &LedgerConfig) -> Ledger {
+    let documents: Vec<LedgerDocument> = docs.iter().map(ledger_document).collect();
+    let mut claims = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let first = claims.len();
+        for (c, claim) in doc.annotations.claims.iter().enumerate() {
+            let id = claims.len();
+            let mut lc = ledger_claim(id, d, c, claim, doc, &documents[d], config);
+            lc.part_of = claim.part_of.filter(|p| *p < c).map(|p| first + p);
+            claims.push(lc);
+        }
+    }
+    let measures = measures::group(&mut claims);
+    let mut checks = checks::copies(&mut claims, &documents);
+    checks.extend(checks::run(&claims, &measures, config));
+    let independence = independence::weigh(&claims, &measures);
+    let relays = independence::relays(&claims, &documents);
+    Ledger {
+        schema: LEDGER_SCHEMA.to_owned(),
+        config: config.clone(),
+        documents,
+        claims,
+        measures,
+        checks,
+        independence,
+        relays,
+    }
+}
+
+fn ledger_document(doc: &Document) -> LedgerDocument {
+    LedgerDocument {
+        id: doc.id.clone(),
+        source: doc.source.label(),
+        outlet: doc.outlet.as_ref().map(|o| o.name.clone()),
+        title: doc.title.clone(),
+        date: doc.published.map(|p| p.date_naive()),
+        relayed: doc.relays.iter().map(|r| r.name.clone()).collect(),
+    }
+}
+
+fn ledger_claim(
+    id: usize,
+    document: usize,
+    index: usize,
+    claim: &Claim,
+    doc: &Document,
+    ldoc: &LedgerDocument,
+    config: &LedgerConfig,
+) -> LedgerClaim {
+    let (date, date_from) = match (claim.time.end, claim.date.or(ldoc.date)) {
+        (Some(end), _) => (Some(end), DateFrom::Window),
+        (None, Some(day)) => (Some(day), DateFrom::Document),
+        (None, None) => (None, DateFrom::Undated),
+    };
+    let outlet = claim
+        .outlet
+        .clone()
+        .or_else(|| ldoc.outlet.clone())
+        .unwrap_or_else(|| ldoc.source.clone());
+    let a = &claim.attribution;
+    let named = if a.unattributed {
+        None
+    } else {
+        a.organisation.clone().or_else(|| a.speaker.clone())
+    };
+    let origin = named.clone().unwrap_or_else(|| outlet.clone());
+    // The party may be known from the speaker when the organisation is not listed.
+    let party = [a.organisation.as_deref(), a.speaker.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|_| !a.unattributed)
+        .find_map(|name| VOCAB.party_of(name));
+    let figure = &claim.figure;
+    LedgerClaim {
+        id,
+        document,
+        claim: index,
+        figure: figure.text.clone(),
+        qualifier: figure.qualifier,
+        value: figure.best.or(figure.value),
+        interval: interval(claim, config),
+        unit: figure.unit.clone(),
+        counted: claim.counted.as_ref().map(|c| c.text.clone()),
+        counted_category: claim.counted.as_ref().map(|c| c.category.clone()),
+        predicate: claim.predicate.as_ref().map(|p| p.text.clone()),
+        predicate_category: claim.predicate.as_ref().map(|p| p.category.clone()),
+        predicate_family: claim
+            .predicate
+            .as_ref()
+            .map(|p| VOCAB.predicate_family(&p.category)),
+        modality: claim.predicate.as_ref().map(|p| p.modality),
+        window: claim.time.kind,
+        since: claim.time.since.clone(),
+        date,
+        date_from,
+        place: claim.place.as_ref().map(|p| VOCAB.place(&p.name)),
+        speaker: a.speaker.clone(),
+        organisation: a.organisation.clone(),
+        how: a.how,
+        unattributed: a.unattributed,
+        party_name: party.map_or_else(|| origin.clone(), |p| p.name.clone()),
+        party: party.map(|p| p.id.clone()),
+        origin,
+        outlet,
+        evidence: doc
+            .text
+            .get(claim.evidence.start..claim.evidence.end)
+            .unwrap_or("")
+            .trim()
+            .to_owned(),
+        evidence_span: claim.evidence,
+        part_of: None,
+        measure: None,
+        copy_of: None,
+    }
+}
+
+/// The interval a figure allows, from its value and qualifier (see [`LedgerConfig`]).
+pub fn interval(claim: &Claim, config: &LedgerConfig) -> Option<[f64; 2]> {
+    let f = &claim.figure;
+    let v = f.best.or(f.value).or(f.low).or(f.high)?;
+    let bounds = match f.qualifier {
+        FigureQualifier::Exact => [v, v],
+        FigureQualifier::Approx => [
+            v * (1.0 - config.approx_tolerance),
+            v * (1.0 + config.approx_tolerance),
+        ],
+        FigureQualifier::Nearly => [v * (1.0 - config.nearly_tolerance), v],
+        FigureQualifier::AtLeast | FigureQualifier::MoreThan => {
+            [v, v * (1.0 + config.open_tolerance)]
+        }
+        FigureQualifier::AtMost | FigureQualifier::LessThan => {
+            [v * (1.0 - config.open_tolerance), v]
+        }
+        FigureQualifier::Range => [f.low.unwrap_or(v), f.high.unwrap_or(v)],
+        FigureQualifier::Vague => return None,
+    };
+    (bounds[0].is_finite() && bounds[1].is_finite() && bounds[0] <= bounds[1]).then_some(bounds)
+}
