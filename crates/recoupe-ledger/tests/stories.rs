@@ -1,0 +1,118 @@
+//! Stories on the example corpus with the seeds, and on the press corpus.
+
+use std::time::Instant;
+
+use recoupe_ingest::{IngestConfig, read_inputs};
+use recoupe_ledger::stories::{Story, group_stories};
+use recoupe_model::Document;
+use recoupe_text::{TextConfig, prepare};
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/aleppo-2016");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+
+fn load(inputs: &[String]) -> Vec<Document> {
+    read_inputs(inputs, &IngestConfig::default())
+        .filter_map(|item| item.document().cloned())
+        .map(|input| {
+            let mut doc = prepare(input, &TextConfig::default());
+            recoupe_extract::annotate(&mut doc);
+            doc
+        })
+        .collect()
+}
+
+fn story_of(stories: &[Story], doc: usize) -> usize {
+    stories
+        .iter()
+        .find(|s| s.documents.contains(&doc))
+        .map(|s| s.id)
+        .unwrap_or_else(|| panic!("document {doc} in no story"))
+}
+
+fn check_partition(stories: &[Story], n: usize) {
+    let mut all: Vec<usize> = stories.iter().flat_map(|s| s.documents.clone()).collect();
+    all.sort_unstable();
+    assert_eq!(
+        all,
+        (0..n).collect::<Vec<_>>(),
+        "every document in exactly one story"
+    );
+}
+
+#[test]
+fn the_aleppo_documents_form_one_story() {
+    let mut inputs = vec![EXAMPLES.to_owned()];
+    let seeds = format!("{SHARED}/seeds");
+    let with_seeds = std::path::Path::new(&seeds).exists();
+    if with_seeds {
+        inputs.push(seeds);
+    } else {
+        println!("skipped the seeds: ../shared not found");
+    }
+    let docs = load(&inputs);
+    let stories = group_stories(&docs);
+    check_partition(&stories, docs.len());
+    for s in &stories {
+        let names: Vec<_> = s
+            .documents
+            .iter()
+            .map(|&d| docs[d].source.label())
+            .collect();
+        println!(
+            "story {} [{}] {:?}..{:?}: {names:?}",
+            s.id, s.label, s.start, s.end
+        );
+    }
+    let first = story_of(&stories, 0);
+    for (i, doc) in docs.iter().enumerate() {
+        assert_eq!(
+            story_of(&stories, i),
+            first,
+            "{} is not with the other Aleppo documents",
+            doc.source.label()
+        );
+    }
+    let story = &stories[first - 1];
+    assert!(story.label.contains("Alep"), "label {}", story.label);
+    assert!(story.start <= story.end);
+}
+
+#[test]
+fn press_corpus() {
+    let path = format!("{SHARED}/corpora/fr-press-1122.jsonl");
+    if !std::path::Path::new(&path).exists() {
+        println!("skipped: ../shared not found");
+        return;
+    }
+    let docs = load(&[path]);
+    let start = Instant::now();
+    let stories = group_stories(&docs);
+    let elapsed = start.elapsed();
+    check_partition(&stories, docs.len());
+    let mut sizes: Vec<usize> = stories.iter().map(|s| s.documents.len()).collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    let singles = sizes.iter().filter(|&&s| s == 1).count();
+    println!(
+        "{} documents: {} stories ({} of one document) in {:?}; largest: {:?}",
+        docs.len(),
+        stories.len(),
+        singles,
+        elapsed,
+        &sizes[..sizes.len().min(15)]
+    );
+    for s in stories.iter().take(8) {
+        println!(
+            "  story {} ({} docs) [{}] {:?}..{:?}",
+            s.id,
+            s.documents.len(),
+            s.label,
+            s.start,
+            s.end
+        );
+    }
+    // One story swallowing the corpus would make the grouping useless.
+    assert!(
+        sizes.first().is_some_and(|&s| s < docs.len() / 4),
+        "{sizes:?}"
+    );
+}
