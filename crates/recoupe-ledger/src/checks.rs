@@ -86,11 +86,10 @@ pub struct CopiedPassage {
     pub copy_span: Span,
 }
 
-/// Passages shared between outlets. Until the text-reuse detector (`reuse::find_reuse`) is
-/// wired in here, the passages are the evidence sentences repeated word for word (case,
-/// accents and spacing aside) by documents of different outlets, the earlier document
-/// (by date, then corpus order) being the original.
-fn shared_passages(claims: &[LedgerClaim], documents: &[LedgerDocument]) -> Vec<CopiedPassage> {
+/// Evidence sentences repeated word for word (case, accents and spacing aside) by documents
+/// of different outlets, the earlier document (by date, then corpus order) being the
+/// original. This catches short copied sentences the text-reuse detector may leave out.
+fn repeated_sentences(claims: &[LedgerClaim], documents: &[LedgerDocument]) -> Vec<CopiedPassage> {
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|i| {
@@ -132,9 +131,14 @@ fn shared_passages(claims: &[LedgerClaim], documents: &[LedgerDocument]) -> Vec<
     passages
 }
 
-/// Link the claims of copied passages to their originals and report each copy.
-pub fn copies(claims: &mut [LedgerClaim], documents: &[LedgerDocument]) -> Vec<Check> {
-    let passages = shared_passages(claims, documents);
+/// Link the claims of copied passages (from text reuse, then repeated sentences) to their
+/// originals and report each copy.
+pub fn copies(
+    claims: &mut [LedgerClaim],
+    documents: &[LedgerDocument],
+    mut passages: Vec<CopiedPassage>,
+) -> Vec<Check> {
+    passages.extend(repeated_sentences(claims, documents));
     link_copies(claims, &passages)
 }
 
@@ -146,13 +150,12 @@ pub fn link_copies(claims: &mut [LedgerClaim], passages: &[CopiedPassage]) -> Ve
     for p in passages {
         let originals: Vec<usize> = claims
             .iter()
-            .filter(|c| c.document == p.original && within(c.evidence_span, p.original_span))
+            .filter(|c| c.document == p.original && within(c.figure_span, p.original_span))
             .map(|c| c.id)
             .collect();
         for i in 0..claims.len() {
             let c = &claims[i];
-            if c.document != p.copy || !within(c.evidence_span, p.copy_span) || c.copy_of.is_some()
-            {
+            if c.document != p.copy || !within(c.figure_span, p.copy_span) || c.copy_of.is_some() {
                 continue;
             }
             let found = originals.iter().copied().find(|o| {

@@ -11,6 +11,8 @@ use recoupe_model::claim::{AttributionHow, Claim, FigureQualifier, Modality, Win
 use recoupe_model::document::Document;
 use serde::{Deserialize, Serialize};
 
+use crate::checks::CopiedPassage;
+use crate::reuse::{SharedPassage, find_reuse};
 use crate::vocab::VOCAB;
 use crate::{checks, independence, measures};
 
@@ -60,6 +62,8 @@ pub struct Ledger {
     pub checks: Vec<Check>,
     pub independence: Vec<Independence>,
     pub relays: Vec<RelayRow>,
+    /// Passages shared word for word between documents (text reuse).
+    pub shared_passages: Vec<SharedPassage>,
 }
 
 /// One document of the corpus, as the report names it.
@@ -131,6 +135,8 @@ pub struct LedgerClaim {
     /// The evidence sentence, as written.
     pub evidence: String,
     pub evidence_span: Span,
+    /// The figure in the document's text.
+    pub figure_span: Span,
     /// Ledger id of the claim this one is a part of ("dont 2 934 enfants").
     pub part_of: Option<usize>,
     /// Index in [`Ledger::measures`].
@@ -237,7 +243,31 @@ pub fn build_ledger(docs: &[Document], config: &LedgerConfig) -> Ledger {
         }
     }
     let measures = measures::group(&mut claims);
-    let mut checks = checks::copies(&mut claims, &documents);
+    let shared_passages = find_reuse(docs);
+    let copied = shared_passages
+        .iter()
+        .filter(|p| !p.same_outlet)
+        .map(|p| {
+            // The earlier document is the original; when the dates cannot tell, corpus order.
+            let original_is_a = p.earlier.is_none_or(|e| e == p.a);
+            if original_is_a {
+                CopiedPassage {
+                    original: p.a,
+                    original_span: p.a_span,
+                    copy: p.b,
+                    copy_span: p.b_span,
+                }
+            } else {
+                CopiedPassage {
+                    original: p.b,
+                    original_span: p.b_span,
+                    copy: p.a,
+                    copy_span: p.a_span,
+                }
+            }
+        })
+        .collect();
+    let mut checks = checks::copies(&mut claims, &documents, copied);
     checks.extend(checks::run(&claims, &measures, config));
     let independence = independence::weigh(&claims, &measures);
     let relays = independence::relays(&claims, &documents);
@@ -250,6 +280,7 @@ pub fn build_ledger(docs: &[Document], config: &LedgerConfig) -> Ledger {
         checks,
         independence,
         relays,
+        shared_passages,
     }
 }
 
@@ -335,6 +366,7 @@ fn ledger_claim(
             .trim()
             .to_owned(),
         evidence_span: claim.evidence,
+        figure_span: figure.span,
         part_of: None,
         measure: None,
         copy_of: None,
