@@ -39,7 +39,9 @@ pub fn find_times(text: &str, lang: Lang, reference: Option<NaiveDate>) -> Vec<T
     for (order, rule) in lex.rules.iter().enumerate() {
         for caps in rule.regex.captures_iter(&shadow.text) {
             let Some(m) = caps.get(0) else { continue };
-            if !ends_on_word_boundary(&shadow.text, m.end()) {
+            if !ends_on_word_boundary(&shadow.text, m.end())
+                || inside_number(&shadow.text, m.start())
+            {
                 continue;
             }
             if rule.clause_end && !at_clause_end(&shadow.text, m.end()) {
@@ -76,6 +78,16 @@ fn ends_on_word_boundary(text: &str, end: usize) -> bool {
         (Some(b), Some(a)) => !(b.is_alphanumeric() && a.is_alphanumeric()),
         _ => true,
     }
+}
+
+/// A match starting on the decimals of a number ("6,107.31 August" is no 31 August).
+fn inside_number(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    start >= 2
+        && digit_at(start)
+        && matches!(bytes.get(start - 1), Some(b'.' | b','))
+        && digit_at(start - 2)
 }
 
 /// Only punctuation or the end of the text may follow (for bare days: "le 27." but not

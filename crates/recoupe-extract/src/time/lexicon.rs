@@ -41,6 +41,8 @@ pub(crate) enum Class {
     Last,
     Approx,
     Few,
+    /// "last" as a position ("the last week of July"), not a shift.
+    Final,
     /// A season name ("été", "winter"); `SeasonBare` leaves out those that are also common
     /// words ("été" the participle, "spring", "fall").
     Season,
@@ -78,6 +80,7 @@ impl Class {
             "last" => Class::Last,
             "approx" => Class::Approx,
             "few" => Class::Few,
+            "final" => Class::Final,
             "season" => Class::Season,
             "season_bare" => Class::SeasonBare,
             "decade" => Class::Decade,
@@ -174,6 +177,8 @@ struct Words {
     approx: Vec<String>,
     #[serde(default)]
     few: Vec<String>,
+    #[serde(default, rename = "final")]
+    final_: Vec<String>,
 }
 
 /// Connectors of a range between two time expressions ("from … to …", "entre … et …").
@@ -406,6 +411,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     class_regex.insert(Class::Last, simple(raw.words.last.iter().collect()));
     class_regex.insert(Class::Approx, simple(raw.words.approx.iter().collect()));
     class_regex.insert(Class::Few, simple(raw.words.few.iter().collect()));
+    class_regex.insert(Class::Final, simple(raw.words.final_.iter().collect()));
     class_regex.insert(Class::Season, simple(raw.seasons.keys().collect()));
     let ambiguous_seasons: Vec<String> = raw.ambiguous_seasons.iter().map(|s| fold(s)).collect();
     class_regex.insert(

@@ -63,6 +63,8 @@ pub(crate) struct Parts {
     n: Option<u32>,
     n2: Option<u32>,
     few: bool,
+    /// "the last week of July": the last one of its container.
+    final_: bool,
     approx: bool,
     unit: Option<TimeUnit>,
     part: Option<PartOfDay>,
@@ -142,6 +144,7 @@ fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon, src: &Source) -> Opti
             Class::Last => p.last = true,
             Class::Approx => p.approx = true,
             Class::Few => p.few = true,
+            Class::Final => p.final_ = true,
             Class::Season | Class::SeasonBare => p.season = Some(*lex.seasons.get(&key)?),
             Class::Decade => p.decade = Some(key.parse().ok()?),
             Class::Decade2 => p.decade = Some(1900 + key.parse::<i32>().ok()?),
@@ -326,7 +329,10 @@ fn calendar_day(
             return Some(cal);
         }
         Some(Scope::NthWeek) => {
-            let n = p.ordinal.filter(|n| (1..=5).contains(n))?;
+            let n = p.ordinal.filter(|n| (1..=5).contains(n));
+            if n.is_none() && !p.final_ {
+                return None;
+            }
             let container = match (p.month, p.year, p.unit, reference) {
                 (Some(m), Some(y), _, _) => month_bounds(y, m),
                 (Some(m), None, _, Some(r)) => {
@@ -342,7 +348,10 @@ fn calendar_day(
                 _ => None,
             };
             if let Some((first, last)) = container {
-                let start = shift(first, 7 * (i64::from(n) - 1), TimeUnit::Day)?;
+                let start = match n {
+                    Some(n) => shift(first, 7 * (i64::from(n) - 1), TimeUnit::Day)?,
+                    None => shift(last, -6, TimeUnit::Day)?,
+                };
                 if start > last {
                     return None;
                 }
