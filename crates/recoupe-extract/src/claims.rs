@@ -21,7 +21,7 @@ mod window;
 use std::collections::BTreeSet;
 
 use recoupe_model::claim::{
-    Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow,
+    Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow, WindowKind,
 };
 use recoupe_model::quantity::{Qualifier, Quantity, QuantityKind};
 use recoupe_model::{Document, EmbedKind, Lang, Span};
@@ -110,7 +110,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .iter()
             .filter(|t| unit.span.contains(t.span))
             .collect();
-        let cumulative_marker = !lex.cumulative.all(&toks).is_empty();
+        let anchor = paragraph_date(doc, unit, &times).or(reference);
+        let markers = window::Markers {
+            cumulative: !lex.cumulative.all(&toks).is_empty(),
+            last_24h: !lex.last_24h.all(&toks).is_empty(),
+        };
         let first_in_sentence = drafts.len();
         for (k, ((qi, q), &(a, b, subset))) in figures.iter().zip(&ranges).enumerate() {
             let mut rules = Vec::new();
@@ -175,7 +179,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if q.kind == QuantityKind::Duration && predicate.is_none() {
                 continue;
             }
-            let (time, rule) = window::find(&times, reference, cumulative_marker);
+            let process = predicate.as_ref().is_some_and(|p| {
+                p.modality == Modality::Done && lex.processes.contains(&p.category)
+            });
+            let (time, rule) = window::find(&times, anchor, &markers, q.span, process);
             rules.push(format!("{prefix}{rule}"));
             let parent = if subset || is_fraction(q) {
                 find_parent(
@@ -263,7 +270,73 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             confidence,
         });
     }
+    carry_windows_over(&mut claims, doc);
     claims
+}
+
+/// The date a sentence without a date of its own is told from: the last date given earlier
+/// in its paragraph ("Mercredi, le Centre avait livré ses chiffres. Selon le Centre, … au
+/// cours des dernières 24 heures": the 24 hours end on Wednesday, not on the day of
+/// publication). None when the sentence gives a date or the paragraph none before it.
+fn paragraph_date(
+    doc: &Document,
+    unit: &Unit,
+    in_sentence: &[&recoupe_model::time::TimeExpression],
+) -> Option<chrono::NaiveDate> {
+    use recoupe_model::time::TimeKind;
+    let dated = |t: &recoupe_model::time::TimeExpression| {
+        matches!(t.kind, TimeKind::Date | TimeKind::Relative) && t.resolved.is_some()
+    };
+    if in_sentence.iter().any(|t| dated(t)) {
+        return None;
+    }
+    let paragraph = doc.paragraphs.get(unit.paragraph?)?;
+    doc.annotations
+        .times
+        .iter()
+        .filter(|t| dated(t))
+        .filter(|t| t.span.start >= paragraph.span.start && t.span.end <= unit.span.start)
+        .max_by_key(|t| t.span.end)
+        .and_then(|t| t.resolved.as_ref())
+        .map(|r| r.end)
+}
+
+/// A done count with no window of its own that continues, in the same paragraph, the report
+/// of a source whose previous figure has a bounded window (the last 24 hours, per day) shares
+/// that window: "Au cours des dernières 24 heures, … a indiqué le Centre. L'organisation a
+/// ajouté que 366 militants avaient en parallèle déposé les armes."
+fn carry_windows_over(claims: &mut [Claim], doc: &Document) {
+    let paragraph = |span: Span| doc.paragraphs.iter().position(|p| p.span.contains(span));
+    for i in 1..claims.len() {
+        let (head, tail) = claims.split_at_mut(i);
+        let (Some(claim), Some(previous)) = (tail.first_mut(), head.last()) else {
+            continue;
+        };
+        let open = claim
+            .rules
+            .iter()
+            .any(|r| r.ends_with("window/unstated-process"));
+        let bounded = matches!(
+            previous.time.kind,
+            WindowKind::Last24h | WindowKind::Last | WindowKind::PerDay
+        );
+        let a = &claim.attribution;
+        let b = &previous.attribution;
+        let same_source = !a.unattributed
+            && !b.unattributed
+            && a.speaker == b.speaker
+            && a.organisation == b.organisation;
+        let same_paragraph = paragraph(claim.evidence).is_some()
+            && paragraph(claim.evidence) == paragraph(previous.evidence);
+        if open && bounded && same_source && same_paragraph {
+            claim.time = previous.time.clone();
+            for r in &mut claim.rules {
+                if r.ends_with("window/unstated-process") {
+                    *r = r.replace("window/unstated-process", "window/carried-over-in-report");
+                }
+            }
+        }
+    }
 }
 
 /// The sentences of the document and its removed headline lines, in text order.

@@ -129,6 +129,10 @@ struct PredicateFile {
     #[serde(default)]
     cumulative: Vec<String>,
     #[serde(default)]
+    last_24h: Vec<String>,
+    #[serde(default)]
+    processes: Vec<String>,
+    #[serde(default)]
     counted_by_predicate: BTreeMap<String, String>,
     #[serde(default)]
     fits: BTreeMap<String, Vec<String>>,
@@ -204,6 +208,9 @@ pub struct Lexicon {
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
     pub cumulative: Entries,
+    pub last_24h: Entries,
+    /// Predicate categories whose undated, windowless counts have an unknown window.
+    pub processes: Vec<String>,
     pub counted_by_predicate: BTreeMap<String, String>,
     pub fits: BTreeMap<String, Vec<String>>,
     pub auxiliaries: Vec<String>,
@@ -273,6 +280,8 @@ fn load(lang: Lang) -> Lexicon {
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),
         cumulative: single("cumulative", predicates.cumulative),
+        last_24h: single("last_24h", predicates.last_24h),
+        processes: predicates.processes,
         counted_by_predicate: predicates.counted_by_predicate,
         fits: predicates.fits,
         auxiliaries: predicates.auxiliaries,

@@ -1,18 +1,32 @@
 //! The time window of a figure, from the time expressions of its sentence: the last 24 hours,
-//! a rate per day, a total since a start, else one point in time (the date the sentence
-//! gives, or the document's date), else unknown.
+//! a rate per day, a total since a start (from the time annotations, else from window
+//! markers of the lexicon), else one point in time (the date the sentence gives, nearest
+//! before the figure). Without any of these, a count of a done process (people evacuated)
+//! has an unknown window, and any other figure (a vote, a plan, a length) is one event: a
+//! point at the document's date, if known.
 
 use chrono::NaiveDate;
 use recoupe_model::Span;
 use recoupe_model::claim::{TimeWindow, WindowKind};
 use recoupe_model::time::{TimeExpression, TimeKind, TimeUnit, Window};
 
-/// `times` are the time expressions of the sentence; `cumulative_marker` is set when the
-/// sentence says "déjà" or "depuis" without a window the time stage recognised.
+/// Window markers of a sentence that the time annotations may have missed.
+pub struct Markers {
+    /// "déjà", "depuis", "au total": a total to date.
+    pub cumulative: bool,
+    /// "en une journée", "in 24 hours".
+    pub last_24h: bool,
+}
+
+/// `times` are the time expressions of the sentence, `reference` the date the sentence is
+/// told from (the paragraph's last date, else the document's), `figure` the figure's span, `process`
+/// whether the figure counts a done process (people evacuated) rather than one event.
 pub fn find(
     times: &[&TimeExpression],
     reference: Option<NaiveDate>,
-    cumulative_marker: bool,
+    markers: &Markers,
+    figure: Span,
+    process: bool,
 ) -> (TimeWindow, &'static str) {
     let empty = |kind| TimeWindow {
         kind,
@@ -22,12 +36,17 @@ pub fn find(
         end: None,
         evidence: None,
     };
-    for t in times {
+    let mut by_distance: Vec<&&TimeExpression> = times.iter().collect();
+    by_distance.sort_by_key(|t| distance(t.span, figure));
+    for t in by_distance {
         let Some(window) = &t.window else { continue };
-        let (start, end) = t
-            .resolved
-            .as_ref()
-            .map_or((None, reference), |r| (Some(r.start), Some(r.end)));
+        let (start, end) = match (&t.resolved, reference) {
+            (Some(r), Some(anchor)) if r.end != anchor && anchored(window) => {
+                (r.start.checked_add_signed(anchor - r.end), Some(anchor))
+            }
+            (Some(r), _) => (Some(r.start), Some(r.end)),
+            (None, _) => (None, reference),
+        };
         let mut w = empty(WindowKind::Unknown);
         w.evidence = Some(t.span);
         w.start = start;
@@ -61,14 +80,21 @@ pub fn find(
         }
         return (w, "window/time-expression");
     }
-    if cumulative_marker {
+    let dated = nearest_date(times, figure);
+    if markers.last_24h {
+        let mut w = empty(WindowKind::Last24h);
+        w.end = dated
+            .and_then(|t| t.resolved.as_ref())
+            .map(|r| r.end)
+            .or(reference);
+        w.evidence = dated.map(|t| t.span);
+        return (w, "window/last-24h-marker");
+    }
+    if markers.cumulative {
         let mut w = empty(WindowKind::Cumulative);
         w.end = reference;
         return (w, "window/cumulative-marker");
     }
-    let dated = times
-        .iter()
-        .find(|t| matches!(t.kind, TimeKind::Date | TimeKind::Relative) && t.resolved.is_some());
     if let Some(t) = dated
         && let Some(r) = &t.resolved
     {
@@ -78,14 +104,45 @@ pub fn find(
         w.evidence = Some(t.span);
         return (w, "window/point-dated");
     }
-    match reference {
-        Some(date) => {
-            let mut w = empty(WindowKind::Point);
-            w.end = Some(date);
-            (w, "window/point-reference")
-        }
-        None => (empty(WindowKind::Unknown), "window/unknown"),
+    if process {
+        return (empty(WindowKind::Unknown), "window/unstated-process");
     }
+    let mut w = empty(WindowKind::Point);
+    w.end = reference;
+    if reference.is_some() {
+        (w, "window/point-reference")
+    } else {
+        (w, "window/point-event")
+    }
+}
+
+/// Windows that end on the day they are told from ("les dernières 24 heures"): moved to the
+/// sentence's anchor date when the time stage resolved them against another day.
+fn anchored(window: &Window) -> bool {
+    matches!(window, Window::Last { .. } | Window::Within { .. })
+}
+
+/// Bytes between two spans (0 when they touch or overlap).
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// The resolved date of the sentence nearest before the figure ("Le 9 décembre, … 8 461 … ;
+/// le 11 décembre, … 13346"), else the first one after it.
+fn nearest_date<'a>(times: &[&'a TimeExpression], figure: Span) -> Option<&'a TimeExpression> {
+    let dated = || {
+        times.iter().copied().filter(|t| {
+            matches!(t.kind, TimeKind::Date | TimeKind::Relative) && t.resolved.is_some()
+        })
+    };
+    dated()
+        .filter(|t| t.span.end <= figure.start)
+        .max_by_key(|t| t.span.end)
+        .or_else(|| dated().find(|t| t.span.start >= figure.end))
 }
 
 fn hours(amount: Option<u32>, unit: TimeUnit) -> Option<u32> {
