@@ -451,6 +451,18 @@ fn cumulative(claims: &[LedgerClaim], config: &LedgerConfig, checks: &mut Vec<Ch
     let mut jumped: Vec<usize> = Vec::new();
     for x in candidates {
         let Some(ix) = x.interval else { continue };
+        // A figure without a window that matches a 24-hour figure of its time is that
+        // daily figure, not a total.
+        if x.window == WindowKind::Unknown
+            && claims.iter().any(|d| {
+                d.window == WindowKind::Last24h
+                    && when(d) == when(x)
+                    && comparable(d, x)
+                    && d.interval.is_some_and(|i| overlap(i, ix))
+            })
+        {
+            continue;
+        }
         // The total that is furthest above this figure, among those around it in time.
         let mut worst: Option<(&LedgerClaim, f64)> = None;
         for r in &totals {
