@@ -49,8 +49,16 @@ pub fn find_times(text: &str, lang: Lang, reference: Option<NaiveDate>) -> Vec<T
             }
             if rule.kind == RuleKind::Exclude {
                 found.push((None, m.start(), m.end(), order));
-            } else if let Some(expr) = resolve::interpret(rule, &caps, &src, lex, reference) {
-                found.push((Some(expr), m.start(), m.end(), order));
+            } else if let Some(mut expr) = resolve::interpret(rule, &caps, &src, lex, reference) {
+                // An abbreviation's dot ending the expression may be the sentence's full stop
+                // ("on Tues."): it stays out of the span, the abbreviation reads the same.
+                let mut end = m.end();
+                if expr.text.len() > 1 && expr.text.ends_with('.') {
+                    expr.text.pop();
+                    expr.span.end -= 1;
+                    end -= 1;
+                }
+                found.push((Some(expr), m.start(), end, order));
             }
         }
     }
