@@ -1,0 +1,112 @@
+//! Corpus-level dates: undated documents dated from their story.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use recoupe_ingest::{IngestConfig, read_inputs};
+use recoupe_ledger::dates::infer_corpus_dates;
+use recoupe_ledger::stories::{Story, group_stories};
+use recoupe_model::Document;
+use recoupe_text::{TextConfig, prepare};
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/aleppo-2016");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+
+fn load(inputs: &[String]) -> Vec<Document> {
+    read_inputs(inputs, &IngestConfig::default())
+        .filter_map(|item| item.document().cloned())
+        .map(|input| {
+            let mut doc = prepare(input, &TextConfig::default());
+            recoupe_extract::annotate(&mut doc);
+            doc
+        })
+        .collect()
+}
+
+#[test]
+fn seed_001_is_dated_from_the_example_corpus() {
+    let seed = format!("{SHARED}/seeds/001_55bf73d2735a4965.txt");
+    if !std::path::Path::new(&seed).exists() {
+        println!("skipped: ../shared not found");
+        return;
+    }
+    let docs = load(&[EXAMPLES.to_owned(), seed]);
+    let target = docs
+        .iter()
+        .position(|d| d.source.path.as_deref().is_some_and(|p| p.contains("001_")))
+        .unwrap();
+    // On its own, the seed has no confident date (a weekday fits several years).
+    assert!(docs[target].published.is_none());
+    assert!(docs[target].annotations.reference_date.is_none());
+    let stories = group_stories(&docs);
+    let dates = infer_corpus_dates(&docs, &stories);
+    for d in &dates {
+        println!(
+            "{} → {} ({:.2}): {}",
+            docs[d.document].source.label(),
+            d.date,
+            d.confidence,
+            d.evidence
+        );
+    }
+    let found = dates.iter().find(|d| d.document == target).unwrap();
+    assert_eq!(found.date, NaiveDate::from_ymd_opt(2016, 12, 14).unwrap());
+    assert!(found.confidence >= 0.5, "{found:?}");
+    assert!(found.evidence.contains("mercredi"), "{}", found.evidence);
+    assert!(found.evidence.contains("14 décembre"), "{}", found.evidence);
+    // Only undated documents get a corpus date.
+    for d in &dates {
+        assert!(docs[d.document].published.is_none());
+        assert!(docs[d.document].annotations.reference_date.is_none());
+        assert!((0.0..=1.0).contains(&d.confidence));
+    }
+}
+
+#[test]
+fn a_story_without_dated_documents_dates_nothing() {
+    let seed = format!("{SHARED}/seeds/001_55bf73d2735a4965.txt");
+    if !std::path::Path::new(&seed).exists() {
+        println!("skipped: ../shared not found");
+        return;
+    }
+    let docs = load(&[seed]);
+    let stories = vec![Story {
+        id: 1,
+        documents: vec![0],
+        label: String::new(),
+        start: None,
+        end: None,
+    }];
+    assert!(infer_corpus_dates(&docs, &stories).is_empty());
+}
+
+#[test]
+fn press_corpus() {
+    let path = format!("{SHARED}/corpora/fr-press-1122.jsonl");
+    if !std::path::Path::new(&path).exists() {
+        println!("skipped: ../shared not found");
+        return;
+    }
+    let docs = load(&[path]);
+    let stories = group_stories(&docs);
+    let start = Instant::now();
+    let dates = infer_corpus_dates(&docs, &stories);
+    let elapsed = start.elapsed();
+    let undated = docs
+        .iter()
+        .filter(|d| d.published.is_none() && d.annotations.reference_date.is_none())
+        .count();
+    let sure = dates.iter().filter(|d| d.confidence >= 0.5).count();
+    println!(
+        "{} documents, {undated} without a date: {} dated from their story ({sure} with confidence ≥ 0.5) in {elapsed:?}",
+        docs.len(),
+        dates.len()
+    );
+    for d in dates.iter().take(5) {
+        println!(
+            "  {} → {} ({:.2}): {}",
+            docs[d.document].id, d.date, d.confidence, d.evidence
+        );
+    }
+    assert!(dates.len() <= undated);
+}
