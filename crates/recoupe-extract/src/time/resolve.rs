@@ -348,17 +348,25 @@ fn calendar_day(
                 _ => None,
             };
             if let Some((first, last)) = container {
+                // Weeks run Monday to Sunday; the first is the first one starting in the
+                // container, the last the last one ending in it.
+                let first_monday = shift(
+                    first,
+                    (7 - i64::from(first.weekday().num_days_from_monday())) % 7,
+                    TimeUnit::Day,
+                )?;
                 let start = match n {
-                    Some(n) => shift(first, 7 * (i64::from(n) - 1), TimeUnit::Day)?,
-                    None => shift(last, -6, TimeUnit::Day)?,
+                    Some(n) => shift(first_monday, 7 * (i64::from(n) - 1), TimeUnit::Day)?,
+                    None => {
+                        let end_back = i64::from((last.weekday().num_days_from_monday() + 1) % 7);
+                        shift(last, -end_back - 6, TimeUnit::Day)?
+                    }
                 };
-                if start > last {
+                let end = shift(start, 6, TimeUnit::Day)?;
+                if end > last {
                     return None;
                 }
-                let end = shift(start, 6, TimeUnit::Day)?.min(last);
-                // Weeks counted from the container's first day: a reading, not a convention
-                // every calendar shares (ISO weeks start on Monday).
-                cal.resolved = Some(span_of(start, end, true));
+                cal.resolved = Some(span_of(start, end, false));
             }
             return Some(cal);
         }
