@@ -21,7 +21,8 @@ mod window;
 use std::collections::BTreeSet;
 
 use recoupe_model::claim::{
-    Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow, WindowKind,
+    AttributionHow, Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow,
+    WindowKind,
 };
 use recoupe_model::quantity::{Qualifier, Quantity, QuantityKind};
 use recoupe_model::{Document, EmbedKind, Lang, Span};
@@ -176,6 +177,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     category: category.clone(),
                 });
             }
+            if counted.is_none()
+                && q.unit.is_none()
+                && let Some(f) = counted::other_noun(lex, &toks, b)
+            {
+                rules.push(format!("{prefix}{}", f.rule));
+                counted = Some(Counted {
+                    text: f.span.slice(&doc.text).to_owned(),
+                    span: f.span,
+                    category: f.category,
+                });
+            }
             if q.kind == QuantityKind::Duration && predicate.is_none() {
                 continue;
             }
@@ -211,6 +223,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     inherit_from_parents(&mut drafts, &parents);
 
     let mut claims = Vec::with_capacity(drafts.len());
+    // The unit and attribution of the last claim a source stands behind, for carry-over.
+    let mut last_attributed: Option<(usize, recoupe_model::claim::Attribution)> = None;
     for (i, d) in drafts.into_iter().enumerate() {
         let Some(q) = ann.quantities.get(d.quantity) else {
             continue;
@@ -235,6 +249,18 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 .paragraph
                 .and_then(|p| doc.paragraphs.get(p))
                 .map_or(unit.span.start, |p| p.span.start);
+            let previous = d.unit.checked_sub(1).filter(|&k| {
+                units
+                    .get(k)
+                    .is_some_and(|u| !u.removed_headline && u.paragraph == unit.paragraph)
+            });
+            let previous_sentence_start = previous
+                .and_then(|k| units.get(k))
+                .map_or(unit.span.start, |u| u.span.start);
+            let chained = last_attributed
+                .as_ref()
+                .filter(|(k, _)| Some(*k) == previous)
+                .map(|(_, a)| a);
             attribution::find(
                 lex,
                 &ann.speech,
@@ -243,10 +269,15 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 unit.span,
                 unit.span.slice(&doc.text),
                 paragraph_start,
+                previous_sentence_start,
+                chained,
                 is_headline(doc, unit, q.span),
                 outlet,
             )
         };
+        if !attribution.unattributed && attribution.how != AttributionHow::Headline {
+            last_attributed = Some((d.unit, attribution.clone()));
+        }
         rules.push(format!("{prefix}{rule}"));
         let part_of = parents.get(i).copied().flatten();
         if part_of.is_some() {

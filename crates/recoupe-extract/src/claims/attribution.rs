@@ -1,5 +1,6 @@
-//! Who says a figure: the quotation or reported speech whose words contain it, else the
-//! source of an earlier sentence of the same paragraph, else the outlet behind a headline,
+//! Who says a figure: the quotation or reported speech whose words contain it, else a
+//! "selon" or reported speech of its sentence, else a named party before a stance verb, else
+//! the source of the sentence just before it in the same paragraph, else the outlet behind a headline,
 //! else the outlet itself, marked unattributed. Speech is not detected again here: the
 //! speech annotations and their linked speakers are read as they are.
 //!
@@ -90,7 +91,9 @@ fn entity_named<'a>(entities: &'a [Entity], named: &str) -> Option<&'a Entity> {
 }
 
 /// The attribution of a figure at `figure` in a sentence spanning `sentence`, whose
-/// paragraph starts at `paragraph_start`.
+/// paragraph starts at `paragraph_start`; `previous_sentence_start` is the start of the
+/// sentence before it in the paragraph (the sentence's own start when there is none), and
+/// `chained` the source of a figure of that previous sentence, if a source stands behind it.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
     lex: &Lexicon,
@@ -100,6 +103,8 @@ pub fn find(
     sentence: Span,
     sentence_text: &str,
     paragraph_start: usize,
+    previous_sentence_start: usize,
+    chained: Option<&Attribution>,
     headline: bool,
     outlet: Option<&str>,
 ) -> (Attribution, &'static str) {
@@ -147,7 +152,11 @@ pub fn find(
     }
     let earlier = speech
         .iter()
-        .filter(|s| s.content.start >= paragraph_start && s.content.end <= sentence.start)
+        .filter(|s| {
+            s.content.start >= paragraph_start
+                && s.content.end <= sentence.start
+                && s.content.end >= previous_sentence_start
+        })
         .filter(|s| s.speaker.is_some() || s.speaker_entity.is_some())
         .max_by_key(|s| s.content.end);
     if let Some(s) = earlier {
@@ -155,6 +164,9 @@ pub fn find(
             from_speech(s, entities, lex),
             "attribution/carried-over-in-paragraph",
         );
+    }
+    if let Some(a) = chained {
+        return (a.clone(), "attribution/carried-over-in-paragraph");
     }
     (
         outlet_attribution(outlet, AttributionHow::Outlet),

@@ -108,3 +108,32 @@ fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Fou
         rule: "counted/earlier-in-sentence",
     })
 }
+
+/// The noun after a figure that no lexicon entry names ("3 000 galettes", "24 élus"), past
+/// "de" and adjectives: category "other", so the claim still says what it counts. None when
+/// the next word is a function word, a time unit or punctuation.
+pub fn other_noun(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
+    let mut j = b;
+    let mut gap = 0;
+    while let Some(t) = tokens.get(j) {
+        let key = t.key.replace('’', "'");
+        if !t.is_word || lex.not_nouns.contains(&key) {
+            return None;
+        }
+        if lex.skip.contains(&key) && gap < MAX_GAP {
+            gap += 1;
+            j += 1;
+            continue;
+        }
+        let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || t.key.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some(Found {
+            span: Span::new(t.start, t.end),
+            category: "other".to_owned(),
+            rule: "counted/other-noun-after-number",
+        });
+    }
+    None
+}

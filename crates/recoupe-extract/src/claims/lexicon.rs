@@ -116,6 +116,8 @@ struct CountedFile {
     category: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     skip: Vec<String>,
+    #[serde(default)]
+    not_nouns: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -204,6 +206,7 @@ struct SubsetFile {
 pub struct Lexicon {
     pub counted: Entries,
     pub skip: Vec<String>,
+    pub not_nouns: Vec<String>,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
@@ -276,6 +279,11 @@ fn load(lang: Lang) -> Lexicon {
     Lexicon {
         counted: Entries::from_map(&counted.category),
         skip: counted.skip,
+        not_nouns: counted
+            .not_nouns
+            .iter()
+            .map(|s| s.to_lowercase().replace('’', "'"))
+            .collect(),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),
