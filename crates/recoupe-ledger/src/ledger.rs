@@ -12,7 +12,9 @@ use recoupe_model::document::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::CopiedPassage;
-use crate::reuse::{SharedPassage, find_reuse};
+use crate::dates::{CorpusDate, infer_corpus_dates};
+use crate::reuse::{SharedPassage, find_reuse_with, fingerprints};
+use crate::stories::{Story, group_stories_with};
 use crate::vocab::VOCAB;
 use crate::{checks, independence, measures};
 
@@ -35,6 +37,10 @@ pub struct LedgerConfig {
     pub jump_window_days: i64,
     /// Relative tolerance when daily figures are added up against a cumulative change.
     pub daily_sum_tolerance: f64,
+    /// A date inferred from the document's story is used (to place its claims in time)
+    /// only from this confidence up; below it the date is reported but the claims stay
+    /// undated.
+    pub min_corpus_date_confidence: f64,
 }
 
 impl Default for LedgerConfig {
@@ -46,6 +52,7 @@ impl Default for LedgerConfig {
             jump_factor: 5.0,
             jump_window_days: 7,
             daily_sum_tolerance: 0.10,
+            min_corpus_date_confidence: 0.5,
         }
     }
 }
@@ -64,6 +71,10 @@ pub struct Ledger {
     pub relays: Vec<RelayRow>,
     /// Passages shared word for word between documents (text reuse).
     pub shared_passages: Vec<SharedPassage>,
+    /// Documents grouped by the events they report; claims are compared within a story.
+    pub stories: Vec<Story>,
+    /// Dates inferred from the story for documents that had none, used or not.
+    pub corpus_dates: Vec<CorpusDate>,
 }
 
 /// One document of the corpus, as the report names it.
@@ -74,8 +85,24 @@ pub struct LedgerDocument {
     pub outlet: Option<String>,
     pub title: Option<String>,
     pub date: Option<NaiveDate>,
+    /// Where `date` comes from; `None` when the document is undated.
+    pub date_origin: Option<DateOrigin>,
+    /// Index in [`Ledger::stories`].
+    pub story: usize,
     /// Sources the document says it relays ("Sources: RT; Sputnik; AFP").
     pub relayed: Vec<String>,
+}
+
+/// Where a document's date comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// The publication date the input declared.
+    Published,
+    /// Inferred from the document's own text and embeds.
+    Text,
+    /// Inferred from the dated documents of its story.
+    Story,
 }
 
 /// Where a claim's date comes from.
@@ -99,6 +126,8 @@ pub struct LedgerClaim {
     pub document: usize,
     /// Index in the document's `annotations.claims`.
     pub claim: usize,
+    /// The story of its document: claims are compared only within a story.
+    pub story: usize,
     /// The figure as written ("plus de 110 000").
     pub figure: String,
     pub qualifier: FigureQualifier,
@@ -150,6 +179,8 @@ pub struct LedgerClaim {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Measure {
     pub id: usize,
+    /// Index in [`Ledger::stories`]: a measure never mixes stories.
+    pub story: usize,
     pub predicate: String,
     pub counted: String,
     pub place: Option<String>,
@@ -231,7 +262,28 @@ pub struct RelayRow {
 
 /// Build the ledger of annotated documents.
 pub fn build_ledger(docs: &[Document], config: &LedgerConfig) -> Ledger {
-    let documents: Vec<LedgerDocument> = docs.iter().map(ledger_document).collect();
+    // One fingerprint per document serves text reuse and stories alike.
+    let prints = fingerprints(docs);
+    let shared_passages = find_reuse_with(docs, &prints);
+    let stories = group_stories_with(docs, &prints);
+    let corpus_dates = infer_corpus_dates(docs, &stories);
+    let mut documents: Vec<LedgerDocument> = docs.iter().map(ledger_document).collect();
+    for (i, story) in stories.iter().enumerate() {
+        for &d in &story.documents {
+            if let Some(doc) = documents.get_mut(d) {
+                doc.story = i;
+            }
+        }
+    }
+    for inferred in &corpus_dates {
+        if let Some(doc) = documents.get_mut(inferred.document)
+            && doc.date.is_none()
+            && inferred.confidence >= config.min_corpus_date_confidence
+        {
+            doc.date = Some(inferred.date);
+            doc.date_origin = Some(DateOrigin::Story);
+        }
+    }
     let mut claims = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let first = claims.len();
@@ -243,7 +295,6 @@ pub fn build_ledger(docs: &[Document], config: &LedgerConfig) -> Ledger {
         }
     }
     let measures = measures::group(&mut claims);
-    let shared_passages = find_reuse(docs);
     let copied = shared_passages
         .iter()
         .filter(|p| !p.same_outlet)
@@ -281,16 +332,27 @@ pub fn build_ledger(docs: &[Document], config: &LedgerConfig) -> Ledger {
         independence,
         relays,
         shared_passages,
+        stories,
+        corpus_dates,
     }
 }
 
+/// A document as the report names it, dated by its publication date, else by the date its
+/// own text gives confidently (the reference date of its relative expressions).
 fn ledger_document(doc: &Document) -> LedgerDocument {
+    let (date, date_origin) = match (doc.published, doc.annotations.reference_date) {
+        (Some(p), _) => (Some(p.date_naive()), Some(DateOrigin::Published)),
+        (None, Some(r)) => (Some(r.date), Some(DateOrigin::Text)),
+        (None, None) => (None, None),
+    };
     LedgerDocument {
         id: doc.id.clone(),
         source: doc.source.label(),
         outlet: doc.outlet.as_ref().map(|o| o.name.clone()),
         title: doc.title.clone(),
-        date: doc.published.map(|p| p.date_naive()),
+        date,
+        date_origin,
+        story: 0,
         relayed: doc.relays.iter().map(|r| r.name.clone()).collect(),
     }
 }
@@ -332,6 +394,7 @@ fn ledger_claim(
         id,
         document,
         claim: index,
+        story: ldoc.story,
         figure: figure.text.clone(),
         qualifier: figure.qualifier,
         value: figure.best.or(figure.value),

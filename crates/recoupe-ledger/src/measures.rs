@@ -50,19 +50,20 @@ pub fn window_name(w: WindowKind) -> &'static str {
 /// Group the claims into measures and record each claim's measure.
 pub fn group(claims: &mut [LedgerClaim]) -> Vec<Measure> {
     // Keyed by the window's name: the model's enum has no order.
-    type Key = (String, String, Option<String>, &'static str);
+    // The story comes first, so claims of different stories never share a measure.
+    type Key = (usize, String, String, Option<String>, &'static str);
     let mut groups: BTreeMap<Key, (WindowKind, Vec<usize>)> = BTreeMap::new();
     for c in claims.iter() {
         if let Some((p, n, place, w)) = key(c) {
             groups
-                .entry((p, n, place, window_name(w)))
+                .entry((c.story, p, n, place, window_name(w)))
                 .or_insert_with(|| (w, Vec::new()))
                 .1
                 .push(c.id);
         }
     }
     let mut measures = Vec::with_capacity(groups.len());
-    for ((predicate, counted, place, _), (window, mut ids)) in groups {
+    for ((story, predicate, counted, place, _), (window, mut ids)) in groups {
         // Dated first, by date; then undated; ties in corpus order.
         ids.sort_by_key(|id| {
             let c = &claims[*id];
@@ -87,6 +88,7 @@ pub fn group(claims: &mut [LedgerClaim]) -> Vec<Measure> {
         );
         measures.push(Measure {
             id,
+            story,
             predicate,
             counted,
             place,
