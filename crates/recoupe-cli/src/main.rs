@@ -74,15 +74,21 @@ struct AnalyzeArgs {
     #[command(flatten)]
     input: InputArgs,
 
-    /// How to print the ledger.
+    /// How to print the ledger: Markdown for a terminal, JSON (the whole ledger), or one
+    /// standalone HTML page with a timeline chart per measure.
     #[arg(long, value_enum, default_value = "md")]
     format: AnalyzeFormat,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum AnalyzeFormat {
     Md,
     Json,
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@
 
 pub mod checks;
 pub mod dates;
+pub mod html;
 pub mod independence;
 pub mod ledger;
 pub mod measures;
