@@ -36,7 +36,11 @@ pub fn find_times(text: &str, lang: Lang, reference: Option<NaiveDate>) -> Vec<T
     };
     // (expression or None for an exclusion, start and end in the shadow, rule order)
     let mut found: Vec<(Option<TimeExpression>, usize, usize, usize)> = Vec::new();
+    let lower = shadow.text.to_ascii_lowercase();
     for (order, rule) in lex.rules.iter().enumerate() {
+        if !rule.requires.is_empty() && !rule.requires.iter().any(|w| lower.contains(w.as_str())) {
+            continue;
+        }
         for caps in rule.regex.captures_iter(&shadow.text) {
             let Some(m) = caps.get(0) else { continue };
             if !ends_on_word_boundary(&shadow.text, m.end())

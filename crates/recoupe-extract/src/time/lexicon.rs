@@ -162,6 +162,10 @@ struct RawRule {
     scope: Option<Scope>,
     #[serde(default)]
     clause_end: bool,
+    /// Words one of which the text must contain for the rule to run (a cheap pre-check that
+    /// spares a full scan of the text for rare rules).
+    #[serde(default)]
+    requires: Vec<String>,
     pattern: String,
 }
 
@@ -259,6 +263,8 @@ pub(crate) struct Rule {
     pub direction: Option<Direction>,
     pub scope: Option<Scope>,
     pub clause_end: bool,
+    /// Lowercase ASCII words, one of which must occur in the text (empty: always run).
+    pub requires: Vec<String>,
     pub regex: Regex,
     /// Capture group name → class.
     pub groups: Vec<(String, Class)>,
@@ -442,6 +448,11 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
             direction: r.direction,
             scope: r.scope,
             clause_end: r.clause_end,
+            requires: r
+                .requires
+                .iter()
+                .map(|w| fold_str(&w.to_lowercase()))
+                .collect(),
             regex,
             groups,
         });
