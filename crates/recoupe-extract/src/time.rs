@@ -79,7 +79,7 @@ pub fn find_times(text: &str, lang: Lang, reference: Option<NaiveDate>) -> Vec<T
             kept.push((expr, start, end));
         }
     }
-    range::join(kept, &src, lex)
+    range::join(kept, &src, lex, reference)
 }
 
 /// A match must not stop inside a word ("2 marsupiaux" is no date).

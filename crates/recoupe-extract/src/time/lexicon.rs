@@ -240,6 +240,8 @@ struct RawTime {
     range: Vec<RangeForm>,
     #[serde(default)]
     range_followers: Vec<String>,
+    #[serde(default)]
+    range_now: Vec<String>,
 }
 
 fn default_vague() -> u32 {
@@ -289,7 +291,7 @@ pub(crate) struct Lexicon {
     pub duration: Regex,
     /// Connectors of ranges between two expressions.
     pub ranges: Vec<RangeForm>,
-    /// A bare four-digit year, a range's end only.
+    /// A bare four-digit year or a word for the reference day, a range's end only.
     pub bare_year: Regex,
     /// Rule id of joined ranges.
     pub range_rule: String,
@@ -512,8 +514,11 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
                 years: f.years,
             })
             .collect(),
-        bare_year: Regex::new("(?-u)\\b(?:1[5-9]|20)[0-9]{2}\\b")
-            .map_err(|e| format!("bare year: {e}"))?,
+        bare_year: Regex::new(&format!(
+            "(?i-u)\\b(?:(?:1[5-9]|20)[0-9]{{2}}\\b|{})",
+            simple(raw.range_now.iter().collect())
+        ))
+        .map_err(|e| format!("bare year: {e}"))?,
         range_rule: format!("time/{}/period/range", lang.code()),
         range_followers: raw.range_followers.iter().map(|w| fold(w)).collect(),
     })

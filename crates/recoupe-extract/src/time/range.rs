@@ -5,7 +5,8 @@
 //! (and, for some joiners, before the first) are a range's connectors, listed per language in
 //! `time.toml` (`[[range]]`). Bare years ("2015") are not expressions on their own (a number
 //! is rarely a year), but become ends inside a range with an opener ("between 2015 and
-//! Feb 2018", "de 2014 à 2018") or joined by a hyphen to another year ("2016-2017").
+//! Feb 2018", "de 2014 à 2018") or joined by a hyphen to another year ("2016-2017"); so are
+//! words for the reference day listed in `range_now` ("between now and November 15th").
 
 use chrono::NaiveDate;
 use recoupe_model::Span;
@@ -21,6 +22,8 @@ struct End {
     end: usize,
     expr: Option<TimeExpression>,
     year: Option<i32>,
+    /// A word for the reference day ("now"), resolved to it when there is one.
+    now: Option<Option<NaiveDate>>,
 }
 
 impl End {
@@ -28,14 +31,14 @@ impl End {
         match (&self.expr, self.year) {
             (Some(e), _) => e.resolved.as_ref().map(|r| r.start),
             (None, Some(y)) => NaiveDate::from_ymd_opt(y, 1, 1),
-            _ => None,
+            _ => self.now.flatten(),
         }
     }
     fn last_day(&self) -> Option<NaiveDate> {
         match (&self.expr, self.year) {
             (Some(e), _) => e.resolved.as_ref().map(|r| r.end),
             (None, Some(y)) => NaiveDate::from_ymd_opt(y, 12, 31),
-            _ => None,
+            _ => self.now.flatten(),
         }
     }
     /// Windows ("depuis mars", "par jour") and narrative days are no range ends.
@@ -52,6 +55,7 @@ pub(crate) fn join(
     found: Vec<(TimeExpression, usize, usize)>,
     src: &Source,
     lex: &Lexicon,
+    reference: Option<NaiveDate>,
 ) -> Vec<TimeExpression> {
     if lex.ranges.is_empty() {
         return found.into_iter().map(|f| f.0).collect();
@@ -67,6 +71,7 @@ pub(crate) fn join(
                 end: t,
                 expr: Some(e),
                 year: None,
+                now: None,
             });
         }
         if ends.last().is_some_and(|e| e.end > m.start()) {
@@ -77,6 +82,11 @@ pub(crate) fn join(
             end: m.end(),
             expr: None,
             year: m.as_str().parse().ok(),
+            // Not a number: a word for the reference day.
+            now: m
+                .as_str()
+                .starts_with(|c: char| !c.is_ascii_digit())
+                .then_some(reference),
         });
     }
     ends.extend(next.map(|(e, s, t)| End {
@@ -84,6 +94,7 @@ pub(crate) fn join(
         end: t,
         expr: Some(e),
         year: None,
+        now: None,
     }));
 
     let mut out = Vec::new();
@@ -114,7 +125,7 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
     let bare = a.expr.is_none() || b.expr.is_none();
     // "entre 1500 et 1800 euros" counts euros: a range ending on a bare number must be followed
     // by punctuation, the end of the text or a function word.
-    if b.expr.is_none() && !followed_by_function_word(text.get(b.end..)?, lex) {
+    if b.year.is_some() && !followed_by_function_word(text.get(b.end..)?, lex) {
         return None;
     }
     let opener_start = lex
