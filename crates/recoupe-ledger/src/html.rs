@@ -81,45 +81,40 @@ pub fn render_with_documents(ledger: &Ledger, documents: &[Document]) -> String 
 /// What every section looks up.
 struct Context<'l> {
     ledger: &'l Ledger,
-    /// Party display name → colour.
-    colors: BTreeMap<&'l str, &'static str>,
     /// Claims involved in a check that found a problem.
     flagged: BTreeSet<usize>,
 }
 
 impl<'l> Context<'l> {
     fn new(ledger: &'l Ledger) -> Context<'l> {
-        // The parties with the most figures get the clearest colours.
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for c in &ledger.claims {
-            *counts.entry(c.party_name.as_str()).or_default() += 1;
-        }
-        let mut parties: Vec<(&str, usize)> = counts.into_iter().collect();
-        parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let colors = parties
-            .iter()
-            .enumerate()
-            .map(|(i, (p, _))| (*p, PALETTE.get(i).copied().unwrap_or(OTHER_COLOR)))
-            .collect();
         let flagged = ledger
             .checks
             .iter()
             .filter(|c| !matches!(c.kind, CheckKind::Agreement | CheckKind::Copy))
             .flat_map(|c| c.claims.iter().copied())
             .collect();
-        Context {
-            ledger,
-            colors,
-            flagged,
-        }
+        Context { ledger, flagged }
     }
 
     fn claim(&self, id: usize) -> Option<&'l LedgerClaim> {
         self.ledger.claims.get(id)
     }
 
-    fn color(&self, party: &str) -> &'static str {
-        self.colors.get(party).copied().unwrap_or(OTHER_COLOR)
+    /// Colours of the parties of one measure: the parties with the most figures get the
+    /// clearest colours (chosen per chart, so that a corpus with many parties still has
+    /// distinct colours on each chart).
+    fn colors(&self, m: &Measure) -> BTreeMap<&'l str, &'static str> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in m.series.iter().filter_map(|p| self.claim(p.claim)) {
+            *counts.entry(c.party_name.as_str()).or_default() += 1;
+        }
+        let mut parties: Vec<(&str, usize)> = counts.into_iter().collect();
+        parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        parties
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (*p, PALETTE.get(i).copied().unwrap_or(OTHER_COLOR)))
+            .collect()
     }
 
     /// Measures in the order a reader needs them: those with a problem first, then the
@@ -323,7 +318,7 @@ fn measures(out: &mut String, ctx: &Context) {
 }
 
 /// The figures of a measure that can be drawn: dated, with a value or an interval.
-fn plottable(ctx: &Context, m: &Measure) -> Vec<Point> {
+fn plottable(ctx: &Context, m: &Measure, colors: &BTreeMap<&str, &'static str>) -> Vec<Point> {
     let mut points = Vec::new();
     for p in &m.series {
         let Some(c) = ctx.claim(p.claim) else {
@@ -348,7 +343,10 @@ fn plottable(ctx: &Context, m: &Measure) -> Vec<Point> {
             value,
             low,
             high,
-            color: ctx.color(&c.party_name),
+            color: colors
+                .get(c.party_name.as_str())
+                .copied()
+                .unwrap_or(OTHER_COLOR),
             copy: c.copy_of.is_some(),
             flagged: ctx.flagged.contains(&c.id),
             origin: c.origin.clone(),
@@ -375,7 +373,8 @@ fn measure(out: &mut String, ctx: &Context, m: &Measure) {
         m.id,
         escape(&m.label)
     );
-    let points = plottable(ctx, m);
+    let colors = ctx.colors(m);
+    let points = plottable(ctx, m, &colors);
     let drawn: BTreeSet<usize> = points.iter().map(|p| p.claim).collect();
     out.push_str("<div class=\"chart-row\">\n<figure>\n");
     if points.is_empty() {
@@ -397,7 +396,7 @@ fn measure(out: &mut String, ctx: &Context, m: &Measure) {
             let _ = write!(
                 out,
                 "<span class=\"swatch\" style=\"background:{}\"></span>{}",
-                ctx.color(p),
+                colors.get(p).copied().unwrap_or(OTHER_COLOR),
                 escape(p)
             );
         }
@@ -421,7 +420,9 @@ fn measure(out: &mut String, ctx: &Context, m: &Measure) {
         .collect();
     if !aside.is_empty() {
         out.push_str("<aside>\n<h4>Not on the chart</h4>\n<ul>\n");
-        for c in aside {
+        const SHOWN: usize = 12;
+        let more = aside.len().saturating_sub(SHOWN);
+        for c in aside.into_iter().take(SHOWN) {
             let why = if c.date.is_none() { "undated" } else { "vague" };
             let _ = writeln!(
                 out,
@@ -430,6 +431,9 @@ fn measure(out: &mut String, ctx: &Context, m: &Measure) {
                 escape(&c.origin),
                 escape(&c.outlet)
             );
+        }
+        if more > 0 {
+            let _ = writeln!(out, "<li>and {more} more in the table</li>");
         }
         out.push_str("</ul>\n</aside>\n");
     }

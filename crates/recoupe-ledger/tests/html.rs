@@ -218,11 +218,12 @@ fn prefixed(ledger: &Ledger, s: &str) -> Ledger {
 }
 
 /// The tags whose presence depends on the text (a highlight found or not, an origin named
-/// apart from its party) are left out of the comparison.
+/// apart from its party, chart labels and their leader lines placed by their width) are
+/// left out of the comparison.
 fn skeleton(html: &str) -> Result<Vec<String>, String> {
     Ok(tags(html)?
         .into_iter()
-        .filter(|t| !matches!(t.trim_start_matches('/'), "mark" | "span"))
+        .filter(|t| !matches!(t.trim_start_matches('/'), "mark" | "span" | "text" | "line"))
         .collect())
 }
 
@@ -239,7 +240,15 @@ proptest! {
         let html = render(&prefixed(ledger, &s));
         let shape = skeleton(&html);
         prop_assert!(shape.is_ok(), "{:?}", shape);
-        prop_assert_eq!(shape, reference);
+        let (shape, reference) = (shape.unwrap_or_default(), reference.unwrap_or_default());
+        let first_difference = shape.iter().zip(&reference).position(|(a, b)| a != b);
+        prop_assert!(
+            shape.len() == reference.len() && first_difference.is_none(),
+            "{} tags against {}, first difference at {:?}",
+            shape.len(),
+            reference.len(),
+            first_difference
+        );
         prop_assert!(!html.to_ascii_lowercase().contains("<script"));
     }
 }

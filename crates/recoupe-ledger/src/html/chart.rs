@@ -204,27 +204,44 @@ pub fn timeline(title: &str, points: &[Point]) -> String {
             y1: y + 6.0,
         });
     }
-    // Place labels from the top of the chart down, so that nudges go in one direction.
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| {
-        y_of(points[a].value)
-            .total_cmp(&y_of(points[b].value))
-            .then(xs[a].total_cmp(&xs[b]))
-    });
-    for i in order {
-        let (Some(p), Some(&x)) = (points.get(i), xs.get(i)) else {
-            continue;
-        };
-        let y = y_of(p.value);
+    // One label per origin and day ("La DH (own figure) ×7"), at its highest point; labels
+    // placed from the top of the chart down, so that nudges go in one direction.
+    let mut groups: Vec<(String, usize, usize)> = Vec::new(); // text, anchor, count
+    for (i, p) in points.iter().enumerate() {
         let text = match &p.outlet {
             Some(outlet) => format!("{} · {}", shorten(&p.origin, 30), shorten(outlet, 22)),
             None => format!("{} (own figure)", shorten(&p.origin, 30)),
         };
+        let same = groups
+            .iter_mut()
+            .find(|(t, a, _)| *t == text && points.get(*a).is_some_and(|q| q.date == p.date));
+        match same {
+            Some((_, anchor, n)) => {
+                *n += 1;
+                if points.get(*anchor).is_some_and(|q| q.value < p.value) {
+                    *anchor = i;
+                }
+            }
+            None => groups.push((text, i, 1)),
+        }
+    }
+    groups.sort_by(|a, b| {
+        let ya = points.get(a.1).map_or(0.0, |p| y_of(p.value));
+        let yb = points.get(b.1).map_or(0.0, |p| y_of(p.value));
+        ya.total_cmp(&yb).then(a.1.cmp(&b.1))
+    });
+    let mut omitted = 0;
+    for (text, i, n) in groups {
+        let (Some(p), Some(&x)) = (points.get(i), xs.get(i)) else {
+            continue;
+        };
+        let y = y_of(p.value);
+        let text = if n > 1 { format!("{text} ×{n}") } else { text };
         let w = text.chars().count() as f64 * CHAR_WIDTH;
         // Right of the point unless that runs off the chart.
         let right_first = x + 10.0 + w <= WIDTH - RIGHT;
         let mut chosen = None;
-        'search: for k in 0..24 {
+        'search: for k in 0..12 {
             let dy = if k % 2 == 0 { 1.0 } else { -1.0 } * f64::from((k + 1) / 2) * LINE;
             for right in [right_first, !right_first] {
                 let x0 = if right { x + 10.0 } else { x - 10.0 - w };
@@ -242,19 +259,12 @@ pub fn timeline(title: &str, points: &[Point]) -> String {
                 }
             }
         }
-        let (b, right, dy) = chosen.unwrap_or_else(|| {
-            let x0 = if right_first { x + 10.0 } else { x - 10.0 - w };
-            (
-                Box2 {
-                    x0,
-                    y0: y - FONT,
-                    x1: x0 + w,
-                    y1: y + 3.0,
-                },
-                right_first,
-                0.0,
-            )
-        });
+        // No room: the label is left out rather than drawn over another (the point keeps
+        // its tooltip and its row in the table).
+        let Some((b, right, dy)) = chosen else {
+            omitted += 1;
+            continue;
+        };
         placed.push(b);
         if dy != 0.0 {
             let lx = if right { b.x0 - 1.0 } else { b.x1 + 1.0 };
@@ -271,6 +281,15 @@ pub fn timeline(title: &str, points: &[Point]) -> String {
             y + dy,
             if right { "start" } else { "end" },
             escape(&text)
+        );
+    }
+    if omitted > 0 {
+        let _ = write!(
+            svg,
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{omitted} label{} left out for room: every figure is in the table</text>"#,
+            WIDTH - RIGHT,
+            HEIGHT - 4.0,
+            if omitted == 1 { "" } else { "s" }
         );
     }
     svg.push_str("</svg>");
