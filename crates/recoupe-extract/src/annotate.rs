@@ -1,6 +1,7 @@
 //! Runs every annotator over a document and puts the results, mapped back to the original
-//! text, into `Document::annotations`: numbers and time per sentence, then entities and
-//! speech over the whole document, and finally each speaker mention linked to its entity.
+//! text, into `Document::annotations`: numbers per sentence and time over the normalized
+//! text, then entities and speech over the whole document, each speaker mention linked to
+//! its entity, and finally the claims built from all of it.
 
 use recoupe_model::annotations::{ReferenceDate, ReferenceOrigin};
 use recoupe_model::time::InferredDate;
@@ -55,11 +56,13 @@ pub fn annotate(doc: &mut Document) {
             }
             quantities.push(q);
         }
-        for mut t in find_times(text, lang, reference.map(|r| r.date)) {
-            t.span = to_original(doc, t.span, offset);
-            t.text = t.span.slice(&doc.text).to_owned();
-            times.push(t);
-        }
+    }
+    // Time rules run once over the whole normalized text: their automata cost more to start
+    // than to run, and no rule crosses a line break, so sentences need not be fed one by one.
+    for mut t in find_times(&doc.normalized.text, lang, reference.map(|r| r.date)) {
+        t.span = doc.normalized.to_original(t.span);
+        t.text = t.span.slice(&doc.text).to_owned();
+        times.push(t);
     }
     headline_annotations(
         doc,
