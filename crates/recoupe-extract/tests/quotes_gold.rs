@@ -76,7 +76,9 @@ fn locate_content(text: &str, g: &GoldItem) -> Option<Span> {
 }
 
 fn distance(a: Span, b: Span) -> usize {
-    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 fn locate_mention(text: &str, g: &GoldItem, content: Span) -> Option<Span> {
