@@ -154,6 +154,23 @@ fn digest(doc: &Value) -> String {
             s["rule"]
         );
     }
+    for c in annotations["claims"].as_array().into_iter().flatten() {
+        out += &format!(
+            "claim: {:?} {} | {} ({}) | {} ({}, {}) | {} | {} | {} {} {}\n",
+            c["figure"]["text"].as_str().unwrap_or(""),
+            c["figure"]["qualifier"],
+            c["counted"]["text"],
+            c["counted"]["category"],
+            c["predicate"]["text"],
+            c["predicate"]["category"],
+            c["predicate"]["modality"],
+            c["time"]["kind"],
+            c["place"]["name"],
+            c["attribution"]["how"],
+            c["attribution"]["speaker"],
+            c["attribution"]["organisation"],
+        );
+    }
     for sentence in doc["sentences"].as_array().into_iter().flatten() {
         out += &format!(
             "s{}: {}\n",
