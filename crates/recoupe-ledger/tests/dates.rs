@@ -1,27 +1,13 @@
 //! Corpus-level dates: undated documents dated from their story.
 
+mod common;
+
+use common::{EXAMPLES, SHARED, load};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use recoupe_ingest::{IngestConfig, read_inputs};
 use recoupe_ledger::dates::infer_corpus_dates;
 use recoupe_ledger::stories::{Story, group_stories};
-use recoupe_model::Document;
-use recoupe_text::{TextConfig, prepare};
-
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/aleppo-2016");
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
-
-fn load(inputs: &[String]) -> Vec<Document> {
-    read_inputs(inputs, &IngestConfig::default())
-        .filter_map(|item| item.document().cloned())
-        .map(|input| {
-            let mut doc = prepare(input, &TextConfig::default());
-            recoupe_extract::annotate(&mut doc);
-            doc
-        })
-        .collect()
-}
 
 #[test]
 fn seed_001_is_dated_from_the_example_corpus() {
