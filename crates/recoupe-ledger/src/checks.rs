@@ -69,13 +69,25 @@ fn interval_text(i: [f64; 2]) -> String {
 }
 
 /// A claim that takes part in numeric checks: it has an interval and is not a copy.
+/// The interval a claim is compared with, or none when it must not be compared: a copy (its
+/// original is), a vague figure, a figure that states no event (no predicate), and a figure
+/// of a thing no category covers ("other"). Such claims are shown in their measure but never
+/// checked: on general news they are where unrelated figures meet.
 fn usable(c: &LedgerClaim) -> Option<[f64; 2]> {
-    if c.copy_of.is_some() {
+    let states_an_event = c.predicate_family.is_some();
+    let counts_a_known_thing = c
+        .counted_category
+        .as_deref()
+        .is_some_and(|k| k != OTHER_CATEGORY);
+    if c.copy_of.is_some() || !states_an_event || !counts_a_known_thing {
         None
     } else {
         c.interval
     }
 }
+
+/// The counted category of nouns no lexicon entry covers.
+const OTHER_CATEGORY: &str = "other";
 
 /// A passage of one document found again in a later document of another outlet.
 #[derive(Clone, Debug, PartialEq, Eq)]
