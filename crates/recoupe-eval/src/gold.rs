@@ -101,6 +101,13 @@ pub struct GoldSpeech {
     pub speaker: String,
 }
 
+/// The entity, quotation and attribution gold files: `gold/seeds` then `gold/aleppo-2016`.
+pub fn speech_files(gold_dir: &Path, problems: &mut Vec<String>) -> Vec<(PathBuf, SpeechFile)> {
+    let mut files = read_all(&gold_dir.join("seeds"), problems);
+    files.extend(read_all(&gold_dir.join("aleppo-2016"), problems));
+    files
+}
+
 /// Every `*.toml` under `dir`, sorted, parsed as `T`; unreadable files become problems.
 pub fn read_all<T: for<'de> Deserialize<'de>>(
     dir: &Path,

@@ -573,17 +573,12 @@ fn relays(out: &mut String, ctx: &Context) {
          </tr></thead>\n<tbody>\n",
     );
     for r in &ctx.ledger.relays {
-        let origins: Vec<String> = r
-            .origins
-            .iter()
-            .map(|(o, n)| format!("{o} ({n})"))
-            .collect();
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
             escape(&r.outlet),
             r.documents.len(),
-            escape(&origins.join("; ")),
+            escape(&r.origins_text()),
             escape(&r.relayed.join("; "))
         );
     }

@@ -260,6 +260,18 @@ pub struct RelayRow {
     pub relayed: Vec<String>,
 }
 
+impl RelayRow {
+    /// "gouvernement russe (11); L'Écho des Deux Rives (5)", as every report writes it.
+    pub fn origins_text(&self) -> String {
+        let origins: Vec<String> = self
+            .origins
+            .iter()
+            .map(|(o, n)| format!("{o} ({n})"))
+            .collect();
+        origins.join("; ")
+    }
+}
+
 /// Build the ledger of annotated documents.
 pub fn build_ledger(docs: &[Document], config: &LedgerConfig) -> Ledger {
     // One fingerprint per document serves text reuse and stories alike.

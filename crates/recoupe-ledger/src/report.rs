@@ -183,17 +183,12 @@ pub fn markdown(ledger: &Ledger) -> String {
     );
     let _ = writeln!(out, "|---|---|---|---|");
     for r in &ledger.relays {
-        let origins: Vec<String> = r
-            .origins
-            .iter()
-            .map(|(o, n)| format!("{o} ({n})"))
-            .collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
             cell(&r.outlet),
             r.documents.len(),
-            cell(&origins.join("; ")),
+            cell(&r.origins_text()),
             cell(&r.relayed.join("; "))
         );
     }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{EXAMPLES, SHARED, load};
+use common::{EXAMPLES, load, shared};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -11,11 +11,9 @@ use recoupe_ledger::stories::{Story, group_stories};
 
 #[test]
 fn seed_001_is_dated_from_the_example_corpus() {
-    let seed = format!("{SHARED}/seeds/001_55bf73d2735a4965.txt");
-    if !std::path::Path::new(&seed).exists() {
-        println!("skipped: ../shared not found");
+    let Some(seed) = shared("seeds/001_55bf73d2735a4965.txt") else {
         return;
-    }
+    };
     let docs = load(&[EXAMPLES.to_owned(), seed]);
     let target = docs
         .iter()
@@ -50,11 +48,9 @@ fn seed_001_is_dated_from_the_example_corpus() {
 
 #[test]
 fn a_story_without_dated_documents_dates_nothing() {
-    let seed = format!("{SHARED}/seeds/001_55bf73d2735a4965.txt");
-    if !std::path::Path::new(&seed).exists() {
-        println!("skipped: ../shared not found");
+    let Some(seed) = shared("seeds/001_55bf73d2735a4965.txt") else {
         return;
-    }
+    };
     let docs = load(&[seed]);
     let stories = vec![Story {
         id: 1,
@@ -68,11 +64,9 @@ fn a_story_without_dated_documents_dates_nothing() {
 
 #[test]
 fn press_corpus() {
-    let path = format!("{SHARED}/corpora/fr-press-1122.jsonl");
-    if !std::path::Path::new(&path).exists() {
-        println!("skipped: ../shared not found");
+    let Some(path) = shared("corpora/fr-press-1122.jsonl") else {
         return;
-    }
+    };
     let docs = load(&[path]);
     let stories = group_stories(&docs);
     let start = Instant::now();

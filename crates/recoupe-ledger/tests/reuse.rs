@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{EXAMPLES, SHARED, load};
+use common::{EXAMPLES, load, shared};
 use std::time::Instant;
 
 use recoupe_ledger::reuse::{MIN_WORDS, find_reuse};
@@ -99,11 +99,9 @@ fn unrelated_documents_share_nothing() {
 
 #[test]
 fn press_corpus() {
-    let path = format!("{SHARED}/corpora/fr-press-1122.jsonl");
-    if !std::path::Path::new(&path).exists() {
-        println!("skipped: ../shared not found");
+    let Some(path) = shared("corpora/fr-press-1122.jsonl") else {
         return;
-    }
+    };
     let docs = load(&[path]);
     let start = Instant::now();
     let passages = find_reuse(&docs);

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{EXAMPLES, SHARED, load};
+use common::{EXAMPLES, SHARED, load, shared};
 use std::time::Instant;
 
 use recoupe_ledger::stories::{Story, group_stories};
@@ -65,11 +65,9 @@ fn the_aleppo_documents_form_one_story() {
 
 #[test]
 fn press_corpus() {
-    let path = format!("{SHARED}/corpora/fr-press-1122.jsonl");
-    if !std::path::Path::new(&path).exists() {
-        println!("skipped: ../shared not found");
+    let Some(path) = shared("corpora/fr-press-1122.jsonl") else {
         return;
-    }
+    };
     let docs = load(&[path]);
     let start = Instant::now();
     let stories = group_stories(&docs);

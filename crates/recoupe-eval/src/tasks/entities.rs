@@ -7,7 +7,7 @@ use recoupe_model::entity::{EntityKind, MentionKind};
 
 use crate::EvalConfig;
 use crate::documents::Corpus;
-use crate::gold::{SpeechFile, read_all};
+use crate::gold::{SpeechFile, speech_files};
 use crate::locate::{nth, pair};
 use crate::score::{Report, Score};
 
@@ -15,11 +15,7 @@ const TYPES: [&str; 3] = ["person", "organisation", "place"];
 
 pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
     let mut problems = Vec::new();
-    let mut files: Vec<(_, SpeechFile)> = read_all(&config.gold_dir.join("seeds"), &mut problems);
-    files.extend(read_all(
-        &config.gold_dir.join("aleppo-2016"),
-        &mut problems,
-    ));
+    let files: Vec<(_, SpeechFile)> = speech_files(&config.gold_dir, &mut problems);
     // One score per type, exact and by overlap.
     let mut scores = [[Score::default(); 2]; 3];
     for (path, file) in &files {

@@ -9,17 +9,13 @@ use recoupe_model::{Document, Span};
 
 use crate::EvalConfig;
 use crate::documents::Corpus;
-use crate::gold::{GoldSpeech, SpeechFile, read_all};
+use crate::gold::{GoldSpeech, SpeechFile, speech_files};
 use crate::locate::{anchored, nth, pair, shared};
 use crate::score::{Report, Score};
 
 pub fn evaluate(config: &EvalConfig, corpus: &Corpus, report: &mut Report) {
     let mut problems = Vec::new();
-    let mut files: Vec<(_, SpeechFile)> = read_all(&config.gold_dir.join("seeds"), &mut problems);
-    files.extend(read_all(
-        &config.gold_dir.join("aleppo-2016"),
-        &mut problems,
-    ));
+    let files: Vec<(_, SpeechFile)> = speech_files(&config.gold_dir, &mut problems);
     let (mut quotes, mut quote_speakers) = (Score::default(), Score::default());
     let (mut reported, mut reported_sources) = (Score::default(), Score::default());
     for (path, file) in &files {
