@@ -16,6 +16,7 @@ mod lexicon;
 mod place;
 mod predicate;
 mod tokens;
+mod verbs;
 mod window;
 
 use std::collections::BTreeSet;
@@ -117,16 +118,28 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             last_24h: !lex.last_24h.all(&toks).is_empty(),
         };
         let first_in_sentence = drafts.len();
-        for (k, ((qi, q), &(a, b, subset))) in figures.iter().zip(&ranges).enumerate() {
+        // The counted noun of every figure first: none of them can be another figure's
+        // predicate ("960 accidents … avec 36 morts": "morts" is counted, not what happened
+        // to the accidents).
+        let counted_nouns: Vec<Option<counted::Found>> = figures
+            .iter()
+            .zip(&ranges)
+            .enumerate()
+            .map(|(k, ((_, q), &(a, b, _)))| {
+                let floor = k
+                    .checked_sub(1)
+                    .and_then(|p| ranges.get(p))
+                    .map_or(0, |r| r.1);
+                counted::find(lex, &toks, q, (a, b), floor)
+            })
+            .collect();
+        let blocked: Vec<(usize, usize)> = counted_nouns
+            .iter()
+            .flatten()
+            .map(|f| (token_at(&toks, f.span.start), token_at(&toks, f.span.end)))
+            .collect();
+        for (((qi, q), &(a, b, subset)), found) in figures.iter().zip(&ranges).zip(counted_nouns) {
             let mut rules = Vec::new();
-            let floor = k
-                .checked_sub(1)
-                .and_then(|p| ranges.get(p))
-                .map_or(0, |r| r.1);
-            let found = counted::find(lex, &toks, q, (a, b), floor);
-            let blocked = found
-                .as_ref()
-                .map(|f| (token_at(&toks, f.span.start), token_at(&toks, f.span.end)));
             let counted_category = found.as_ref().map(|f| f.category.clone());
             let mut counted = found.map(|f| {
                 rules.push(format!("{prefix}{}", f.rule));
@@ -142,7 +155,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 &predicate_hits,
                 (a, b),
                 &ranges,
-                blocked,
+                &blocked,
                 counted_category.as_deref(),
             )
             .map(|p| {
@@ -177,19 +190,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     category: category.clone(),
                 });
             }
-            if counted.is_none()
-                && q.unit.is_none()
-                && let Some(f) = counted::other_noun(lex, &toks, b)
-            {
-                rules.push(format!("{prefix}{}", f.rule));
-                counted = Some(Counted {
-                    text: f.span.slice(&doc.text).to_owned(),
-                    span: f.span,
-                    category: f.category,
-                });
-            }
+            // A duration is a claim only when the lexicon names its event ("réglée d'ici
+            // deux ou trois jours"), not for any verb near it.
             if q.kind == QuantityKind::Duration && predicate.is_none() {
                 continue;
+            }
+            if predicate.is_none() {
+                predicate = other_event(lex, &toks, (a, b), &ranges, counted.as_ref(), &doc.text)
+                    .map(|(p, rule)| {
+                        rules.push(format!("{prefix}{rule}"));
+                        p
+                    });
             }
             let process = predicate.as_ref().is_some_and(|p| {
                 p.modality == Modality::Done && lex.processes.contains(&p.category)
@@ -303,6 +314,37 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     }
     carry_windows_over(&mut claims, doc);
     claims
+}
+
+/// The event of a figure the predicate lexicon does not name: the verb of its clause, else a
+/// participle right after its counted noun. None when the clause's verb is one of state.
+fn other_event(
+    lex: &Lexicon,
+    toks: &[Token],
+    (a, b): (usize, usize),
+    figures: &[(usize, usize, bool)],
+    counted: Option<&Counted>,
+    text: &str,
+) -> Option<(Predicate, &'static str)> {
+    let found = verbs::find(lex, toks, (a, b), figures).or_else(|| {
+        let after_noun = counted
+            .filter(|c| c.span.end > c.span.start)
+            .map_or(b, |c| token_at(toks, c.span.end));
+        verbs::participle_after_noun(lex, toks, after_noun)
+    })?;
+    if found.state {
+        return None;
+    }
+    let start = token_at(toks, found.span.start);
+    let end = token_at(toks, found.span.end).max(start + 1);
+    let lo = a.min(start).saturating_sub(6);
+    let predicate = Predicate {
+        text: found.span.slice(text).to_owned(),
+        span: found.span,
+        category: "other".to_owned(),
+        modality: predicate::modality(lex, toks, lo, b.max(end)),
+    };
+    Some((predicate, found.rule))
 }
 
 /// The date a sentence without a date of its own is told from: the last date given earlier

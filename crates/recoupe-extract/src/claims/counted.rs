@@ -34,6 +34,22 @@ pub fn find(
     if let Some(found) = after(lex, tokens, b) {
         return Some(found);
     }
+    // A share counts what follows its "de" ("70 % des exportations"); a plain number the noun
+    // right after it, even outside the lexicon: it is nearer than any noun earlier in the
+    // sentence ("trois autres passagers" after "deux victimes").
+    let share = q
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.dimension == Dimension::Ratio);
+    if (q.unit.is_none() || share)
+        && let Some(found) = other_noun(lex, tokens, b, share)
+    {
+        return Some(found);
+    }
+    // A unit already says what an amount counts ("150 euros"): no earlier noun is taken.
+    if q.unit.is_some() {
+        return None;
+    }
     before(lex, tokens, floor, a)
 }
 
@@ -74,7 +90,11 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
         if !t.is_word {
             return None;
         }
-        if let Some(hit) = lex.counted.at(tokens, j) {
+        // An adjective that can name people alone ("jeunes") yields to the noun after it
+        // ("jeunes enfants").
+        let yields =
+            lex.skip.contains(&t.key) && gap < MAX_GAP && lex.counted.at(tokens, j + 1).is_some();
+        if let Some(hit) = lex.counted.at(tokens, j).filter(|_| !yields) {
             let first = tokens.get(hit.start)?;
             let last = tokens.get(hit.end.checked_sub(1)?)?;
             return Some(Found {
@@ -111,22 +131,37 @@ fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Fou
 
 /// The noun after a figure that no lexicon entry names ("3 000 galettes", "24 élus"), past
 /// "de" and adjectives: category "other", so the claim still says what it counts. None when
-/// the next word is a function word, a time unit or punctuation.
-pub fn other_noun(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
+/// the next word is a function word, a time unit or punctuation. With `needs_link`, only a
+/// noun after a link word ("des exportations") is taken.
+fn other_noun(lex: &Lexicon, tokens: &[Token], b: usize, needs_link: bool) -> Option<Found> {
+    if needs_link {
+        let first = tokens.get(b)?;
+        if !first.is_word || !lex.noun_links.contains(&first.key.replace('’', "'")) {
+            return None;
+        }
+    }
     let mut j = b;
     let mut gap = 0;
     while let Some(t) = tokens.get(j) {
         let key = t.key.replace('’', "'");
-        if !t.is_word || lex.not_nouns.contains(&key) {
+        if !t.is_word {
             return None;
         }
-        if lex.skip.contains(&key) && gap < MAX_GAP {
+        // "de", "des" and adjectives may stand between; verbs and articles end the search.
+        let link = lex.noun_links.contains(&key)
+            || (lex.skip.contains(&key) && !lex.not_nouns.contains(&key));
+        if link && gap < MAX_GAP {
             gap += 1;
             j += 1;
             continue;
         }
+        if lex.not_nouns.contains(&key) {
+            return None;
+        }
         let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || t.key.chars().any(|c| c.is_ascii_digit()) {
+        // A capitalized word is a name ("Crs 57 Carcassonne", "bilan 2017 du Ministère"):
+        // inhabitants, the only capitalized counted nouns, are in the lexicon.
+        if letters < 2 || t.key.chars().any(|c| c.is_ascii_digit()) || t.capitalized {
             return None;
         }
         return Some(Found {

@@ -118,6 +118,80 @@ struct CountedFile {
     skip: Vec<String>,
     #[serde(default)]
     not_nouns: Vec<String>,
+    #[serde(default)]
+    noun_links: Vec<String>,
+}
+
+/// The part of `entities-countries.toml` the claims stage reads: adjectives of nationality,
+/// whose capitalized forms name inhabitants ("12 Portugais").
+#[derive(Debug, Default, Deserialize)]
+struct CountriesFile {
+    #[serde(default)]
+    countries: BTreeMap<String, CountryAdjectives>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct CountryAdjectives {
+    #[serde(default)]
+    adjectives: Vec<String>,
+    #[serde(default)]
+    people: Option<Vec<String>>,
+}
+
+/// `[verbs]` of `claims-predicates.toml`: the shapes of verbs outside the categories.
+#[derive(Debug, Default, Deserialize)]
+struct VerbsFile {
+    #[serde(default)]
+    auxiliaries: Vec<String>,
+    #[serde(default)]
+    between: Vec<String>,
+    #[serde(default)]
+    reflexives: Vec<String>,
+    #[serde(default)]
+    participle_endings: Vec<String>,
+    #[serde(default)]
+    finite_endings: Vec<String>,
+    #[serde(default)]
+    not_verb_endings: Vec<String>,
+    #[serde(default)]
+    not_verbs: Vec<String>,
+    #[serde(default)]
+    states: Vec<String>,
+    #[serde(default)]
+    clause_ends: Vec<String>,
+    #[serde(default)]
+    determiners: Vec<String>,
+    #[serde(default)]
+    adverb_endings: Vec<String>,
+    #[serde(default)]
+    quotes_open: Vec<String>,
+    #[serde(default)]
+    quotes_close: Vec<String>,
+}
+
+/// What the claims stage knows of verbs outside the predicate categories.
+#[derive(Debug, Default)]
+pub struct Verbs {
+    pub auxiliaries: Vec<String>,
+    pub between: Vec<String>,
+    pub reflexives: Vec<String>,
+    pub participle_endings: Vec<String>,
+    pub finite_endings: Vec<String>,
+    pub not_verb_endings: Vec<String>,
+    pub not_verbs: Vec<String>,
+    /// Verbs of state, as word patterns ("compte", "s'élève").
+    pub states: Entries,
+    /// Punctuation that ends a clause.
+    pub clause_ends: Vec<String>,
+    /// Words before which a verb of state is a noun ("le compte").
+    pub determiners: Vec<String>,
+    /// Endings of adverbs that may stand inside a compound verb ("-ment").
+    pub adverb_endings: Vec<String>,
+    /// Opening and closing quotation marks ("«", "»").
+    pub quotes_open: Vec<String>,
+    pub quotes_close: Vec<String>,
+    /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
+    pub function_words: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -142,6 +216,8 @@ struct PredicateFile {
     auxiliaries: Vec<String>,
     #[serde(default)]
     relatives: Vec<String>,
+    #[serde(default)]
+    verbs: VerbsFile,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -207,6 +283,8 @@ pub struct Lexicon {
     pub counted: Entries,
     pub skip: Vec<String>,
     pub not_nouns: Vec<String>,
+    /// Words that link a figure to its noun ("de", "des"), for nouns outside the lexicon.
+    pub noun_links: Vec<String>,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
@@ -218,6 +296,7 @@ pub struct Lexicon {
     pub fits: BTreeMap<String, Vec<String>>,
     pub auxiliaries: Vec<String>,
     pub relatives: Vec<String>,
+    pub verbs: Verbs,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
     /// "selon" cues, as token patterns and as lower-cased lemmas.
@@ -266,7 +345,18 @@ fn parse<T: for<'de> Deserialize<'de> + Default>(lang: Lang, name: &str) -> T {
 }
 
 fn load(lang: Lang) -> Lexicon {
-    let counted: CountedFile = parse(lang, "claims-counted.toml");
+    let mut counted: CountedFile = parse(lang, "claims-counted.toml");
+    let countries: CountriesFile = parse(lang, "entities-countries.toml");
+    let inhabitants = countries.countries.into_values().flat_map(|c| {
+        let mut words = c.adjectives;
+        words.extend(c.people.unwrap_or_default());
+        words
+    });
+    counted
+        .category
+        .entry("people".to_owned())
+        .or_default()
+        .extend(inhabitants);
     let predicates: PredicateFile = parse(lang, "claims-predicates.toml");
     let subsets: SubsetFile = parse(lang, "claims-subsets.toml");
     let attribution: AttributionFile = parse(lang, "claims-attribution.toml");
@@ -284,6 +374,11 @@ fn load(lang: Lang) -> Lexicon {
             .iter()
             .map(|s| s.to_lowercase().replace('’', "'"))
             .collect(),
+        noun_links: counted
+            .noun_links
+            .iter()
+            .map(|s| s.to_lowercase().replace('’', "'"))
+            .collect(),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),
@@ -294,6 +389,22 @@ fn load(lang: Lang) -> Lexicon {
         fits: predicates.fits,
         auxiliaries: predicates.auxiliaries,
         relatives: predicates.relatives,
+        verbs: Verbs {
+            auxiliaries: keys(predicates.verbs.auxiliaries),
+            between: keys(predicates.verbs.between),
+            reflexives: keys(predicates.verbs.reflexives),
+            participle_endings: predicates.verbs.participle_endings,
+            finite_endings: predicates.verbs.finite_endings,
+            not_verb_endings: predicates.verbs.not_verb_endings,
+            not_verbs: keys(predicates.verbs.not_verbs),
+            states: single("state", predicates.verbs.states),
+            clause_ends: predicates.verbs.clause_ends,
+            determiners: keys(predicates.verbs.determiners),
+            adverb_endings: predicates.verbs.adverb_endings,
+            quotes_open: predicates.verbs.quotes_open,
+            quotes_close: predicates.verbs.quotes_close,
+            function_words: keys(counted.not_nouns.clone()),
+        },
         subsets: single("subset", subsets.markers),
         supersets: subsets.supersets,
         selon: single("selon", attribution.selon.clone()),
@@ -319,6 +430,13 @@ fn load(lang: Lang) -> Lexicon {
             nationality: roles.nationality,
         },
     }
+}
+
+/// Words as the tokenizer keys them: lower case, straight apostrophe.
+fn keys(list: Vec<String>) -> Vec<String> {
+    list.into_iter()
+        .map(|s| s.to_lowercase().replace('’', "'"))
+        .collect()
 }
 
 /// Whether every claims data file of `lang` parses (for tests).

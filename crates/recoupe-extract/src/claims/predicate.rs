@@ -14,6 +14,9 @@ const CROSSING: usize = 8;
 const MISFIT: usize = 24;
 /// Distance taken off a predicate right after an auxiliary (a main verb).
 const MAIN_VERB: usize = 8;
+/// How many tokens from the figure a predicate may stand: farther, it belongs to another
+/// clause ("deux groupes d'hommes armés … utilisant un véhicule piégé").
+const REACH: usize = 30;
 /// How many words before the figure or predicate a modality marker may stand.
 const MODALITY_REACH: usize = 6;
 
@@ -27,14 +30,14 @@ pub struct Found {
 
 /// `hits` are the sentence's predicate matches; `figures` the token ranges of its figures
 /// (those that start a subset do not count as crossings); `blocked` token ranges that cannot
-/// be predicates (the figure's own counted noun).
+/// be predicates (the counted nouns of the sentence's figures).
 pub fn find(
     lex: &Lexicon,
     tokens: &[Token],
     hits: &[Hit],
     (a, b): (usize, usize),
     figures: &[(usize, usize, bool)],
-    blocked: Option<(usize, usize)>,
+    blocked: &[(usize, usize)],
     counted: Option<&str>,
 ) -> Option<Found> {
     let overlaps = |s: usize, e: usize, (x, y): (usize, usize)| s < y && x < e;
@@ -45,7 +48,8 @@ pub fn find(
                 .iter()
                 .any(|&(x, y, _)| overlaps(h.start, h.end, (x, y)))
         })
-        .filter(|h| !blocked.is_some_and(|r| overlaps(h.start, h.end, r)))
+        .filter(|h| !blocked.iter().any(|&r| overlaps(h.start, h.end, r)))
+        .filter(|h| h.start < b + REACH && h.end + REACH > a)
         .map(|h| {
             let (base, lo, hi) = if h.start >= b {
                 (2 * (h.start - b), b, h.start)

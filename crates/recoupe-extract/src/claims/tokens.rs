@@ -11,6 +11,8 @@ pub struct Token {
     /// Lower-cased form used for matching.
     pub key: String,
     pub is_word: bool,
+    /// Written with a capital first letter (a name, or a sentence's first word).
+    pub capitalized: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -55,6 +57,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
                 key,
                 is_word: true,
+                capitalized: c.is_uppercase(),
             });
             i = j;
         } else {
@@ -64,6 +67,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
                 key: c.to_string(),
                 is_word: false,
+                capitalized: false,
             });
             i += 1;
         }

@@ -1,0 +1,256 @@
+//! The verb of a figure's clause, for figures whose event the predicate lexicon does not
+//! name: "deux hommes se sont introduits", "ont pris en otages six personnes", "une
+//! trentaine de vols annulés". Such a verb says that something happened (category `other`)
+//! unless it is a verb of state ("compte", "représente", "s'élève à"), whose figure says what
+//! is, not what happened.
+//!
+//! French has no spaces to tell verbs from nouns, and this stage has no part-of-speech
+//! tagger: a verb is recognised by its shape in context, from the word lists of the
+//! language's `claims-predicates.toml` (`[verbs]`): an auxiliary then a participle ending,
+//! a reflexive pronoun then a word, or a finite ending no noun has.
+
+use recoupe_model::Span;
+
+use super::lexicon::{Lexicon, Verbs};
+use super::tokens::Token;
+
+/// How many tokens from the figure a clause verb may stand.
+const REACH: usize = 12;
+
+/// A verb found in a figure's clause.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub span: Span,
+    /// A verb of state: the figure reports no event.
+    pub state: bool,
+    pub rule: &'static str,
+}
+
+/// The verb nearest to the figure in its clause: after it first (the figure as subject,
+/// past its counted noun), then before it (the figure as object). `figures` are the token
+/// ranges of the sentence's figures: the clause of one figure ends at the next.
+pub fn find(
+    lex: &Lexicon,
+    tokens: &[Token],
+    (a, b): (usize, usize),
+    figures: &[(usize, usize, bool)],
+) -> Option<Found> {
+    let v = &lex.verbs;
+    // A subset figure ("dont 20 enfants") stands inside its parent's clause.
+    let other_figure = |i: usize| {
+        figures
+            .iter()
+            .any(|&(x, y, subset)| !subset && x != a && (x..y.max(x + 1)).contains(&i))
+    };
+    // After: the first verb of the clause. A quotation closed without being opened in the
+    // scan is the one the figure stands in: its end ends the clause ("… sur 5km », a
+    // expliqué le ministre").
+    let mut i = b;
+    let mut depth = 0usize;
+    while i < tokens.len() && i < b + REACH {
+        let t = tokens.get(i)?;
+        if is(&v.quotes_open, &t.key) {
+            depth += 1;
+        } else if is(&v.quotes_close, &t.key) {
+            match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => break,
+            }
+        }
+        if ends_clause(v, t) || other_figure(i) {
+            break;
+        }
+        if let Some(found) = forward_at(v, tokens, i) {
+            return Some(found);
+        }
+        i += 1;
+    }
+    // Before: the nearest verb of the clause, read backwards.
+    let mut i = a;
+    let mut depth = 0usize;
+    while i > 0 && i + REACH > a {
+        i -= 1;
+        let t = tokens.get(i)?;
+        if is(&v.quotes_close, &t.key) {
+            depth += 1;
+        } else if is(&v.quotes_open, &t.key) {
+            match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => break,
+            }
+        }
+        if ends_clause(v, t) || other_figure(i) {
+            break;
+        }
+        if let Some(found) = backward_at(v, tokens, i) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn ends_clause(v: &Verbs, t: &Token) -> bool {
+    !t.is_word && v.clause_ends.contains(&t.key)
+}
+
+fn is(list: &[String], key: &str) -> bool {
+    list.iter().any(|x| x == key)
+}
+
+/// A verb starting at token `i`, read left to right.
+fn forward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = tokens.get(i)?;
+    if !t.is_word {
+        return None;
+    }
+    if is(&v.auxiliaries, &t.key)
+        && let Some(found) = compound_from(v, tokens, i)
+    {
+        return Some(found);
+    }
+    if let Some(found) = state_at(v, tokens, i) {
+        return Some(found);
+    }
+    if is(&v.reflexives, &t.key) {
+        let next = tokens.get(i + 1).filter(|n| n.is_word)?;
+        // "s'étaient réunies": the reflexive verb is the compound that follows.
+        if is(&v.auxiliaries, &next.key)
+            && let Some(found) = compound_from(v, tokens, i + 1)
+        {
+            return Some(event(
+                t.start,
+                found.span.end,
+                "predicate/other-reflexive-verb",
+            ));
+        }
+        return Some(event(t.start, next.end, "predicate/other-reflexive-verb"));
+    }
+    finite_at(v, t)
+}
+
+/// A verb ending at token `i`, read right to left.
+fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = tokens.get(i)?;
+    if !t.is_word {
+        return None;
+    }
+    let reflexive = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .filter(|w| w.is_word && is(&v.reflexives, &w.key));
+    if let Some(found) = reflexive.and_then(|_| state_at(v, tokens, i - 1)) {
+        return Some(found);
+    }
+    if let Some(found) = state_at(v, tokens, i) {
+        return Some(found);
+    }
+    if is_participle(v, &t.key) {
+        // Back past adverbs to an auxiliary: "ont pris en otages", "ont été retenus".
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let w = tokens.get(j)?;
+            if !w.is_word {
+                break;
+            }
+            if is(&v.auxiliaries, &w.key) {
+                return Some(event(w.start, t.end, "predicate/other-compound-verb"));
+            }
+            if !is_between(v, &w.key) {
+                break;
+            }
+        }
+    }
+    if let Some(w) = reflexive {
+        return Some(event(w.start, t.end, "predicate/other-reflexive-verb"));
+    }
+    finite_at(v, t)
+}
+
+/// An auxiliary at token `i` followed (past adverbs) by a participle.
+fn compound_from(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let aux = tokens.get(i)?;
+    let mut j = i + 1;
+    while let Some(w) = tokens.get(j) {
+        if !w.is_word {
+            return None;
+        }
+        if is_participle(v, &w.key) {
+            return Some(event(aux.start, w.end, "predicate/other-compound-verb"));
+        }
+        if !is_between(v, &w.key) && !is(&v.auxiliaries, &w.key) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A word that may stand between an auxiliary and its participle: one of the list, or an
+/// adverb of manner ("ont rapidement quitté").
+fn is_between(v: &Verbs, key: &str) -> bool {
+    is(&v.between, key) || has_ending(key, &v.adverb_endings)
+}
+
+/// A verb of state at token `i`; not after a determiner, where it is a noun ("pour le
+/// compte de", "le reste").
+fn state_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let hit = v.states.at(tokens, i)?;
+    let after_determiner = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|w| is(&v.determiners, &w.key));
+    if after_determiner {
+        return None;
+    }
+    let first = tokens.get(hit.start)?;
+    let last = tokens.get(hit.end.checked_sub(1)?)?;
+    Some(Found {
+        span: Span::new(first.start, last.end),
+        state: true,
+        rule: "predicate/state-verb",
+    })
+}
+
+fn finite_at(v: &Verbs, t: &Token) -> Option<Found> {
+    let finite = has_ending(&t.key, &v.finite_endings)
+        && !has_ending(&t.key, &v.not_verb_endings)
+        && !is(&v.not_verbs, &t.key)
+        && !is(&v.function_words, &t.key);
+    finite.then(|| event(t.start, t.end, "predicate/other-finite-verb"))
+}
+
+fn is_participle(v: &Verbs, key: &str) -> bool {
+    has_ending(key, &v.participle_endings)
+        && !has_ending(key, &v.not_verb_endings)
+        && !is(&v.function_words, key)
+        && !is(&v.auxiliaries, key)
+        && !is(&v.not_verbs, key)
+}
+
+fn event(start: usize, end: usize, rule: &'static str) -> Found {
+    Found {
+        span: Span::new(start, end),
+        state: false,
+        rule,
+    }
+}
+
+fn has_ending(key: &str, endings: &[String]) -> bool {
+    key.chars().count() > 3 && endings.iter().any(|e| key.ends_with(e.as_str()))
+}
+
+/// A participle right after a figure's counted noun ("une trentaine de vols annulés"), as
+/// the event when its clause has no verb: tokens `[start, …)` follow the noun.
+pub fn participle_after_noun(lex: &Lexicon, tokens: &[Token], start: usize) -> Option<Found> {
+    let v = &lex.verbs;
+    let t = tokens.get(start)?;
+    if !t.is_word || !is_participle(v, &t.key) {
+        return None;
+    }
+    Some(Found {
+        span: Span::new(t.start, t.end),
+        state: false,
+        rule: "predicate/other-participle-after-noun",
+    })
+}
