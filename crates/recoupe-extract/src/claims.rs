@@ -98,14 +98,18 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         if figures.is_empty() {
             continue;
         }
-        let ranges: Vec<(usize, usize, bool)> = figures
-            .iter()
-            .map(|(_, q)| {
+        let (figures, ranges): (Vec<(usize, &Quantity)>, Vec<(usize, usize, bool)>) = figures
+            .into_iter()
+            .map(|(qi, q)| {
                 let a = token_at(&toks, q.span.start);
                 let b = token_at(&toks, q.span.end).max(a);
-                (a, b, starts_subset(lex, &toks, a))
+                ((qi, q), (a, b, starts_subset(lex, &toks, a)))
             })
-            .collect();
+            .filter(|((_, q), (a, b, _))| !refers_or_names(lex, &toks, q, *a, *b))
+            .unzip();
+        if figures.is_empty() {
+            continue;
+        }
         let predicate_hits = lex.predicates.all(&toks);
         let times: Vec<_> = ann
             .times
@@ -463,6 +467,31 @@ fn starts_subset(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
             .at(toks, i)
             .is_some_and(|h| h.end + 2 >= a && h.end <= a)
     })
+}
+
+/// A number that counts nothing new: a small number word after a definite determiner
+/// refers to things already named ("les deux technocrates", "des deux pays"); bare digits
+/// between a capitalized word and no noun belong to a name ("la Crs 57 Carcassonne",
+/// "Windows 10").
+fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
+    let Some(before) = a.checked_sub(1).and_then(|i| toks.get(i)) else {
+        return false;
+    };
+    let plain = q.qualifier == Qualifier::Exact && q.unit.is_none();
+    let words = !q.text.chars().any(|c| c.is_ascii_digit());
+    if plain
+        && words
+        && q.kind == QuantityKind::Count
+        && q.best.is_some_and(|v| v <= lex.referential_max)
+        && lex.referential_determiners.contains(&before.key)
+    {
+        return true;
+    }
+    let digits = q.text.chars().all(|c| c.is_ascii_digit());
+    let after_is_noun = toks
+        .get(b)
+        .is_some_and(|t| t.is_word && !t.capitalized && !lex.not_nouns.contains(&t.key));
+    plain && digits && a > 1 && before.is_word && before.capitalized && !after_is_noun
 }
 
 fn is_fraction(q: &Quantity) -> bool {

@@ -120,6 +120,10 @@ struct CountedFile {
     not_nouns: Vec<String>,
     #[serde(default)]
     noun_links: Vec<String>,
+    #[serde(default)]
+    referential_determiners: Vec<String>,
+    #[serde(default)]
+    referential_max: Option<f64>,
 }
 
 /// The part of `entities-countries.toml` the claims stage reads: adjectives of nationality,
@@ -285,6 +289,9 @@ pub struct Lexicon {
     pub not_nouns: Vec<String>,
     /// Words that link a figure to its noun ("de", "des"), for nouns outside the lexicon.
     pub noun_links: Vec<String>,
+    /// Determiners before which a small number word refers to things already named.
+    pub referential_determiners: Vec<String>,
+    pub referential_max: f64,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
@@ -379,6 +386,8 @@ fn load(lang: Lang) -> Lexicon {
             .iter()
             .map(|s| s.to_lowercase().replace('’', "'"))
             .collect(),
+        referential_determiners: keys(counted.referential_determiners),
+        referential_max: counted.referential_max.unwrap_or(0.0),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),

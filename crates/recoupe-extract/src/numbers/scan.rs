@@ -464,7 +464,8 @@ impl<'a> Scanner<'a> {
                 ("vague", QuantityKind::Count)
             }
         };
-        if matches!(what, NounAmount::Fraction) {
+        // "la moitié", "plus d'une centaine": a qualifier before overrides "about".
+        if matches!(what, NounAmount::Fraction | NounAmount::Approx) {
             self.qualify_before(&mut d);
         }
         let (lo, hi) = match what {
