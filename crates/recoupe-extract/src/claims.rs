@@ -43,6 +43,10 @@ struct Unit {
     removed_headline: bool,
 }
 
+/// The tokens `[start, end)` of a figure in its sentence, and whether a subset marker
+/// ("dont") opens it.
+type FigureTokens = (usize, usize, bool);
+
 /// A claim under construction, before its parent is known by claim index.
 struct Draft {
     quantity: usize,
@@ -98,7 +102,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         if figures.is_empty() {
             continue;
         }
-        let (figures, ranges): (Vec<(usize, &Quantity)>, Vec<(usize, usize, bool)>) = figures
+        let (figures, ranges): (Vec<(usize, &Quantity)>, Vec<FigureTokens>) = figures
             .into_iter()
             .map(|(qi, q)| {
                 let a = token_at(&toks, q.span.start);
