@@ -115,6 +115,13 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             continue;
         }
         let predicate_hits = lex.predicates.all(&toks);
+        let cues: Vec<(usize, usize)> = ann
+            .speech
+            .iter()
+            .filter_map(|s| s.cue.as_ref())
+            .filter(|c| unit.span.contains(c.span))
+            .map(|c| (token_at(&toks, c.span.start), token_at(&toks, c.span.end)))
+            .collect();
         let times: Vec<_> = ann
             .times
             .iter()
@@ -204,11 +211,18 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 continue;
             }
             if predicate.is_none() {
-                predicate = other_event(lex, &toks, (a, b), &ranges, counted.as_ref(), &doc.text)
-                    .map(|(p, rule)| {
-                        rules.push(format!("{prefix}{rule}"));
-                        p
-                    });
+                predicate = other_event(
+                    lex,
+                    &toks,
+                    (a, b),
+                    (&ranges, &cues),
+                    counted.as_ref(),
+                    &doc.text,
+                )
+                .map(|(p, rule)| {
+                    rules.push(format!("{prefix}{rule}"));
+                    p
+                });
             }
             let process = predicate.as_ref().is_some_and(|p| {
                 p.modality == Modality::Done && lex.processes.contains(&p.category)
@@ -330,11 +344,11 @@ fn other_event(
     lex: &Lexicon,
     toks: &[Token],
     (a, b): (usize, usize),
-    figures: &[(usize, usize, bool)],
+    (figures, cues): (&[FigureTokens], &[(usize, usize)]),
     counted: Option<&Counted>,
     text: &str,
 ) -> Option<(Predicate, &'static str)> {
-    let found = verbs::find(lex, toks, (a, b), figures).or_else(|| {
+    let found = verbs::find(lex, toks, (a, b), figures, cues).or_else(|| {
         let after_noun = counted
             .filter(|c| c.span.end > c.span.start)
             .map_or(b, |c| token_at(toks, c.span.end));

@@ -167,10 +167,6 @@ struct VerbsFile {
     determiners: Vec<String>,
     #[serde(default)]
     adverb_endings: Vec<String>,
-    #[serde(default)]
-    quotes_open: Vec<String>,
-    #[serde(default)]
-    quotes_close: Vec<String>,
 }
 
 /// What the claims stage knows of verbs outside the predicate categories.
@@ -191,9 +187,6 @@ pub struct Verbs {
     pub determiners: Vec<String>,
     /// Endings of adverbs that may stand inside a compound verb ("-ment").
     pub adverb_endings: Vec<String>,
-    /// Opening and closing quotation marks ("«", "»").
-    pub quotes_open: Vec<String>,
-    pub quotes_close: Vec<String>,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
     pub function_words: Vec<String>,
 }
@@ -410,8 +403,6 @@ fn load(lang: Lang) -> Lexicon {
             clause_ends: predicates.verbs.clause_ends,
             determiners: keys(predicates.verbs.determiners),
             adverb_endings: predicates.verbs.adverb_endings,
-            quotes_open: predicates.verbs.quotes_open,
-            quotes_close: predicates.verbs.quotes_close,
             function_words: keys(counted.not_nouns.clone()),
         },
         subsets: single("subset", subsets.markers),

@@ -28,13 +28,17 @@ pub struct Found {
 
 /// The verb nearest to the figure in its clause: after it first (the figure as subject,
 /// past its counted noun), then before it (the figure as object). `figures` are the token
-/// ranges of the sentence's figures: the clause of one figure ends at the next.
+/// ranges of the sentence's figures: the clause of one figure ends at the next. `cues` are
+/// the token ranges of speech verbs ("a expliqué", "a indiqué"): they tell who speaks, not
+/// what happened, and end the search.
 pub fn find(
     lex: &Lexicon,
     tokens: &[Token],
     (a, b): (usize, usize),
     figures: &[(usize, usize, bool)],
+    cues: &[(usize, usize)],
 ) -> Option<Found> {
+    let in_cue = |i: usize| cues.iter().any(|&(x, y)| (x..y).contains(&i));
     let v = &lex.verbs;
     // A subset figure ("dont 20 enfants") stands inside its parent's clause.
     let other_figure = |i: usize| {
@@ -42,22 +46,11 @@ pub fn find(
             .iter()
             .any(|&(x, y, subset)| !subset && x != a && (x..y.max(x + 1)).contains(&i))
     };
-    // After: the first verb of the clause. A quotation closed without being opened in the
-    // scan is the one the figure stands in: its end ends the clause ("… sur 5km », a
-    // expliqué le ministre").
+    // After: the first verb of the clause.
     let mut i = b;
-    let mut depth = 0usize;
     while i < tokens.len() && i < b + REACH {
         let t = tokens.get(i)?;
-        if is(&v.quotes_open, &t.key) {
-            depth += 1;
-        } else if is(&v.quotes_close, &t.key) {
-            match depth.checked_sub(1) {
-                Some(d) => depth = d,
-                None => break,
-            }
-        }
-        if ends_clause(v, t) || other_figure(i) {
+        if ends_clause(v, t) || other_figure(i) || in_cue(i) {
             break;
         }
         if let Some(found) = forward_at(v, tokens, i) {
@@ -67,19 +60,10 @@ pub fn find(
     }
     // Before: the nearest verb of the clause, read backwards.
     let mut i = a;
-    let mut depth = 0usize;
     while i > 0 && i + REACH > a {
         i -= 1;
         let t = tokens.get(i)?;
-        if is(&v.quotes_close, &t.key) {
-            depth += 1;
-        } else if is(&v.quotes_open, &t.key) {
-            match depth.checked_sub(1) {
-                Some(d) => depth = d,
-                None => break,
-            }
-        }
-        if ends_clause(v, t) || other_figure(i) {
+        if ends_clause(v, t) || other_figure(i) || in_cue(i) {
             break;
         }
         if let Some(found) = backward_at(v, tokens, i) {
