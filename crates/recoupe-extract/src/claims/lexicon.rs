@@ -167,6 +167,12 @@ struct VerbsFile {
     determiners: Vec<String>,
     #[serde(default)]
     adverb_endings: Vec<String>,
+    #[serde(default)]
+    coordinators: Vec<String>,
+    #[serde(default)]
+    clitic_subjects: Vec<String>,
+    #[serde(default)]
+    complementizers: Vec<String>,
 }
 
 /// What the claims stage knows of verbs outside the predicate categories.
@@ -187,6 +193,11 @@ pub struct Verbs {
     pub determiners: Vec<String>,
     /// Endings of adverbs that may stand inside a compound verb ("-ment").
     pub adverb_endings: Vec<String>,
+    /// Words that join clauses ("et"), clitic subjects that open one ("en", "ils"), and
+    /// words that open a subordinate clause ("que", "où").
+    pub coordinators: Vec<String>,
+    pub clitic_subjects: Vec<String>,
+    pub complementizers: Vec<String>,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
     pub function_words: Vec<String>,
 }
@@ -403,6 +414,9 @@ fn load(lang: Lang) -> Lexicon {
             clause_ends: predicates.verbs.clause_ends,
             determiners: keys(predicates.verbs.determiners),
             adverb_endings: predicates.verbs.adverb_endings,
+            coordinators: keys(predicates.verbs.coordinators),
+            clitic_subjects: keys(predicates.verbs.clitic_subjects),
+            complementizers: keys(predicates.verbs.complementizers),
             function_words: keys(counted.not_nouns.clone()),
         },
         subsets: single("subset", subsets.markers),

@@ -75,6 +75,16 @@ pub fn find(
                     .get(h.start.saturating_sub(3).max(b)..h.start)
                     .is_some_and(|w| w.iter().any(|t| lex.relatives.contains(&t.key)));
             let misfit = if in_relative { misfit + MISFIT } else { misfit };
+            // Another clause stands between: a coordinated verb phrase ("quatre personnes et
+            // en avait blessé 15 autres") or, past another figure, a subordinate one ("25 %
+            // d'abstentionnisme et que plus de 12 % des gens se sont déplacés").
+            let between = tokens.get(lo..hi).unwrap_or(&[]);
+            let new_clause = new_verb_phrase(lex, between)
+                || (crossed > 0
+                    && between
+                        .iter()
+                        .any(|t| lex.verbs.complementizers.contains(&t.key)));
+            let misfit = if new_clause { misfit + MISFIT } else { misfit };
             let bonus = if after_auxiliary { MAIN_VERB } else { 0 };
             (
                 (base + 2 * CROSSING * crossed + misfit).saturating_sub(bonus),
@@ -96,6 +106,20 @@ pub fn find(
         } else {
             "predicate/before-figure"
         },
+    })
+}
+
+/// Whether `between` holds a coordinator that opens a new verb phrase: "et" then, within two
+/// words, an auxiliary or a clitic subject ("et en avait blessé", "et ont été").
+fn new_verb_phrase(lex: &Lexicon, between: &[Token]) -> bool {
+    let v = &lex.verbs;
+    between.iter().enumerate().any(|(k, t)| {
+        v.coordinators.contains(&t.key)
+            && between
+                .iter()
+                .skip(k + 1)
+                .take(2)
+                .any(|w| v.auxiliaries.contains(&w.key) || v.clitic_subjects.contains(&w.key))
     })
 }
 
