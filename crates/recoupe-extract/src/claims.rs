@@ -109,7 +109,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 let b = token_at(&toks, q.span.end).max(a);
                 ((qi, q), (a, b, starts_subset(lex, &toks, a)))
             })
-            .filter(|((_, q), (a, b, _))| !refers_or_names(lex, &toks, q, *a, *b))
+            .filter(|((_, q), (a, b, _))| {
+                !refers_or_names(lex, &toks, q, *a, *b)
+                    && !stands_alone(&toks, q, *a, *b)
+                    && !starts_compound_name(&doc.text, q.span)
+            })
             .unzip();
         if figures.is_empty() {
             continue;
@@ -511,6 +515,32 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         .is_some_and(|t| t.is_word && !t.capitalized && !lex.not_nouns.contains(&t.key));
     plain && digits && a > 1 && before.is_word && before.capitalized && !after_is_noun
 }
+
+/// A number that is all its sentence ("2." numbering a list item), or digits that are all of
+/// a quotation (the album «19»; «deux ou trois jours» quotes a figure).
+fn stands_alone(toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
+    let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
+    let whole_sentence = (0..a).all(is_punct) && (b..toks.len()).all(is_punct);
+    let quoted = a > 0
+        && q.text.chars().all(|c| c.is_ascii_digit())
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| QUOTE_OPEN.contains(&t.key.as_str()))
+        && toks
+            .get(b)
+            .is_some_and(|t| QUOTE_CLOSE.contains(&t.key.as_str()));
+    whole_sentence || quoted
+}
+
+/// A number joined by a hyphen to a capitalized word: a place or a name ("Deux-Ponts",
+/// "Trois-Rivières").
+fn starts_compound_name(text: &str, span: Span) -> bool {
+    let mut rest = text.get(span.end..).unwrap_or("").chars();
+    rest.next() == Some('-') && rest.next().is_some_and(char::is_uppercase)
+}
+
+const QUOTE_OPEN: [&str; 3] = ["«", "“", "\""];
+const QUOTE_CLOSE: [&str; 3] = ["»", "”", "\""];
 
 fn is_fraction(q: &Quantity) -> bool {
     q.kind == QuantityKind::Fraction

@@ -168,6 +168,8 @@ struct VerbsFile {
     #[serde(default)]
     adverb_endings: Vec<String>,
     #[serde(default)]
+    speech: Vec<String>,
+    #[serde(default)]
     coordinators: Vec<String>,
     #[serde(default)]
     clitic_subjects: Vec<String>,
@@ -196,6 +198,8 @@ pub struct Verbs {
     /// Words that join clauses ("et"), clitic subjects that open one ("en", "ils"), and
     /// words that open a subordinate clause ("que", "où").
     pub coordinators: Vec<String>,
+    /// Verbs of saying, when the speech stage left them unmarked: they end the search.
+    pub speech: Vec<String>,
     pub clitic_subjects: Vec<String>,
     pub complementizers: Vec<String>,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
@@ -415,6 +419,7 @@ fn load(lang: Lang) -> Lexicon {
             determiners: keys(predicates.verbs.determiners),
             adverb_endings: predicates.verbs.adverb_endings,
             coordinators: keys(predicates.verbs.coordinators),
+            speech: keys(predicates.verbs.speech),
             clitic_subjects: keys(predicates.verbs.clitic_subjects),
             complementizers: keys(predicates.verbs.complementizers),
             function_words: keys(counted.not_nouns.clone()),

@@ -50,7 +50,7 @@ pub fn find(
     let mut i = b;
     while i < tokens.len() && i < b + REACH {
         let t = tokens.get(i)?;
-        if ends_clause(v, t) || other_figure(i) || in_cue(i) {
+        if ends_clause(v, t) || other_figure(i) || in_cue(i) || is(&v.speech, &t.key) {
             break;
         }
         if let Some(found) = forward_at(v, tokens, i) {
@@ -63,7 +63,7 @@ pub fn find(
     while i > 0 && i + REACH > a {
         i -= 1;
         let t = tokens.get(i)?;
-        if ends_clause(v, t) || other_figure(i) || in_cue(i) {
+        if ends_clause(v, t) || other_figure(i) || in_cue(i) || is(&v.speech, &t.key) {
             break;
         }
         if let Some(found) = backward_at(v, tokens, i) {
@@ -205,7 +205,11 @@ fn finite_at(v: &Verbs, t: &Token) -> Option<Found> {
 }
 
 fn is_participle(v: &Verbs, key: &str) -> bool {
-    has_ending(key, &v.participle_endings)
+    // Short participles count: "mis", "pris", "dit".
+    key.chars().count() > 2
+        && v.participle_endings
+            .iter()
+            .any(|e| key.ends_with(e.as_str()))
         && !has_ending(key, &v.not_verb_endings)
         && !is(&v.function_words, key)
         && !is(&v.auxiliaries, key)

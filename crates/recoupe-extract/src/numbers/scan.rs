@@ -251,6 +251,21 @@ impl<'a> Scanner<'a> {
         let kind = self.kind(i)?;
         if kind == TokKind::Word {
             let key = self.key(i);
+            // "une sixième personne" is a rank: a word that is both a denominator and an
+            // ordinal counts a part only before "de" or nothing ("un sixième des votes").
+            if let Some(&o) = lex.ordinals.get(key)
+                && lex.denominators.contains_key(key)
+                && self.kind(i + 1) == Some(TokKind::Word)
+                && !lex.is(&lex.vague_links, self.key(i + 1))
+            {
+                return Some(self.emit_simple(
+                    i,
+                    i + 1,
+                    QuantityKind::Ordinal,
+                    Some(o),
+                    "numbers/not-figure/ordinal-before-noun",
+                ));
+            }
             if let Some(&v) = lex.fraction_nouns.get(key) {
                 return Some(self.noun_amount(i, v, NounAmount::Fraction));
             }
