@@ -16,6 +16,7 @@ pub mod words;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use rayon::prelude::*;
 use recoupe_model::{Document, Span};
 use serde::{Deserialize, Serialize};
 
@@ -74,9 +75,9 @@ impl Fingerprint {
     }
 }
 
-/// The fingerprints of a corpus, in document order.
+/// The fingerprints of a corpus, in document order (computed in parallel).
 pub fn fingerprints(docs: &[Document]) -> Vec<Fingerprint> {
-    docs.iter().map(Fingerprint::of).collect()
+    docs.par_iter().map(Fingerprint::of).collect()
 }
 
 /// Every passage of at least [`MIN_WORDS`] words shared by two documents of `docs`, ordered
@@ -86,37 +87,51 @@ pub fn find_reuse(docs: &[Document]) -> Vec<SharedPassage> {
 }
 
 /// As [`find_reuse`], with fingerprints already computed (`prints[i]` is `docs[i]`'s).
+///
+/// Candidate pairs are aligned in parallel; the passages keep the pairs' order.
 pub fn find_reuse_with(docs: &[Document], prints: &[Fingerprint]) -> Vec<SharedPassage> {
+    let per_pair: Vec<Vec<SharedPassage>> = candidate_pairs(prints)
+        .par_iter()
+        .map(|&(a, b)| pair_passages(docs, prints, a, b))
+        .collect();
+    per_pair.into_iter().flatten().collect()
+}
+
+/// The shared passages of documents `a` and `b`.
+fn pair_passages(
+    docs: &[Document],
+    prints: &[Fingerprint],
+    a: usize,
+    b: usize,
+) -> Vec<SharedPassage> {
+    let (Some(da), Some(db), Some(pa), Some(pb)) =
+        (docs.get(a), docs.get(b), prints.get(a), prints.get(b))
+    else {
+        return Vec::new();
+    };
     let mut passages = Vec::new();
-    for (a, b) in candidate_pairs(prints) {
-        let (Some(da), Some(db), Some(pa), Some(pb)) =
-            (docs.get(a), docs.get(b), prints.get(a), prints.get(b))
-        else {
+    let earlier = earlier_of(da, db).map(|first| if first { a } else { b });
+    let same_outlet = match (&da.outlet, &db.outlet) {
+        (Some(x), Some(y)) => x.name.eq_ignore_ascii_case(&y.name),
+        _ => false,
+    };
+    for (i, j, n) in align(pa, pb) {
+        let words = n + SHINGLE_WORDS - 1;
+        let (Some(a_span), Some(b_span)) = (
+            run_span(da, &pa.words, i, words),
+            run_span(db, &pb.words, j, words),
+        ) else {
             continue;
         };
-        let earlier = earlier_of(da, db).map(|first| if first { a } else { b });
-        let same_outlet = match (&da.outlet, &db.outlet) {
-            (Some(x), Some(y)) => x.name.eq_ignore_ascii_case(&y.name),
-            _ => false,
-        };
-        for (i, j, n) in align(pa, pb) {
-            let words = n + SHINGLE_WORDS - 1;
-            let (Some(a_span), Some(b_span)) = (
-                run_span(da, &pa.words, i, words),
-                run_span(db, &pb.words, j, words),
-            ) else {
-                continue;
-            };
-            passages.push(SharedPassage {
-                a,
-                a_span,
-                b,
-                b_span,
-                words,
-                earlier,
-                same_outlet,
-            });
-        }
+        passages.push(SharedPassage {
+            a,
+            a_span,
+            b,
+            b_span,
+            words,
+            earlier,
+            same_outlet,
+        });
     }
     passages
 }
