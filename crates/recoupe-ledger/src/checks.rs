@@ -104,6 +104,26 @@ fn same_scale(a: &LedgerClaim, b: &LedgerClaim) -> bool {
     a.unit == b.unit && is_share(a) == is_share(b)
 }
 
+/// Totals "depuis janvier" and "depuis début décembre": both windows' starts are written,
+/// and they differ (as written and as resolved), so the totals count over different spans.
+fn different_starts(a: &LedgerClaim, b: &LedgerClaim) -> bool {
+    match (a.since.as_deref(), b.since.as_deref()) {
+        (Some(x), Some(y)) if !x.trim().is_empty() && !y.trim().is_empty() => {
+            fold(x) != fold(y) && (a.window_start.is_none() || a.window_start != b.window_start)
+        }
+        _ => false,
+    }
+}
+
+/// A total whose window began more than [`LedgerConfig::max_total_lead_days`] before `from`
+/// (the other figure's window start or date): it counts events beyond that figure's.
+fn began_long_before(total: &LedgerClaim, from: Option<NaiveDate>, config: &LedgerConfig) -> bool {
+    match (total.window_start, from) {
+        (Some(start), Some(from)) => (from - start).num_days() > config.max_total_lead_days,
+        _ => false,
+    }
+}
+
 /// Two claims of one document in different sentences: a document lists different events
 /// (a recap, an enumeration, the toll of an earlier attack), so its figures are compared
 /// with each other only when they share a sentence.
@@ -272,7 +292,7 @@ pub fn run(claims: &[LedgerClaim], measures: &[Measure], config: &LedgerConfig) 
         .map(|(_, (story_claims, story_measures))| {
             let mut checks = Vec::new();
             for m in &story_measures {
-                agreement_conflict(claims, m, &mut checks);
+                agreement_conflict(claims, m, config, &mut checks);
             }
             across_places(claims, &story_measures, &mut checks);
             subsets(claims, &story_measures, &mut checks);
@@ -285,7 +305,12 @@ pub fn run(claims: &[LedgerClaim], measures: &[Measure], config: &LedgerConfig) 
     checks
 }
 
-fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Check>) {
+fn agreement_conflict(
+    claims: &[LedgerClaim],
+    m: &Measure,
+    config: &LedgerConfig,
+    checks: &mut Vec<Check>,
+) {
     // One group per time and scale: a percent and a count of one measure are not comparable.
     type At<'a> = (When, Option<&'a str>, bool);
     let mut at: HashMap<At, Vec<usize>> = HashMap::new();
@@ -334,6 +359,9 @@ fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Chec
                 // ambulances") contradicts no one with them.
                 if !overlap(ia, ib)
                     && ca.document != cb.document
+                    && !different_starts(ca, cb)
+                    && !began_long_before(ca, cb.window_start.or(cb.date), config)
+                    && !began_long_before(cb, ca.window_start.or(ca.date), config)
                     && !enumerates(ca.document)
                     && !enumerates(cb.document)
                 {
@@ -365,7 +393,15 @@ fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Chec
                 matches!((claims[*a].interval, claims[*b].interval), (Some(x), Some(y)) if overlap(x, y))
             })
         });
-        if !conflicted && compatible {
+        // Different figures of one sentence are different things ("au moins 278 seraient
+        // morts et 302 sont revenus"), never an agreement; a headline and its article's body
+        // ("près de 8 500" and "8 461") may agree.
+        let sentences = distinct
+            .iter()
+            .map(|d| (claims[*d].document, claims[*d].evidence_span))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        if !conflicted && compatible && sentences > 1 {
             let first = &claims[distinct[0]];
             let figures: Vec<String> = distinct.iter().map(|i| quote(&claims[*i])).collect();
             checks.push(Check {
@@ -519,7 +555,10 @@ fn part_of(claims: &[LedgerClaim], checks: &mut Vec<Check>) {
                 .as_deref()
                 .is_some_and(|k| k != OTHER_CATEGORY)
         };
-        if !known(c) || !known(p) || !same_scale(c, p) || is_share(c) {
+        // A part is stated with its whole ("13 346 habitants …, dont 5 831 enfants"); a
+        // link to another sentence is more likely a misread than a contradiction.
+        let one_sentence = c.document == p.document && c.evidence_span == p.evidence_span;
+        if !known(c) || !known(p) || !same_scale(c, p) || is_share(c) || !one_sentence {
             continue;
         }
         if let (Some(ic), Some(ip)) = (c.interval, p.interval)
@@ -546,7 +585,8 @@ fn part_of(claims: &[LedgerClaim], checks: &mut Vec<Check>) {
 /// total), and places known and nested. Without a place on both sides a total of a country
 /// and a figure of one event would meet.
 fn comparable(a: &LedgerClaim, b: &LedgerClaim) -> bool {
-    a.predicate_family == b.predicate_family
+    !different_starts(a, b)
+        && a.predicate_family == b.predicate_family
         && a.counted_category == b.counted_category
         && a.modality == b.modality
         && same_scale(a, b)
@@ -601,16 +641,18 @@ fn cumulative(claims: &[&LedgerClaim], config: &LedgerConfig, checks: &mut Vec<C
             if r.id == x.id || r.document == x.document || !comparable(x, r) {
                 continue;
             }
-            if let (Some(dx), Some(dr)) = (x.date, r.date)
-                && (dx - dr).num_days().abs() > config.jump_window_days
-            {
-                continue;
+            match (x.date, r.date) {
+                (Some(dx), Some(dr)) if (dx - dr).num_days().abs() > config.jump_window_days => {
+                    continue;
+                }
+                // Nothing says when either was reported: only one party's own figures are
+                // compared (the same ministry giving totals an order of magnitude apart).
+                (None, None) if x.party.is_none() || x.party != r.party => continue,
+                _ => {}
             }
-            // A total that began long before a window-less figure counts events beyond it.
-            if x.window == WindowKind::Unknown
-                && let (Some(start), Some(at)) = (r.window_start, x.date.or(story_end))
-                && (at - start).num_days() > config.max_total_lead_days
-            {
+            // A total that began long before the figure (its window's start, else its date,
+            // else the story's last date) counts events beyond it.
+            if began_long_before(r, x.window_start.or(x.date).or(story_end), config) {
                 continue;
             }
             let Some(ir) = r.interval else { continue };

@@ -35,9 +35,10 @@ pub struct LedgerConfig {
     pub jump_factor: f64,
     /// How many days apart two totals may be for the jump check to compare them.
     pub jump_window_days: i64,
-    /// A total whose window began more than this many days before a figure without a
-    /// window counts far more events than that figure's story reports (a national toll
-    /// "since 2015" beside the toll of one attack): the jump check does not compare them.
+    /// A total whose window began more than this many days before another figure (before
+    /// its window's start, else its date) counts far more events than that figure (a
+    /// national toll "since 2015" beside the toll of one attack): the jump check does not
+    /// compare them.
     #[serde(default = "default_max_total_lead_days")]
     pub max_total_lead_days: i64,
     /// Relative tolerance when daily figures are added up against a cumulative change.

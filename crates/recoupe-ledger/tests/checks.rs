@@ -87,6 +87,28 @@ fn agreement_within_qualifiers() {
 }
 
 #[test]
+fn figures_of_one_sentence_never_agree_with_each_other() {
+    // "au moins 278 seraient morts et 302 sont revenus", both read as returned.
+    let sentence = json!({ "start": 0, "end": 90 });
+    let checks = check(vec![
+        claim(
+            0,
+            278.0,
+            json!({ "qualifier": "at_least", "interval": [278.0, 333.6],
+                    "evidence_span": sentence }),
+        ),
+        claim(0, 302.0, json!({ "evidence_span": sentence })),
+    ]);
+    assert!(checks.is_empty(), "{checks:#?}");
+    // A headline and its body may agree: "près de 8 500" and "8 461".
+    let checks = check(vec![
+        claim(0, 8500.0, nearly(8500.0)),
+        claim(0, 8461.0, json!({})),
+    ]);
+    assert_eq!(kinds(&checks), [CheckKind::Agreement], "{checks:#?}");
+}
+
+#[test]
 fn conflict_between_documents() {
     let checks = check(vec![
         claim(0, 8461.0, json!({})),
@@ -198,18 +220,37 @@ fn subset_violation_children_above_civilians() {
 
 #[test]
 fn subset_violation_part_larger_than_its_whole() {
-    let part = json!({ "counted": "enfants", "counted_category": "children", "part_of": 0 });
+    let sentence = json!({ "start": 0, "end": 90 });
+    let whole = json!({ "evidence_span": sentence });
+    let part = json!({ "counted": "enfants", "counted_category": "children", "part_of": 0,
+                       "evidence_span": sentence });
     let checks = check(vec![
-        claim(0, 2934.0, json!({})),
+        claim(0, 2934.0, whole.clone()),
         claim(0, 8461.0, part.clone()),
     ]);
-    let found = of_kind(&checks, CheckKind::SubsetViolation);
+    let found: Vec<&Check> = of_kind(&checks, CheckKind::SubsetViolation)
+        .into_iter()
+        .filter(|c| c.rule == "ledger/subset/part-of")
+        .collect();
     assert_eq!(found.len(), 1, "{checks:#?}");
-    assert_eq!(found[0].rule, "ledger/subset/part-of");
     assert_eq!(found[0].claims, [1, 0]);
     // "dont 2 934 enfants" inside 8 461 is fine.
-    let checks = check(vec![claim(0, 8461.0, json!({})), claim(0, 2934.0, part)]);
-    assert!(checks.iter().all(|c| c.kind != CheckKind::SubsetViolation));
+    let checks = check(vec![
+        claim(0, 8461.0, whole.clone()),
+        claim(0, 2934.0, part),
+    ]);
+    assert!(
+        of_kind(&checks, CheckKind::SubsetViolation).is_empty(),
+        "{checks:#?}"
+    );
+    // A part linked to another sentence ("de 90 à 80 km/h" … "limitent à 90 km/h") is a
+    // misread link, not a contradiction.
+    let elsewhere = json!({ "counted": "enfants", "counted_category": "children", "part_of": 0 });
+    let checks = check(vec![claim(0, 2934.0, whole), claim(0, 8461.0, elsewhere)]);
+    assert!(
+        of_kind(&checks, CheckKind::SubsetViolation).is_empty(),
+        "{checks:#?}"
+    );
 }
 
 #[test]
@@ -285,6 +326,27 @@ fn cumulative_jump_flags_a_daily_count_reported_as_a_total() {
 }
 
 #[test]
+fn undated_figures_jump_only_within_one_party() {
+    let undated = |doc: usize, v: f64, window: &str, party: Option<&str>| {
+        claim(
+            doc,
+            v,
+            json!({ "window": window, "date": null, "party": party }),
+        )
+    };
+    let checks = check(vec![
+        undated(0, 110000.0, "cumulative", Some("ru-government")),
+        undated(1, 10000.0, "unknown", Some("ru-government")),
+    ]);
+    assert_eq!(kinds(&checks), [CheckKind::CumulativeJump], "{checks:#?}");
+    let checks = check(vec![
+        undated(0, 110000.0, "cumulative", None),
+        undated(1, 10000.0, "unknown", None),
+    ]);
+    assert!(checks.is_empty(), "{checks:#?}");
+}
+
+#[test]
 fn no_jump_between_one_event_and_a_long_running_toll() {
     let killed = |doc: usize, v: f64, window: &str, start: Option<&str>| {
         claim(
@@ -315,6 +377,32 @@ fn no_jump_between_one_event_and_a_long_running_toll() {
         killed(1, 4.0, "unknown", None),
     ]);
     assert_eq!(kinds(&checks), [CheckKind::CumulativeJump], "{checks:#?}");
+}
+
+#[test]
+fn no_jump_between_totals_of_different_windows() {
+    // "depuis janvier, 560" beside "depuis début décembre, près de 44 000".
+    let checks = check(vec![
+        total(
+            0,
+            44000.0,
+            "2019-02-07",
+            json!({ "since": "début décembre" }),
+        ),
+        total(1, 560.0, "2019-02-07", json!({ "since": "janvier" })),
+    ]);
+    assert!(checks.is_empty(), "{checks:#?}");
+    // A total "since 2015" and a total of one attack, neither with a window start of its own.
+    let checks = check(vec![
+        total(
+            0,
+            246.0,
+            "2018-12-12",
+            json!({ "window_start": "2015-01-01" }),
+        ),
+        total(1, 2.0, "2018-12-12", json!({})),
+    ]);
+    assert!(checks.is_empty(), "{checks:#?}");
 }
 
 #[test]
