@@ -645,9 +645,11 @@ fn cumulative(claims: &[&LedgerClaim], config: &LedgerConfig, checks: &mut Vec<C
                 (Some(dx), Some(dr)) if (dx - dr).num_days().abs() > config.jump_window_days => {
                     continue;
                 }
-                // Nothing says when either was reported: only one party's own figures are
-                // compared (the same ministry giving totals an order of magnitude apart).
-                (None, None) if x.party.is_none() || x.party != r.party => continue,
+                (Some(_), Some(_)) => {}
+                // Without both dates nothing shows the two are close in time: only one
+                // party's own figures are compared (the same ministry giving totals an order
+                // of magnitude apart).
+                _ if x.party.is_none() || x.party != r.party => continue,
                 _ => {}
             }
             // A total that began long before the figure (its window's start, else its date,

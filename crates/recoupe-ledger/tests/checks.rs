@@ -344,6 +344,11 @@ fn undated_figures_jump_only_within_one_party() {
         undated(1, 10000.0, "unknown", None),
     ]);
     assert!(checks.is_empty(), "{checks:#?}");
+    // One date is not enough to place the other figure near it.
+    let mut dated = undated(0, 110000.0, "cumulative", None);
+    dated["date"] = json!("2016-12-14");
+    let checks = check(vec![dated, undated(1, 10000.0, "unknown", None)]);
+    assert!(checks.is_empty(), "{checks:#?}");
 }
 
 #[test]
