@@ -249,3 +249,37 @@ fn example_copies_link_to_their_original() {
         }
     }
 }
+
+/// The ledger of `docs` built on a pool of `threads` threads, as JSON.
+fn ledger_on_threads(docs: &[recoupe_model::Document], threads: usize) -> String {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    pool.install(|| {
+        serde_json::to_string(&build_ledger(docs, &LedgerConfig::default())).unwrap_or_default()
+    })
+}
+
+#[test]
+fn press_corpus_ledger_is_the_same_on_one_thread_and_on_four() {
+    let path = format!("{SHARED}/corpora/fr-press-1122.jsonl");
+    if !std::path::Path::new(&path).exists() {
+        eprintln!("skipped: ../shared not found");
+        return;
+    }
+    let docs: Vec<_> = read_inputs(&[path], &IngestConfig::default())
+        .filter_map(|item| item.document().cloned())
+        .map(|input| {
+            let mut doc = prepare(input, &TextConfig::default());
+            recoupe_extract::annotate(&mut doc);
+            doc
+        })
+        .collect();
+    let one = ledger_on_threads(&docs, 1);
+    assert!(one.len() > 1000);
+    assert!(
+        one == ledger_on_threads(&docs, 4),
+        "the ledger depends on the number of threads"
+    );
+}
