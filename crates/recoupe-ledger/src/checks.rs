@@ -513,10 +513,12 @@ fn subsets(claims: &[LedgerClaim], measures: &[&Measure], checks: &mut Vec<Check
                     let (Some(ia), Some(ib)) = (usable(a), usable(b)) else {
                         continue;
                     };
+                    // Within one document, `part_of` says what is part of what; categories
+                    // are compared across documents.
                     if when(a) == when(b)
                         && same_scale(a, b)
                         && !is_share(a)
-                        && !different_sentences_of_one_document(a, b)
+                        && a.document != b.document
                         && ia[0] > ib[1]
                     {
                         checks.push(Check {
