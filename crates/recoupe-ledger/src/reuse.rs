@@ -13,7 +13,7 @@
 pub mod minhash;
 pub mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
@@ -138,7 +138,7 @@ fn pair_passages(
 
 /// Pairs of documents that may share a passage: winnowed hashes in common, or an LSH bucket.
 fn candidate_pairs(prints: &[Fingerprint]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (doc, p) in prints.iter().enumerate() {
         let mut chosen = words::winnow(&p.shingles, WINNOW_WINDOW);
         chosen.sort_unstable();
@@ -168,7 +168,8 @@ fn candidate_pairs(prints: &[Fingerprint]) -> Vec<(usize, usize)> {
 /// Maximal runs of equal consecutive shingles: `(first shingle in a, first in b, shingles)`,
 /// at least long enough to make [`MIN_WORDS`] words, and checked word by word.
 fn align(a: &Fingerprint, b: &Fingerprint) -> Vec<(usize, usize, usize)> {
-    let mut at: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut at: FxHashMap<u64, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(b.shingles.len(), Default::default());
     for (j, h) in b.shingles.iter().enumerate() {
         at.entry(*h).or_default().push(j);
     }
