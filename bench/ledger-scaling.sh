@@ -7,7 +7,7 @@
 # Copy k of every record gets a new id ("press-00229~k") and a new url ("…?copy=k"); the text
 # is left as it is. A new id keeps the documents apart in the ledger, a new url keeps copy k
 # from being read as the same page. The identical texts are kept on purpose: it is the worst
-# case for text reuse and stories (every article has 2k-1 word-for-word twins, as a wire story
+# case for text reuse and stories (every article has k-1 word-for-word twins, as a wire story
 # republished by many sites does), so growth measured here is an upper bound for a corpus
 # of distinct articles of the same size.
 #
