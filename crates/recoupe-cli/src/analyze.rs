@@ -14,15 +14,21 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use recoupe_extract::annotate;
 use recoupe_ingest::{Item, read_inputs};
 use recoupe_ledger::{Ledger, LedgerConfig, build_ledger, html, report};
+use recoupe_model::document::Document;
 use recoupe_model::{Diagnostic, Severity};
 use recoupe_text::prepare;
 
 use crate::extract::{ingest_config, text_config};
 use crate::report::Outcome;
 use crate::{AnalyzeArgs, AnalyzeFormat};
+
+/// Documents read before a batch is annotated: enough to keep every core busy, few enough
+/// that problems are reported soon after their input is read.
+const BATCH: usize = 256;
 
 pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
     let ingest = ingest_config(&args.input);
@@ -31,24 +37,41 @@ pub fn run(args: &AnalyzeArgs) -> Result<Outcome> {
     let bar = progress_bar(args.input.quiet);
     let mut skipped: Vec<Diagnostic> = Vec::new();
     let mut documents = Vec::new();
-    for item in read_inputs(&args.input.paths, &ingest) {
-        match item {
-            Item::Problem(diagnostic) => {
-                // Messages go above the bar, not through it.
-                bar.suspend(|| outcome.problem(&diagnostic));
-                if diagnostic.severity == Severity::Error {
-                    skipped.push(diagnostic);
+    // Inputs are read in order, a batch at a time; the documents of a batch are prepared and
+    // annotated in parallel (rayon, one thread per core) and kept in input order, so the
+    // ledger is the same whatever the number of threads.
+    let mut items = read_inputs(&args.input.paths, &ingest).peekable();
+    while items.peek().is_some() {
+        let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
+        let annotated: Vec<Result<Document, Box<Diagnostic>>> = batch
+            .into_par_iter()
+            .map(|item| match item {
+                Item::Problem(diagnostic) => Err(Box::new(diagnostic)),
+                Item::Document(input) => {
+                    let mut document = prepare(input, &text);
+                    annotate(&mut document);
+                    Ok(document)
                 }
-            }
-            Item::Document(input) => {
-                let mut document = prepare(input, &text);
-                annotate(&mut document);
-                bar.suspend(|| {
-                    outcome.document_diagnostics(&document.source.label(), &document.diagnostics)
-                });
-                outcome.documents += 1;
-                bar.inc(1);
-                documents.push(document);
+            })
+            .collect();
+        for result in annotated {
+            match result {
+                Err(diagnostic) => {
+                    // Messages go above the bar, not through it.
+                    bar.suspend(|| outcome.problem(&diagnostic));
+                    if diagnostic.severity == Severity::Error {
+                        skipped.push(*diagnostic);
+                    }
+                }
+                Ok(document) => {
+                    bar.suspend(|| {
+                        outcome
+                            .document_diagnostics(&document.source.label(), &document.diagnostics)
+                    });
+                    outcome.documents += 1;
+                    bar.inc(1);
+                    documents.push(document);
+                }
             }
         }
     }
@@ -78,11 +101,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
-fn write_report(
-    args: &AnalyzeArgs,
-    ledger: &Ledger,
-    documents: &[recoupe_model::document::Document],
-) -> Result<()> {
+fn write_report(args: &AnalyzeArgs, ledger: &Ledger, documents: &[Document]) -> Result<()> {
     let mut out: BufWriter<Box<dyn Write>> = match &args.output {
         Some(path) => BufWriter::new(Box::new(
             File::create(path).with_context(|| format!("cannot write {}", path.display()))?,

@@ -328,3 +328,30 @@ fn pretty_output_is_one_json_value_per_document() {
     assert_eq!(values.len(), 1);
     assert!(text.lines().count() > 10);
 }
+
+/// `analyze` with RAYON_NUM_THREADS=`threads`, JSON on standard output.
+fn analyze_with_threads(threads: usize, inputs: &[String]) -> Vec<u8> {
+    let mut args = vec!["analyze", "--quiet", "--format", "json"];
+    args.extend(inputs.iter().map(String::as_str));
+    let output = Command::new(env!("CARGO_BIN_EXE_recoupe"))
+        .args(&args)
+        .current_dir(workspace_root())
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .stdin(Stdio::null())
+        .output()
+        .expect("recoupe runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    output.stdout
+}
+
+#[test]
+fn analyze_output_is_the_same_on_one_thread_and_on_many() {
+    let mut inputs = vec!["examples/aleppo-2016".to_owned()];
+    if let Some(shared) = shared_dir() {
+        inputs.push(shared.join("seeds").display().to_string());
+    }
+    let one = analyze_with_threads(1, &inputs);
+    let many = analyze_with_threads(4, &inputs);
+    assert!(!one.is_empty());
+    assert!(one == many, "the ledger depends on the number of threads");
+}

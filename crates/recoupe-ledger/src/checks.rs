@@ -14,7 +14,9 @@
 //!   difference.
 //! - `copy`: a claim whose sentence an earlier document of another outlet already carried.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use chrono::NaiveDate;
 use recoupe_model::Span;
@@ -89,6 +91,46 @@ fn usable(c: &LedgerClaim) -> Option<[f64; 2]> {
 /// The counted category of nouns no lexicon entry covers.
 const OTHER_CATEGORY: &str = "other";
 
+/// A share of a whole ("30 %", "la moitié", "un sur trois", "7,5 sur 10") rather than a count
+/// or an amount: a percent, or a figure without a unit strictly between 0 and 1. A share is
+/// never a part, a whole or a total: shares of different wholes cannot be compared.
+fn is_share(c: &LedgerClaim) -> bool {
+    c.unit.as_deref() == Some("percent")
+        || (c.unit.is_none() && c.value.is_some_and(|v| v > 0.0 && v < 1.0))
+}
+
+/// Two figures on one scale: the same unit (a count has none), both shares or neither.
+fn same_scale(a: &LedgerClaim, b: &LedgerClaim) -> bool {
+    a.unit == b.unit && is_share(a) == is_share(b)
+}
+
+/// Totals "depuis janvier" and "depuis début décembre": both windows' starts are written,
+/// and they differ (as written and as resolved), so the totals count over different spans.
+fn different_starts(a: &LedgerClaim, b: &LedgerClaim) -> bool {
+    match (a.since.as_deref(), b.since.as_deref()) {
+        (Some(x), Some(y)) if !x.trim().is_empty() && !y.trim().is_empty() => {
+            fold(x) != fold(y) && (a.window_start.is_none() || a.window_start != b.window_start)
+        }
+        _ => false,
+    }
+}
+
+/// A total whose window began more than [`LedgerConfig::max_total_lead_days`] before `from`
+/// (the other figure's window start or date): it counts events beyond that figure's.
+fn began_long_before(total: &LedgerClaim, from: Option<NaiveDate>, config: &LedgerConfig) -> bool {
+    match (total.window_start, from) {
+        (Some(start), Some(from)) => (from - start).num_days() > config.max_total_lead_days,
+        _ => false,
+    }
+}
+
+/// Two claims of one document in different sentences: a document lists different events
+/// (a recap, an enumeration, the toll of an earlier attack), so its figures are compared
+/// with each other only when they share a sentence.
+fn different_sentences_of_one_document(a: &LedgerClaim, b: &LedgerClaim) -> bool {
+    a.document == b.document && a.evidence_span != b.evidence_span
+}
+
 /// A passage of one document found again in a later document of another outlet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CopiedPassage {
@@ -155,24 +197,40 @@ pub fn copies(
 }
 
 /// Link every claim inside a copied passage to the claim of the original passage with the
-/// same value and categories; one `copy` check per linked claim.
+/// same value and categories at the same place in the passage; one `copy` check per linked
+/// claim. A claim that counts nothing and states no event (a list number, a stray figure) is
+/// not a statement and is never reported as copied.
 pub fn link_copies(claims: &mut [LedgerClaim], passages: &[CopiedPassage]) -> Vec<Check> {
     let within = |s: Span, p: Span| s.start >= p.start && s.end <= p.end;
+    // The claims of each document (ledger ids are in document order), so that a passage
+    // looks only at its two documents' claims.
+    let mut of_document: HashMap<usize, Vec<usize>> = HashMap::new();
+    for c in claims.iter() {
+        of_document.entry(c.document).or_default().push(c.id);
+    }
+    let none = Vec::new();
     let mut checks = Vec::new();
     for p in passages {
-        let originals: Vec<usize> = claims
+        let originals: Vec<usize> = of_document
+            .get(&p.original)
+            .unwrap_or(&none)
             .iter()
-            .filter(|c| c.document == p.original && within(c.figure_span, p.original_span))
-            .map(|c| c.id)
+            .copied()
+            .filter(|&o| within(claims[o].figure_span, p.original_span))
             .collect();
-        for i in 0..claims.len() {
+        for &i in of_document.get(&p.copy).unwrap_or(&none) {
             let c = &claims[i];
-            if c.document != p.copy || !within(c.figure_span, p.copy_span) || c.copy_of.is_some() {
+            if !within(c.figure_span, p.copy_span) || c.copy_of.is_some() || !states_something(c) {
                 continue;
             }
             let found = originals.iter().copied().find(|o| {
                 let o = &claims[*o];
-                o.value == c.value && o.counted_category == c.counted_category
+                o.value == c.value
+                    && o.counted_category == c.counted_category
+                    && same_place_in_passage(
+                        o.figure_span.start - p.original_span.start,
+                        c.figure_span.start - p.copy_span.start,
+                    )
             });
             if let Some(o) = found {
                 let (orig, copy) = (&claims[o], &claims[i]);
@@ -198,32 +256,73 @@ pub fn link_copies(claims: &mut [LedgerClaim], passages: &[CopiedPassage]) -> Ve
     checks
 }
 
+/// A claim that counts something or states an event.
+fn states_something(c: &LedgerClaim) -> bool {
+    c.counted.is_some() || c.predicate.is_some()
+}
+
+/// Offsets of two figures in their passages (original and copy) that point at the same
+/// words: the passages are the same words, but spacing, entities and markup may differ, so
+/// the offsets may drift by a few bytes, more the further into the passage.
+fn same_place_in_passage(a: usize, b: usize) -> bool {
+    const BYTES: usize = 16;
+    const DRIFT: f64 = 0.03;
+    a.abs_diff(b) as f64 <= BYTES as f64 + DRIFT * a.max(b) as f64
+}
+
 fn documents_date(c: &LedgerClaim) -> Option<NaiveDate> {
     c.date
 }
 
 /// Every numeric check.
+///
+/// Claims are compared only within their story (a measure never mixes stories), so the
+/// work is per story, in parallel, and grows with the corpus, not with its square; the
+/// checks come out in story order, whatever the number of threads.
 pub fn run(claims: &[LedgerClaim], measures: &[Measure], config: &LedgerConfig) -> Vec<Check> {
-    let mut checks = Vec::new();
-    for m in measures {
-        agreement_conflict(claims, m, &mut checks);
+    let mut by_story: BTreeMap<usize, (Vec<&LedgerClaim>, Vec<&Measure>)> = BTreeMap::new();
+    for c in claims {
+        by_story.entry(c.story).or_default().0.push(c);
     }
-    across_places(claims, measures, &mut checks);
-    subsets(claims, measures, &mut checks);
+    for m in measures {
+        by_story.entry(m.story).or_default().1.push(m);
+    }
+    let per_story: Vec<Vec<Check>> = by_story
+        .into_par_iter()
+        .map(|(_, (story_claims, story_measures))| {
+            let mut checks = Vec::new();
+            for m in &story_measures {
+                agreement_conflict(claims, m, config, &mut checks);
+            }
+            across_places(claims, &story_measures, &mut checks);
+            subsets(claims, &story_measures, &mut checks);
+            cumulative(&story_claims, config, &mut checks);
+            checks
+        })
+        .collect();
+    let mut checks: Vec<Check> = per_story.into_iter().flatten().collect();
     part_of(claims, &mut checks);
-    cumulative(claims, config, &mut checks);
     checks
 }
 
-fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Check>) {
-    let mut at: HashMap<When, Vec<usize>> = HashMap::new();
+fn agreement_conflict(
+    claims: &[LedgerClaim],
+    m: &Measure,
+    config: &LedgerConfig,
+    checks: &mut Vec<Check>,
+) {
+    // One group per time and scale: a percent and a count of one measure are not comparable.
+    type At<'a> = (When, Option<&'a str>, bool);
+    let mut at: HashMap<At, Vec<usize>> = HashMap::new();
     for p in &m.series {
         let c = &claims[p.claim];
         if usable(c).is_some() {
-            at.entry(when(c)).or_default().push(c.id);
+            at.entry((when(c), c.unit.as_deref(), is_share(c)))
+                .or_default()
+                .push(c.id);
         }
     }
-    let mut groups: Vec<(When, Vec<usize>)> = at.into_iter().collect();
+    let mut groups: Vec<(At, Vec<usize>)> = at.into_iter().collect();
     groups.sort_by_key(|(_, ids)| ids.first().copied());
     for (_, ids) in groups {
         // The same figure repeated within one document is one statement.
@@ -240,6 +339,13 @@ fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Chec
         if distinct.len() < 2 {
             continue;
         }
+        let enumerates = |doc: usize| {
+            distinct
+                .iter()
+                .filter(|d| claims[**d].document == doc)
+                .count()
+                > 1
+        };
         let mut conflicted = false;
         for (i, a) in distinct.iter().enumerate() {
             for b in &distinct[i + 1..] {
@@ -248,8 +354,17 @@ fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Chec
                     continue;
                 };
                 // Distinct figures in one document at one time are most often different
-                // things (an enumeration, a recap): only documents contradict each other.
-                if !overlap(ia, ib) && ca.document != cb.document {
+                // things (an enumeration, a recap): only documents contradict each other,
+                // and a document that lists several figures ("vingt bus et dix
+                // ambulances") contradicts no one with them.
+                if !overlap(ia, ib)
+                    && ca.document != cb.document
+                    && !different_starts(ca, cb)
+                    && !began_long_before(ca, cb.window_start.or(cb.date), config)
+                    && !began_long_before(cb, ca.window_start.or(ca.date), config)
+                    && !enumerates(ca.document)
+                    && !enumerates(cb.document)
+                {
                     conflicted = true;
                     checks.push(Check {
                         kind: CheckKind::Conflict,
@@ -278,7 +393,15 @@ fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Chec
                 matches!((claims[*a].interval, claims[*b].interval), (Some(x), Some(y)) if overlap(x, y))
             })
         });
-        if !conflicted && compatible {
+        // Different figures of one sentence are different things ("au moins 278 seraient
+        // morts et 302 sont revenus"), never an agreement; a headline and its article's body
+        // ("près de 8 500" and "8 461") may agree.
+        let sentences = distinct
+            .iter()
+            .map(|d| (claims[*d].document, claims[*d].evidence_span))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        if !conflicted && compatible && sentences > 1 {
             let first = &claims[distinct[0]];
             let figures: Vec<String> = distinct.iter().map(|i| quote(&claims[*i])).collect();
             checks.push(Check {
@@ -300,10 +423,10 @@ fn agreement_conflict(claims: &[LedgerClaim], m: &Measure, checks: &mut Vec<Chec
 
 /// Pairs of measures alike but for their places, the first's place inside the second's.
 fn nested_measures<'a>(
-    measures: &'a [Measure],
+    measures: &'a [&'a Measure],
 ) -> impl Iterator<Item = (&'a Measure, &'a Measure)> + 'a {
-    measures.iter().flat_map(move |inner| {
-        measures.iter().filter_map(move |outer| {
+    measures.iter().copied().flat_map(move |inner| {
+        measures.iter().copied().filter_map(move |outer| {
             let (Some(pi), Some(po)) = (&inner.place, &outer.place) else {
                 return None;
             };
@@ -317,7 +440,7 @@ fn nested_measures<'a>(
     })
 }
 
-fn across_places(claims: &[LedgerClaim], measures: &[Measure], checks: &mut Vec<Check>) {
+fn across_places(claims: &[LedgerClaim], measures: &[&Measure], checks: &mut Vec<Check>) {
     for (inner, outer) in nested_measures(measures) {
         for pi in &inner.series {
             for po in &outer.series {
@@ -325,10 +448,13 @@ fn across_places(claims: &[LedgerClaim], measures: &[Measure], checks: &mut Vec<
                 let (Some(ia), Some(ib)) = (usable(a), usable(b)) else {
                     continue;
                 };
-                if when(a) != when(b) {
+                if when(a) != when(b)
+                    || !same_scale(a, b)
+                    || different_sentences_of_one_document(a, b)
+                {
                     continue;
                 }
-                if ia[0] > ib[1] {
+                if ia[0] > ib[1] && !is_share(a) {
                     checks.push(Check {
                         kind: CheckKind::SubsetViolation,
                         measure: Some(inner.id),
@@ -366,7 +492,7 @@ fn across_places(claims: &[LedgerClaim], measures: &[Measure], checks: &mut Vec<
     }
 }
 
-fn subsets(claims: &[LedgerClaim], measures: &[Measure], checks: &mut Vec<Check>) {
+fn subsets(claims: &[LedgerClaim], measures: &[&Measure], checks: &mut Vec<Check>) {
     for sub in measures {
         let Some(sup_cat) = VOCAB.superset(&sub.counted) else {
             continue;
@@ -387,7 +513,14 @@ fn subsets(claims: &[LedgerClaim], measures: &[Measure], checks: &mut Vec<Check>
                     let (Some(ia), Some(ib)) = (usable(a), usable(b)) else {
                         continue;
                     };
-                    if when(a) == when(b) && ia[0] > ib[1] {
+                    // Within one document, `part_of` says what is part of what; categories
+                    // are compared across documents.
+                    if when(a) == when(b)
+                        && same_scale(a, b)
+                        && !is_share(a)
+                        && a.document != b.document
+                        && ia[0] > ib[1]
+                    {
                         checks.push(Check {
                             kind: CheckKind::SubsetViolation,
                             measure: Some(sub.id),
@@ -417,6 +550,19 @@ fn part_of(claims: &[LedgerClaim], checks: &mut Vec<Check>) {
         let Some(p) = c.part_of.and_then(|p| claims.get(p)) else {
             continue;
         };
+        // Only counts or amounts of a known thing on one scale: "dont 34 %" after "77 %" is
+        // a share of another whole, and a part of "other" things says nothing checkable.
+        let known = |x: &LedgerClaim| {
+            x.counted_category
+                .as_deref()
+                .is_some_and(|k| k != OTHER_CATEGORY)
+        };
+        // A part is stated with its whole ("13 346 habitants …, dont 5 831 enfants"); a
+        // link to another sentence is more likely a misread than a contradiction.
+        let one_sentence = c.document == p.document && c.evidence_span == p.evidence_span;
+        if !known(c) || !known(p) || !same_scale(c, p) || is_share(c) || !one_sentence {
+            continue;
+        }
         if let (Some(ic), Some(ip)) = (c.interval, p.interval)
             && ic[0] > ip[1]
         {
@@ -436,30 +582,46 @@ fn part_of(claims: &[LedgerClaim], checks: &mut Vec<Check>) {
     }
 }
 
-/// Claims the cumulative checks compare: same predicate family and counted category, places
-/// nested (or both unknown).
+/// Claims the cumulative checks compare (of one story, by construction): same predicate
+/// family, counted category and modality, on one scale (never a share: a share is not a
+/// total), and places known and nested. Without a place on both sides a total of a country
+/// and a figure of one event would meet.
 fn comparable(a: &LedgerClaim, b: &LedgerClaim) -> bool {
-    a.predicate_family == b.predicate_family
+    !different_starts(a, b)
+        && a.predicate_family == b.predicate_family
         && a.counted_category == b.counted_category
         && a.modality == b.modality
+        && same_scale(a, b)
+        && !is_share(a)
         && match (&a.place, &b.place) {
             (Some(x), Some(y)) => VOCAB.place_contains(x, y) || VOCAB.place_contains(y, x),
-            (None, None) => true,
             _ => false,
         }
 }
 
-fn cumulative(claims: &[LedgerClaim], config: &LedgerConfig, checks: &mut Vec<Check>) {
+/// Counted categories that are never totals of events: a duration or an age ("une
+/// trentaine d'années") does not add up over time.
+const NOT_TOTALS: &[&str] = &["duration"];
+
+fn may_be_total(c: &LedgerClaim) -> bool {
+    c.counted_category
+        .as_deref()
+        .is_some_and(|k| !NOT_TOTALS.contains(&k))
+        && usable(c).is_some()
+}
+
+/// Jumps, decreases and daily sums among the claims of one story.
+fn cumulative(claims: &[&LedgerClaim], config: &LedgerConfig, checks: &mut Vec<Check>) {
     let totals: Vec<&LedgerClaim> = claims
         .iter()
-        .filter(|c| c.window == WindowKind::Cumulative && c.counted_category.is_some())
-        .filter(|c| usable(c).is_some())
+        .copied()
+        .filter(|c| c.window == WindowKind::Cumulative && may_be_total(c))
         .collect();
-    let candidates = claims.iter().filter(|c| {
-        matches!(c.window, WindowKind::Cumulative | WindowKind::Unknown)
-            && c.counted_category.is_some()
-            && usable(c).is_some()
+    let candidates = claims.iter().copied().filter(|c| {
+        matches!(c.window, WindowKind::Cumulative | WindowKind::Unknown) && may_be_total(c)
     });
+    // The latest date of the story: when a figure has none, the story's is the nearest.
+    let story_end = claims.iter().filter_map(|c| c.date).max();
     let mut jumped: Vec<usize> = Vec::new();
     for x in candidates {
         let Some(ix) = x.interval else { continue };
@@ -481,9 +643,20 @@ fn cumulative(claims: &[LedgerClaim], config: &LedgerConfig, checks: &mut Vec<Ch
             if r.id == x.id || r.document == x.document || !comparable(x, r) {
                 continue;
             }
-            if let (Some(dx), Some(dr)) = (x.date, r.date)
-                && (dx - dr).num_days().abs() > config.jump_window_days
-            {
+            match (x.date, r.date) {
+                (Some(dx), Some(dr)) if (dx - dr).num_days().abs() > config.jump_window_days => {
+                    continue;
+                }
+                (Some(_), Some(_)) => {}
+                // Without both dates nothing shows the two are close in time: only one
+                // party's own figures are compared (the same ministry giving totals an order
+                // of magnitude apart).
+                _ if x.party.is_none() || x.party != r.party => continue,
+                _ => {}
+            }
+            // A total that began long before the figure (its window's start, else its date,
+            // else the story's last date) counts events beyond it.
+            if began_long_before(r, x.window_start.or(x.date).or(story_end), config) {
                 continue;
             }
             let Some(ir) = r.interval else { continue };
@@ -554,9 +727,10 @@ fn cumulative(claims: &[LedgerClaim], config: &LedgerConfig, checks: &mut Vec<Ch
 }
 
 /// "It is the size of the 24-hour figures" when it is.
-fn daily_hint(claims: &[LedgerClaim], x: &LedgerClaim, ix: [f64; 2]) -> String {
+fn daily_hint(claims: &[&LedgerClaim], x: &LedgerClaim, ix: [f64; 2]) -> String {
     let daily: Vec<&LedgerClaim> = claims
         .iter()
+        .copied()
         .filter(|d| d.window == WindowKind::Last24h && comparable(d, x) && d.interval.is_some())
         .collect();
     let lo = daily
@@ -580,7 +754,7 @@ fn daily_hint(claims: &[LedgerClaim], x: &LedgerClaim, ix: [f64; 2]) -> String {
 }
 
 fn daily_sums(
-    claims: &[LedgerClaim],
+    claims: &[&LedgerClaim],
     totals: &[&LedgerClaim],
     jumped: &[usize],
     config: &LedgerConfig,
@@ -609,7 +783,7 @@ fn daily_sums(
         }
         // One 24-hour figure per day strictly after `a` up to `b`'s day.
         let mut days: HashMap<NaiveDate, &LedgerClaim> = HashMap::new();
-        for d in claims.iter().filter(|d| {
+        for d in claims.iter().copied().filter(|d| {
             d.window == WindowKind::Last24h
                 && comparable(d, a)
                 && usable(d).is_some()

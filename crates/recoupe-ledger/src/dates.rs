@@ -12,6 +12,7 @@
 mod fit;
 
 use chrono::{Days, NaiveDate};
+use rayon::prelude::*;
 use recoupe_model::Document;
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +44,8 @@ pub struct CorpusDate {
 /// is then the middle of the window); else `0.1 + 0.05 × (dated documents, at most 4) + 0.6 ×
 /// (lead over the runner-up day, at most 1)`, at most 0.95.
 pub fn infer_corpus_dates(docs: &[Document], stories: &[Story]) -> Vec<CorpusDate> {
-    let mut out = Vec::new();
+    // Undated documents with the dated documents of their story; each is dated in parallel.
+    let mut tasks: Vec<(usize, Vec<NaiveDate>)> = Vec::new();
     for story in stories {
         let dated: Vec<(usize, NaiveDate)> = story
             .documents
@@ -60,14 +62,19 @@ pub fn infer_corpus_dates(docs: &[Document], stories: &[Story]) -> Vec<CorpusDat
                 .filter(|(o, _)| *o != d)
                 .map(|(_, date)| *date)
                 .collect();
-            if let Some(found) = date_in_story(doc, &others) {
-                out.push(CorpusDate {
-                    document: d,
-                    ..found
-                });
-            }
+            tasks.push((d, others));
         }
     }
+    let mut out: Vec<CorpusDate> = tasks
+        .into_par_iter()
+        .filter_map(|(d, others)| {
+            let found = date_in_story(docs.get(d)?, &others)?;
+            Some(CorpusDate {
+                document: d,
+                ..found
+            })
+        })
+        .collect();
     out.sort_by_key(|c| c.document);
     out
 }

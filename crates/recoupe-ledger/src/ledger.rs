@@ -35,6 +35,12 @@ pub struct LedgerConfig {
     pub jump_factor: f64,
     /// How many days apart two totals may be for the jump check to compare them.
     pub jump_window_days: i64,
+    /// A total whose window began more than this many days before another figure (before
+    /// its window's start, else its date) counts far more events than that figure (a
+    /// national toll "since 2015" beside the toll of one attack): the jump check does not
+    /// compare them.
+    #[serde(default = "default_max_total_lead_days")]
+    pub max_total_lead_days: i64,
     /// Relative tolerance when daily figures are added up against a cumulative change.
     pub daily_sum_tolerance: f64,
     /// A date inferred from the document's story is used (to place its claims in time)
@@ -51,10 +57,15 @@ impl Default for LedgerConfig {
             open_tolerance: 0.20,
             jump_factor: 5.0,
             jump_window_days: 7,
+            max_total_lead_days: default_max_total_lead_days(),
             daily_sum_tolerance: 0.10,
             min_corpus_date_confidence: 0.5,
         }
     }
+}
+
+fn default_max_total_lead_days() -> i64 {
+    90
 }
 
 /// The ledger of a corpus.
@@ -146,6 +157,9 @@ pub struct LedgerClaim {
     pub modality: Option<Modality>,
     pub window: WindowKind,
     pub since: Option<String>,
+    /// First day of the claim's window, when resolved ("depuis 2015": 2015-01-01).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_start: Option<NaiveDate>,
     pub date: Option<NaiveDate>,
     pub date_from: DateFrom,
     /// Canonical place from the place hierarchy.
@@ -423,6 +437,7 @@ fn ledger_claim(
         modality: claim.predicate.as_ref().map(|p| p.modality),
         window: claim.time.kind,
         since: claim.time.since.clone(),
+        window_start: claim.time.start,
         date,
         date_from,
         place: claim.place.as_ref().map(|p| VOCAB.place(&p.name)),

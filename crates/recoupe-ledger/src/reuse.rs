@@ -13,9 +13,10 @@
 pub mod minhash;
 pub mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use rayon::prelude::*;
 use recoupe_model::{Document, Span};
 use serde::{Deserialize, Serialize};
 
@@ -74,9 +75,9 @@ impl Fingerprint {
     }
 }
 
-/// The fingerprints of a corpus, in document order.
+/// The fingerprints of a corpus, in document order (computed in parallel).
 pub fn fingerprints(docs: &[Document]) -> Vec<Fingerprint> {
-    docs.iter().map(Fingerprint::of).collect()
+    docs.par_iter().map(Fingerprint::of).collect()
 }
 
 /// Every passage of at least [`MIN_WORDS`] words shared by two documents of `docs`, ordered
@@ -86,44 +87,58 @@ pub fn find_reuse(docs: &[Document]) -> Vec<SharedPassage> {
 }
 
 /// As [`find_reuse`], with fingerprints already computed (`prints[i]` is `docs[i]`'s).
+///
+/// Candidate pairs are aligned in parallel; the passages keep the pairs' order.
 pub fn find_reuse_with(docs: &[Document], prints: &[Fingerprint]) -> Vec<SharedPassage> {
+    let per_pair: Vec<Vec<SharedPassage>> = candidate_pairs(prints)
+        .par_iter()
+        .map(|&(a, b)| pair_passages(docs, prints, a, b))
+        .collect();
+    per_pair.into_iter().flatten().collect()
+}
+
+/// The shared passages of documents `a` and `b`.
+fn pair_passages(
+    docs: &[Document],
+    prints: &[Fingerprint],
+    a: usize,
+    b: usize,
+) -> Vec<SharedPassage> {
+    let (Some(da), Some(db), Some(pa), Some(pb)) =
+        (docs.get(a), docs.get(b), prints.get(a), prints.get(b))
+    else {
+        return Vec::new();
+    };
     let mut passages = Vec::new();
-    for (a, b) in candidate_pairs(prints) {
-        let (Some(da), Some(db), Some(pa), Some(pb)) =
-            (docs.get(a), docs.get(b), prints.get(a), prints.get(b))
-        else {
+    let earlier = earlier_of(da, db).map(|first| if first { a } else { b });
+    let same_outlet = match (&da.outlet, &db.outlet) {
+        (Some(x), Some(y)) => x.name.eq_ignore_ascii_case(&y.name),
+        _ => false,
+    };
+    for (i, j, n) in align(pa, pb) {
+        let words = n + SHINGLE_WORDS - 1;
+        let (Some(a_span), Some(b_span)) = (
+            run_span(da, &pa.words, i, words),
+            run_span(db, &pb.words, j, words),
+        ) else {
             continue;
         };
-        let earlier = earlier_of(da, db).map(|first| if first { a } else { b });
-        let same_outlet = match (&da.outlet, &db.outlet) {
-            (Some(x), Some(y)) => x.name.eq_ignore_ascii_case(&y.name),
-            _ => false,
-        };
-        for (i, j, n) in align(pa, pb) {
-            let words = n + SHINGLE_WORDS - 1;
-            let (Some(a_span), Some(b_span)) = (
-                run_span(da, &pa.words, i, words),
-                run_span(db, &pb.words, j, words),
-            ) else {
-                continue;
-            };
-            passages.push(SharedPassage {
-                a,
-                a_span,
-                b,
-                b_span,
-                words,
-                earlier,
-                same_outlet,
-            });
-        }
+        passages.push(SharedPassage {
+            a,
+            a_span,
+            b,
+            b_span,
+            words,
+            earlier,
+            same_outlet,
+        });
     }
     passages
 }
 
 /// Pairs of documents that may share a passage: winnowed hashes in common, or an LSH bucket.
 fn candidate_pairs(prints: &[Fingerprint]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (doc, p) in prints.iter().enumerate() {
         let mut chosen = words::winnow(&p.shingles, WINNOW_WINDOW);
         chosen.sort_unstable();
@@ -153,7 +168,8 @@ fn candidate_pairs(prints: &[Fingerprint]) -> Vec<(usize, usize)> {
 /// Maximal runs of equal consecutive shingles: `(first shingle in a, first in b, shingles)`,
 /// at least long enough to make [`MIN_WORDS`] words, and checked word by word.
 fn align(a: &Fingerprint, b: &Fingerprint) -> Vec<(usize, usize, usize)> {
-    let mut at: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut at: FxHashMap<u64, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(b.shingles.len(), Default::default());
     for (j, h) in b.shingles.iter().enumerate() {
         at.entry(*h).or_default().push(j);
     }

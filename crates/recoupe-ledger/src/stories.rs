@@ -16,6 +16,7 @@ mod union_find;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use recoupe_model::Document;
 use serde::{Deserialize, Serialize};
 
@@ -66,10 +67,13 @@ pub fn group_stories(docs: &[Document]) -> Vec<Story> {
 pub fn group_stories_with(docs: &[Document], prints: &[Fingerprint]) -> Vec<Story> {
     let features = Features::of(docs);
     let mut sets = UnionFind::new(docs.len());
-    for (a, b) in candidate_pairs(&features, prints) {
-        if linked(&features, prints, a, b) {
-            sets.union(a, b);
-        }
+    // Pairs are scored in parallel, then linked in order.
+    let links: Vec<(usize, usize)> = candidate_pairs(&features, prints)
+        .into_par_iter()
+        .filter(|&(a, b)| linked(&features, prints, a, b))
+        .collect();
+    for (a, b) in links {
+        sets.union(a, b);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for doc in 0..docs.len() {

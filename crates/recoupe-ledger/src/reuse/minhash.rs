@@ -5,7 +5,7 @@
 //! similarity of their shingle sets. Banding (rows of [`BAND_ROWS`] positions hashed into one
 //! bucket key) turns that into candidate pairs without comparing every pair of documents.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::words::mix;
 
@@ -55,7 +55,7 @@ const SEEDS: [u64; 4] = [
 /// Pairs `(i, j)`, `i < j`, of documents whose signatures share at least one band bucket.
 /// Buckets larger than `max_bucket` are skipped (the same boilerplate in many documents).
 pub fn lsh_pairs(signatures: &[Signature], max_bucket: usize) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
     for (doc, sig) in signatures.iter().enumerate() {
         for (band, rows) in sig.0.chunks(BAND_ROWS).enumerate() {
             let key = rows.iter().fold(band as u64, |acc, h| mix(acc ^ h));

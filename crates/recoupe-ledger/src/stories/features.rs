@@ -10,6 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::reuse::document_date;
 
+/// The smallest corpus size rarity weights are computed for (see [`Features::weight`]).
+pub const MIN_IDF_DOCUMENTS: usize = 100;
+
 pub struct Features {
     /// Per document, its distinct name keys.
     pub names: Vec<Vec<String>>,
@@ -24,11 +27,9 @@ pub struct Features {
 impl Features {
     pub fn of(docs: &[Document]) -> Features {
         let mut names = Vec::with_capacity(docs.len());
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
         let mut display: HashMap<String, String> = HashMap::new();
-        for (i, doc) in docs.iter().enumerate() {
+        for doc in docs {
             let mut keys: Vec<String> = Vec::new();
-            let mut seen = HashSet::new();
             for e in &doc.annotations.entities {
                 if !matches!(
                     e.kind,
@@ -37,13 +38,24 @@ impl Features {
                     continue;
                 }
                 let Some(key) = key(e) else { continue };
-                if seen.insert(key.clone()) {
-                    display.entry(key.clone()).or_insert(e.canonical.clone());
-                    postings.entry(key.clone()).or_default().push(i);
-                    keys.push(key);
-                }
+                display.entry(key.clone()).or_insert(e.canonical.clone());
+                keys.push(key);
             }
             names.push(keys);
+        }
+        let short = shortest_forms(names.iter().flatten());
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, keys) in names.iter_mut().enumerate() {
+            let mut seen = HashSet::new();
+            keys.retain_mut(|k| {
+                if let Some(s) = short.get(k.as_str()) {
+                    *k = s.clone();
+                }
+                seen.insert(k.clone())
+            });
+            for k in keys.iter() {
+                postings.entry(k.clone()).or_default().push(i);
+            }
         }
         Features {
             names,
@@ -55,9 +67,17 @@ impl Features {
     }
 
     /// Rarity weight: `ln(1 + N / df)`, so a name in every document still weighs ln 2.
+    ///
+    /// `N` is at least [`MIN_IDF_DOCUMENTS`]: rarity cannot be measured on a handful of
+    /// documents. In a corpus of five articles about one siege, the city and the party that
+    /// every article names would otherwise weigh a third of a name only one article has, and
+    /// articles about the same events would not meet; counted as if the corpus were larger
+    /// (the extra documents mentioning none of the names), they weigh close to the rarer
+    /// names, as they would among a day's news.
     pub fn weight(&self, key: &str) -> f64 {
         let df = self.postings.get(key).map_or(1, Vec::len).max(1);
-        (1.0 + self.total as f64 / df as f64).ln()
+        let n = self.total.max(MIN_IDF_DOCUMENTS);
+        (1.0 + n as f64 / df as f64).ln()
     }
 
     /// Shared weight over the geometric mean of the two documents' total weights (a weighted
@@ -116,6 +136,32 @@ fn key(e: &Entity) -> Option<String> {
         _ => return None,
     };
     (!name.is_empty()).then(|| format!("{kind}:{name}"))
+}
+
+/// Organisation names of at least this many words stand for the longer names they begin:
+/// "Centre russe pour la réconciliation" for "… des parties" and "… des parties en Syrie".
+const MIN_ORG_PREFIX_WORDS: usize = 3;
+
+/// For each organisation key that begins with a shorter organisation key of the corpus (whole
+/// words, at least [`MIN_ORG_PREFIX_WORDS`]), that shortest key: outlets name one
+/// organisation in full or in part, and its documents must still meet on it.
+fn shortest_forms<'a>(keys: impl Iterator<Item = &'a String>) -> HashMap<String, String> {
+    let orgs: HashSet<&str> = keys
+        .map(String::as_str)
+        .filter(|k| k.starts_with("org:"))
+        .collect();
+    let mut short = HashMap::new();
+    for k in &orgs {
+        let words: Vec<&str> = k.split(' ').collect();
+        // The shortest prefix first: the root name the others extend.
+        let found = (MIN_ORG_PREFIX_WORDS..words.len())
+            .map(|n| words[..n].join(" "))
+            .find(|p| orgs.contains(p.as_str()));
+        if let Some(p) = found {
+            short.insert((*k).to_owned(), p);
+        }
+    }
+    short
 }
 
 /// Lower case without diacritics, words separated by single spaces.
