@@ -76,7 +76,12 @@ fn interval_text(i: [f64; 2]) -> String {
 /// of a thing no category covers ("other"). Such claims are shown in their measure but never
 /// checked: on general news they are where unrelated figures meet.
 fn usable(c: &LedgerClaim) -> Option<[f64; 2]> {
-    let states_an_event = c.predicate_family.is_some();
+    // An event outside the vocabulary ("other": "ont défilé", "ont assisté") is not
+    // identified enough to compare two figures of it.
+    let states_an_event = c
+        .predicate_family
+        .as_deref()
+        .is_some_and(|f| f != OTHER_CATEGORY);
     let counts_a_known_thing = c
         .counted_category
         .as_deref()
@@ -88,7 +93,8 @@ fn usable(c: &LedgerClaim) -> Option<[f64; 2]> {
     }
 }
 
-/// The counted category of nouns no lexicon entry covers.
+/// The counted category of nouns no lexicon entry covers, and the predicate category of
+/// events no lexicon entry covers.
 const OTHER_CATEGORY: &str = "other";
 
 /// A share of a whole ("30 %", "la moitié", "un sur trois", "7,5 sur 10") rather than a count

@@ -125,6 +125,16 @@ fn conflict_between_documents() {
 }
 
 #[test]
+fn events_outside_the_vocabulary_are_never_compared() {
+    // "500 manifestants ont défilé" and "300 personnes ont assisté": both "other".
+    let other = json!({
+        "predicate": "ont défilé", "predicate_category": "other", "predicate_family": "other"
+    });
+    let checks = check(vec![claim(0, 500.0, other.clone()), claim(1, 300.0, other)]);
+    assert!(checks.is_empty(), "{checks:#?}");
+}
+
+#[test]
 fn one_documents_distinct_figures_are_no_conflict() {
     let checks = check(vec![
         claim(0, 8461.0, json!({})),
