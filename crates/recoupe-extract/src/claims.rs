@@ -115,6 +115,20 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     && !starts_compound_name(&doc.text, q.span)
             })
             .unzip();
+        // A sentence that lists several bare numbers in parentheses ("Drames (5763)-
+        // Biographies (3179)- …") is a table: its cells count no stated thing and no event.
+        let cells: Vec<bool> = ranges
+            .iter()
+            .map(|&(a, b, _)| in_parentheses(&toks, a, b))
+            .collect();
+        let table = cells.iter().filter(|&&c| c).count() >= TABLE_CELLS;
+        let (figures, ranges): (Vec<(usize, &Quantity)>, Vec<FigureTokens>) = figures
+            .into_iter()
+            .zip(ranges)
+            .zip(cells)
+            .filter(|(_, cell)| !(table && *cell))
+            .map(|(pair, _)| pair)
+            .unzip();
         if figures.is_empty() {
             continue;
         }
@@ -530,6 +544,16 @@ fn stands_alone(toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
             .get(b)
             .is_some_and(|t| QUOTE_CLOSE.contains(&t.key.as_str()));
     whole_sentence || quoted
+}
+
+/// How many bare numbers in parentheses make a sentence a table.
+const TABLE_CELLS: usize = 3;
+
+/// Tokens `[a, b)` are all that stands between a pair of parentheses: "(5763)".
+fn in_parentheses(toks: &[Token], a: usize, b: usize) -> bool {
+    a > 0
+        && toks.get(a - 1).is_some_and(|t| t.key == "(")
+        && toks.get(b).is_some_and(|t| t.key == ")")
 }
 
 /// A number joined by a hyphen to a capitalized word: a place or a name ("Deux-Ponts",

@@ -170,6 +170,10 @@ struct VerbsFile {
     #[serde(default)]
     speech: Vec<String>,
     #[serde(default)]
+    infinitive_markers: Vec<String>,
+    #[serde(default)]
+    infinitive_endings: Vec<String>,
+    #[serde(default)]
     coordinators: Vec<String>,
     #[serde(default)]
     clitic_subjects: Vec<String>,
@@ -200,6 +204,9 @@ pub struct Verbs {
     pub coordinators: Vec<String>,
     /// Verbs of saying, when the speech stage left them unmarked: they end the search.
     pub speech: Vec<String>,
+    /// Prepositions before an infinitive ("à", "pour") and the endings of infinitives.
+    pub infinitive_markers: Vec<String>,
+    pub infinitive_endings: Vec<String>,
     pub clitic_subjects: Vec<String>,
     pub complementizers: Vec<String>,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
@@ -420,6 +427,8 @@ fn load(lang: Lang) -> Lexicon {
             adverb_endings: predicates.verbs.adverb_endings,
             coordinators: keys(predicates.verbs.coordinators),
             speech: keys(predicates.verbs.speech),
+            infinitive_markers: keys(predicates.verbs.infinitive_markers),
+            infinitive_endings: predicates.verbs.infinitive_endings,
             clitic_subjects: keys(predicates.verbs.clitic_subjects),
             complementizers: keys(predicates.verbs.complementizers),
             function_words: keys(counted.not_nouns.clone()),

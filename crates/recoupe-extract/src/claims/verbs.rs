@@ -50,13 +50,28 @@ pub fn find(
     let mut i = b;
     while i < tokens.len() && i < b + REACH {
         let t = tokens.get(i)?;
-        if ends_clause(v, t) || other_figure(i) || in_cue(i) || is(&v.speech, &t.key) {
+        // A subordinate clause after the figure's own is another clause ("alors que …").
+        let opens_clause = i > b && is(&v.complementizers, &t.key);
+        if ends_clause(v, t)
+            || other_figure(i)
+            || in_cue(i)
+            || is(&v.speech, &t.key)
+            || opens_clause
+        {
             break;
         }
         if let Some(found) = forward_at(v, tokens, i) {
             return Some(found);
         }
         i += 1;
+    }
+    // A participle right after the figure's noun ("2 000 soldats déployés en Syrie") is its
+    // event before any verb earlier in the sentence.
+    if let Some(found) = (b..(b + 4).min(tokens.len()))
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .find_map(|k| participle_after_noun(lex, tokens, k))
+    {
+        return Some(found);
     }
     // Before: the nearest verb of the clause, read backwards.
     let mut i = a;
@@ -147,6 +162,18 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     }
     if let Some(w) = reflexive {
         return Some(event(w.start, t.end, "predicate/other-reflexive-verb"));
+    }
+    // An infinitive after its preposition: "conduit à séquestrer deux dirigeants".
+    let marked = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|w| is(&v.infinitive_markers, &w.key));
+    if marked
+        && has_ending(&t.key, &v.infinitive_endings)
+        && !is(&v.not_verbs, &t.key)
+        && !is(&v.function_words, &t.key)
+    {
+        return Some(event(t.start, t.end, "predicate/other-infinitive"));
     }
     finite_at(v, t)
 }
