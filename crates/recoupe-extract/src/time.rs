@@ -63,14 +63,29 @@ impl<'t> TimeMatches<'t> {
         let shadow = ascii::shadow(text);
         let mut hits = Vec::new();
         let lower = shadow.text.to_ascii_lowercase();
+        let may_match = lex
+            .present
+            .as_ref()
+            .map(|set| set.may_match(&lower, lex.rules.len()));
         for (order, rule) in lex.rules.iter().enumerate() {
+            if may_match
+                .as_ref()
+                .is_some_and(|may| !may.get(order).copied().unwrap_or(true))
+            {
+                continue;
+            }
             if !rule.requires.is_empty()
                 && !rule.requires.iter().any(|w| lower.contains(w.as_str()))
             {
                 continue;
             }
-            for caps in rule.regex.captures_iter(&shadow.text) {
-                let Some(m) = caps.get(0) else { continue };
+            let haystack = if rule.lowered {
+                lower.as_str()
+            } else {
+                shadow.text.as_str()
+            };
+            for caps in rule.regex.captures_iter(haystack) {
+                let Some(m) = caps.get_match() else { continue };
                 if !ends_on_word_boundary(&shadow.text, m.end())
                     || inside_number(&shadow.text, m.start())
                 {
@@ -82,7 +97,7 @@ impl<'t> TimeMatches<'t> {
                 let groups = rule
                     .groups
                     .iter()
-                    .map(|(name, _)| caps.name(name).map(|g| (g.start(), g.end())))
+                    .map(|(name, _)| caps.get_group_by_name(name).map(|g| (g.start, g.end)))
                     .collect();
                 hits.push(Hit {
                     order,
