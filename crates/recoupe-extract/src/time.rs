@@ -38,6 +38,8 @@ pub struct TimeMatches<'t> {
     lex: Option<&'static Lexicon>,
     shadow: Normalized,
     hits: Vec<Hit>,
+    /// Bare years and words for the reference day, ends of ranges only (see [`range`]).
+    bare_years: Vec<(usize, usize)>,
 }
 
 /// One match of one rule: the rule's position in the data file, the whole match and each of
@@ -58,6 +60,7 @@ impl<'t> TimeMatches<'t> {
                 lex: None,
                 shadow: Normalized::identity(text),
                 hits: Vec::new(),
+                bare_years: Vec::new(),
             };
         };
         let shadow = ascii::shadow(text);
@@ -106,12 +109,21 @@ impl<'t> TimeMatches<'t> {
                 });
             }
         }
+        let bare_years = if lex.ranges.is_empty() {
+            Vec::new()
+        } else {
+            lex.bare_year
+                .find_iter(&shadow.text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
         TimeMatches {
             text,
             lang,
             lex: Some(lex),
             shadow,
             hits,
+            bare_years,
         }
     }
 
@@ -158,7 +170,7 @@ impl<'t> TimeMatches<'t> {
                 kept.push((expr, start, end));
             }
         }
-        range::join(kept, &src, lex, reference)
+        range::join(kept, &self.bare_years, &src, lex, reference)
     }
 }
 
