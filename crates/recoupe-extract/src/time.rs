@@ -222,4 +222,62 @@ mod tests {
     fn boundary_rejects_words_cut_short() {
         assert!(find_times("2 marsupiaux", Lang::Fr, None).is_empty());
     }
+
+    /// Rules run on the lowercased text: upper case in the text changes nothing.
+    #[test]
+    fn case_does_not_matter() {
+        let reference = NaiveDate::from_ymd_opt(2016, 12, 14);
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Samedi 10 décembre, depuis le début de l'offensive, au cours des dernières \
+                 24 heures, il y a près d'un mois, entre 2010 et 2015, ce jeudi matin.",
+            ),
+            (
+                Lang::En,
+                "On Saturday, December 10, over the past 24 hours, since the start of the \
+                 offensive, between 2010 and 2015, this Thursday morning, three weeks ago.",
+            ),
+        ] {
+            let spans = |t: &str| -> Vec<(usize, usize, String)> {
+                find_times(t, lang, reference)
+                    .into_iter()
+                    .map(|e| (e.span.start, e.span.end, e.rule))
+                    .collect()
+            };
+            let plain = spans(text);
+            assert!(plain.len() >= 5, "{plain:?}");
+            let upper: String = text.chars().map(|c| c.to_ascii_uppercase()).collect();
+            let mixed: String = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert_eq!(spans(&upper), plain);
+            assert_eq!(spans(&mixed), plain);
+        }
+    }
+
+    /// Matching once and resolving against several references gives what matching anew does.
+    #[test]
+    fn matches_resolve_like_find_times() {
+        let text = "Samedi 10 décembre, hier, jeudi dernier, il y a trois jours.";
+        let matches = TimeMatches::new(text, Lang::Fr);
+        for reference in [
+            None,
+            NaiveDate::from_ymd_opt(2016, 12, 14),
+            NaiveDate::from_ymd_opt(2022, 12, 11),
+        ] {
+            assert_eq!(
+                matches.resolve(reference),
+                find_times(text, Lang::Fr, reference)
+            );
+        }
+    }
 }

@@ -831,6 +831,21 @@ mod tests {
         }
     }
 
+    /// Every rule runs on the lowercased text and is in the multi-pattern pass (a rule left
+    /// out still works, only slower).
+    #[test]
+    fn every_rule_is_lowered() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = try_load(lang).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
+            for rule in &lex.rules {
+                assert!(rule.lowered, "{}", rule.id);
+            }
+            let set = lex.present.as_ref().expect("multi-pattern pass");
+            assert!(set.member.iter().all(|&m| m));
+            assert_eq!(set.member.len(), lex.rules.len());
+        }
+    }
+
     #[test]
     fn fold_is_stable() {
         assert_eq!(fold("Après-Midi"), "apres midi");
