@@ -10,7 +10,7 @@ use recoupe_model::{Document, Lang, Span};
 use crate::entities::{entity_at, find_entities, resolve_mention};
 use crate::numbers::find_quantities;
 use crate::quotes::find_speech;
-use crate::time::{find_times, infer_document_date};
+use crate::time::{TimeMatches, find_times, infer_document_date_of};
 
 /// An inferred date below this confidence is reported but not used to resolve relative
 /// expressions: a wrong reference would turn every "jeudi" into a wrong date.
@@ -21,8 +21,13 @@ const MIN_INFERRED_CONFIDENCE: f64 = 0.5;
 /// `span.slice(&doc.text)` is always the evidence as written.
 pub fn annotate(doc: &mut Document) {
     let lang = rules_language(doc.language.lang);
+    // Time rules run once over the whole normalized text: their automata cost more to start
+    // than to run, and no rule crosses a line break, so sentences need not be fed one by one.
+    // Their matches do not depend on the reference date, so date inference and the final
+    // resolution share them.
+    let time_matches = TimeMatches::new(&doc.normalized.text, lang);
     let inferred = if doc.published.is_none() {
-        infer_date(doc, lang)
+        infer_date(doc, &time_matches)
     } else {
         None
     };
@@ -57,9 +62,7 @@ pub fn annotate(doc: &mut Document) {
             quantities.push(q);
         }
     }
-    // Time rules run once over the whole normalized text: their automata cost more to start
-    // than to run, and no rule crosses a line break, so sentences need not be fed one by one.
-    for mut t in find_times(&doc.normalized.text, lang, reference.map(|r| r.date)) {
+    for mut t in time_matches.resolve(reference.map(|r| r.date)) {
         t.span = doc.normalized.to_original(t.span);
         t.text = t.span.slice(&doc.text).to_owned();
         times.push(t);
@@ -132,13 +135,13 @@ fn headline_annotations(
 
 /// The document's date from its normalized text and the dates of its embeds, with evidence
 /// spans moved to the original text.
-fn infer_date(doc: &Document, lang: Lang) -> Option<InferredDate> {
+fn infer_date(doc: &Document, matches: &TimeMatches) -> Option<InferredDate> {
     let embed_dates: Vec<&str> = doc
         .embeds
         .iter()
         .filter_map(|e| e.date_text.as_deref())
         .collect();
-    let mut inferred = infer_document_date(&doc.normalized.text, lang, &embed_dates)?;
+    let mut inferred = infer_document_date_of(matches, &embed_dates, None)?;
     for evidence in &mut inferred.evidence {
         if let Some(span) = evidence.span {
             let span = doc.normalized.to_original(span);

@@ -84,15 +84,6 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut parents: Vec<Option<usize>> = Vec::new();
     for (si, unit) in units.iter().enumerate() {
-        let text = unit.span.slice(&doc.text);
-        let toks: Vec<Token> = tokenize(text)
-            .into_iter()
-            .map(|mut t| {
-                t.start += unit.span.start;
-                t.end += unit.span.start;
-                t
-            })
-            .collect();
         let figures: Vec<(usize, &Quantity)> = ann
             .quantities
             .iter()
@@ -102,6 +93,15 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         if figures.is_empty() {
             continue;
         }
+        let text = unit.span.slice(&doc.text);
+        let toks: Vec<Token> = tokenize(text)
+            .into_iter()
+            .map(|mut t| {
+                t.start += unit.span.start;
+                t.end += unit.span.start;
+                t
+            })
+            .collect();
         let (figures, ranges): (Vec<(usize, &Quantity)>, Vec<FigureTokens>) = figures
             .into_iter()
             .map(|(qi, q)| {

@@ -209,7 +209,18 @@ pub(crate) fn tokenize<'t>(
         };
         let key_start = keys.len();
         let (mut cap, mut acronym) = (false, false);
-        if is_word {
+        if is_word && slice.is_ascii() {
+            // The common case, decided on bytes.
+            let b = slice.as_bytes();
+            keys.extend(b.iter().map(|c| char::from(c.to_ascii_lowercase())));
+            cap = b
+                .iter()
+                .find(|c| c.is_ascii_alphabetic())
+                .is_some_and(u8::is_ascii_uppercase);
+            let uppers = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+            let alpha = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            acronym = alpha >= 2 && uppers == alpha;
+        } else if is_word {
             for ch in slice.chars() {
                 keys.extend(ch.to_lowercase());
             }
@@ -314,11 +325,8 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
             i += 1;
             continue;
         }
-        let key = t.key(i).to_owned();
-        let found = match_phrase(t, lex, i, &key).or_else(|| {
-            let stem = t.stem_key(i)?.to_owned();
-            match_phrase(t, lex, i, &stem)
-        });
+        let found =
+            match_phrase(t, lex, i, t.key(i)).or_else(|| match_phrase(t, lex, i, t.stem_key(i)?));
         let Some((last, what)) = found else {
             i += 1;
             continue;

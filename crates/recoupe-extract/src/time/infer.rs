@@ -17,7 +17,7 @@ use recoupe_model::time::{
 use recoupe_model::{Lang, Span};
 
 use super::calendar::weekday_years;
-use super::find_times;
+use super::{TimeMatches, find_times};
 
 const EMBED_WEIGHT: f64 = 1.0;
 /// A full date in the text: articles cite past and coming dates as often as their own day
@@ -52,6 +52,17 @@ pub fn infer_document_date_near(
     embeds_dates: &[&str],
     near_year: Option<i32>,
 ) -> Option<InferredDate> {
+    infer_document_date_of(&TimeMatches::new(text, lang), embeds_dates, near_year)
+}
+
+/// As [`infer_document_date_near`], on a text already matched (so that the caller can resolve
+/// the same matches against the date found without matching the text again).
+pub fn infer_document_date_of(
+    matches: &TimeMatches,
+    embeds_dates: &[&str],
+    near_year: Option<i32>,
+) -> Option<InferredDate> {
+    let lang = matches.lang;
     let mut items: Vec<Item> = Vec::new();
     for written in embeds_dates {
         for e in find_times(written, lang, None) {
@@ -64,7 +75,7 @@ pub fn infer_document_date_near(
             }
         }
     }
-    let plain = find_times(text, lang, None);
+    let plain = matches.resolve(None);
     for e in &plain {
         if let Some(date) = full_date(e) {
             items.push(Item {
@@ -85,7 +96,7 @@ pub fn infer_document_date_near(
     let anchor = match latest(&items) {
         Some(d) => d,
         None => {
-            let years = weekday_year_votes(text, lang, &plain, cap);
+            let years = weekday_year_votes(matches, &plain, cap);
             let best = years.first().copied()?;
             from_weekdays_only = true;
             alternatives_years = years.into_iter().skip(1).take(3).collect();
@@ -93,7 +104,7 @@ pub fn infer_document_date_near(
         }
     };
     // Place year-less dates around the anchor.
-    let placed = find_times(text, lang, Some(anchor));
+    let placed = matches.resolve(Some(anchor));
     let weekdays_said: Vec<usize> = placed
         .iter()
         .filter(|e| names_this_weeks_day(e))
@@ -208,12 +219,12 @@ fn latest(items: &[Item]) -> Option<NaiveDate> {
 
 /// Years that the text's weekdays make possible, best first: year-less dates written with a
 /// weekday, and year-less dates falling on a weekday the text names ("ce mercredi").
-fn weekday_year_votes(text: &str, lang: Lang, plain: &[TimeExpression], cap: i32) -> Vec<i32> {
+fn weekday_year_votes(matches: &TimeMatches, plain: &[TimeExpression], cap: i32) -> Vec<i32> {
     // Resolve against any reference just to read day and month back.
     let Some(probe) = NaiveDate::from_ymd_opt(2000, 7, 1) else {
         return Vec::new();
     };
-    let probed = find_times(text, lang, Some(probe));
+    let probed = matches.resolve(Some(probe));
     let said: Vec<usize> = plain
         .iter()
         .filter(|e| names_this_weeks_day(e))

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use recoupe_model::Lang;
 use recoupe_model::time::{PartOfDay, TimeUnit};
 use regex::Regex;
+use regex_automata::meta;
+use regex_syntax::hir::{self, Hir, HirKind};
 
 use super::ascii::fold_str;
 use serde::Deserialize;
@@ -267,7 +269,10 @@ pub(crate) struct Rule {
     pub clause_end: bool,
     /// Lowercase ASCII words, one of which must occur in the text (empty: always run).
     pub requires: Vec<String>,
-    pub regex: Regex,
+    /// The rule's pattern, compiled to run on the lowercased shadow when `lowered` (see
+    /// [`compile_rule`]), else on the shadow itself.
+    pub regex: meta::Regex,
+    pub lowered: bool,
     /// Capture group name → class.
     pub groups: Vec<(String, Class)>,
 }
@@ -276,6 +281,8 @@ pub(crate) struct Rule {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     pub rules: Vec<Rule>,
+    /// Which lowered rules match anywhere in a text, in one pass.
+    pub present: Option<RuleSet>,
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, usize>,
     pub numbers: HashMap<String, u32>,
@@ -437,11 +444,15 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     class_regex.insert(Class::DecadeWord, simple(raw.decade_words.keys().collect()));
 
     let mut rules = Vec::new();
+    let mut lowered_hirs = Vec::new();
     for r in &raw.rule {
         let (pattern, groups) = expand(&r.pattern, &raw.macros, &class_regex)
             .map_err(|e| format!("rule {}: {e}", r.id))?;
-        let regex = Regex::new(&format!("(?i-u)\\b(?:{pattern})"))
-            .map_err(|e| format!("rule {}: {e}", r.id))?;
+        let (regex, lowered) = compile_rule(&pattern).map_err(|e| format!("rule {}: {e}", r.id))?;
+        if let Some(hir) = &lowered {
+            lowered_hirs.push((rules.len(), hir.clone()));
+        }
+        let lowered = lowered.is_some();
         rules.push(Rule {
             id: format!("time/{}/{}", lang.code(), r.id),
             kind: r.kind,
@@ -456,6 +467,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
                 .map(|w| fold_str(&w.to_lowercase()))
                 .collect(),
             regex,
+            lowered,
             groups,
         });
     }
@@ -471,8 +483,10 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         class_regex.get(&Class::Unit).map_or("", String::as_str)
     ))
     .map_err(|e| format!("duration: {e}"))?;
+    let present = RuleSet::new(&lowered_hirs);
     Ok(Lexicon {
         rules,
+        present,
         months,
         weekdays,
         numbers: fold_map(&raw.numbers),
@@ -521,6 +535,130 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
         .map_err(|e| format!("bare year: {e}"))?,
         range_rule: format!("time/{}/period/range", lang.code()),
         range_followers: raw.range_followers.iter().map(|w| fold(w)).collect(),
+    })
+}
+
+/// Compiles a rule's expanded pattern, matched ASCII-case-insensitively. When it can, the
+/// pattern is compiled for the lowercased text instead (`true`): its case-folded classes lose
+/// their upper-case letters, so it finds exactly the same spans and groups on the lowercased
+/// shadow, and its literal prefixes, one spelling each instead of every mix of cases, make a
+/// much better prefilter.
+fn compile_rule(pattern: &str) -> Result<(meta::Regex, Option<Hir>), String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&format!("(?i-u)\\b(?:{pattern})"))
+        .map_err(|e| e.to_string())?;
+    if let Some(lower) = lowercase_only(&hir)
+        && let Ok(regex) = meta::Regex::builder().build_from_hir(&lower)
+        && regex.group_info().all_names().eq(meta::Regex::builder()
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?
+            .group_info()
+            .all_names())
+    {
+        return Ok((regex, Some(lower)));
+    }
+    let regex = meta::Regex::builder()
+        .build_from_hir(&hir)
+        .map_err(|e| e.to_string())?;
+    Ok((regex, None))
+}
+
+/// All lowered rules in one automaton, which tells in one pass over a lowercased text which
+/// of them match anywhere in it: the others need not be run at all. Most rules match in few
+/// documents, and a rule's own search costs a scan of the whole text even when it finds
+/// nothing.
+#[derive(Debug)]
+pub(crate) struct RuleSet {
+    regex: meta::Regex,
+    /// Rule index of each pattern.
+    rules: Vec<usize>,
+    /// Which rules are in the set.
+    member: Vec<bool>,
+}
+
+impl RuleSet {
+    fn new(lowered: &[(usize, Hir)]) -> Option<RuleSet> {
+        let hirs: Vec<&Hir> = lowered.iter().map(|(_, h)| h).collect();
+        let regex = meta::Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .hybrid_cache_capacity(16 * (1 << 20)),
+            )
+            .build_many_from_hir(&hirs)
+            .ok()?;
+        let rules: Vec<usize> = lowered.iter().map(|(i, _)| *i).collect();
+        let mut member = vec![false; rules.iter().max().map_or(0, |m| m + 1)];
+        for &i in &rules {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        Some(RuleSet {
+            regex,
+            rules,
+            member,
+        })
+    }
+
+    /// For every rule, `false` when it is sure not to match in `lower` (a lowercased shadow).
+    pub fn may_match(&self, lower: &str, rule_count: usize) -> Vec<bool> {
+        let mut may: Vec<bool> = (0..rule_count)
+            .map(|i| !self.member.get(i).copied().unwrap_or(false))
+            .collect();
+        let mut found = regex_automata::PatternSet::new(self.regex.pattern_len());
+        self.regex
+            .which_overlapping_matches(&regex_automata::Input::new(lower), &mut found);
+        for pid in found.iter() {
+            if let Some(m) = self.rules.get(pid.as_usize()).and_then(|&i| may.get_mut(i)) {
+                *m = true;
+            }
+        }
+        may
+    }
+}
+
+/// `hir` (case-folded) restricted to text without ASCII upper-case letters; `None` when a
+/// part of it is case-sensitive (a literal with an upper-case letter).
+fn lowercase_only(h: &Hir) -> Option<Hir> {
+    let upper_bytes = hir::ClassBytes::new([hir::ClassBytesRange::new(b'A', b'Z')]);
+    let upper_chars = hir::ClassUnicode::new([hir::ClassUnicodeRange::new('A', 'Z')]);
+    Some(match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => h.clone(),
+        HirKind::Literal(hir::Literal(bytes)) => {
+            if bytes.iter().any(u8::is_ascii_uppercase) {
+                return None;
+            }
+            h.clone()
+        }
+        HirKind::Class(hir::Class::Bytes(c)) => {
+            let mut c = c.clone();
+            c.difference(&upper_bytes);
+            Hir::class(hir::Class::Bytes(c))
+        }
+        HirKind::Class(hir::Class::Unicode(c)) => {
+            let mut c = c.clone();
+            c.difference(&upper_chars);
+            Hir::class(hir::Class::Unicode(c))
+        }
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(lowercase_only(&r.sub)?),
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(lowercase_only(&c.sub)?),
+        }),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.iter().map(lowercase_only).collect::<Option<_>>()?)
+        }
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(lowercase_only).collect::<Option<_>>()?)
+        }
     })
 }
 
@@ -690,6 +828,21 @@ mod tests {
             let lex = try_load(lang).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
             assert!(!lex.rules.is_empty());
             assert_eq!(lex.months.values().max(), Some(&12));
+        }
+    }
+
+    /// Every rule runs on the lowercased text and is in the multi-pattern pass (a rule left
+    /// out still works, only slower).
+    #[test]
+    fn every_rule_is_lowered() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = try_load(lang).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
+            for rule in &lex.rules {
+                assert!(rule.lowered, "{}", rule.id);
+            }
+            let set = lex.present.as_ref().expect("multi-pattern pass");
+            assert!(set.member.iter().all(|&m| m));
+            assert_eq!(set.member.len(), lex.rules.len());
         }
     }
 

@@ -51,8 +51,10 @@ impl End {
 }
 
 /// Joins ranges among `found` (expressions in text order, with their shadow spans).
+/// `bare_years` are the matches of `lex.bare_year` in the shadow.
 pub(crate) fn join(
     found: Vec<(TimeExpression, usize, usize)>,
+    bare_years: &[(usize, usize)],
     src: &Source,
     lex: &Lexicon,
     reference: Option<NaiveDate>,
@@ -64,8 +66,9 @@ pub(crate) fn join(
     // Every expression, and the bare years outside them, in text order.
     let mut ends: Vec<End> = Vec::new();
     let mut next = found.into_iter().peekable();
-    for m in lex.bare_year.find_iter(text) {
-        while let Some((e, s, t)) = next.next_if(|(_, s, _)| *s < m.end()) {
+    for &(m_start, m_end) in bare_years {
+        let m_text = text.get(m_start..m_end).unwrap_or("");
+        while let Some((e, s, t)) = next.next_if(|(_, s, _)| *s < m_end) {
             ends.push(End {
                 start: s,
                 end: t,
@@ -74,17 +77,16 @@ pub(crate) fn join(
                 now: None,
             });
         }
-        if ends.last().is_some_and(|e| e.end > m.start()) {
+        if ends.last().is_some_and(|e| e.end > m_start) {
             continue;
         }
         ends.push(End {
-            start: m.start(),
-            end: m.end(),
+            start: m_start,
+            end: m_end,
             expr: None,
-            year: m.as_str().parse().ok(),
+            year: m_text.parse().ok(),
             // Not a number: a word for the reference day.
-            now: m
-                .as_str()
+            now: m_text
                 .starts_with(|c: char| !c.is_ascii_digit())
                 .then_some(reference),
         });
@@ -121,7 +123,8 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
         return None;
     }
     let gap = squeeze(text.get(a.end..b.start)?);
-    let before = text.get(..a.start)?.trim_end().to_ascii_lowercase();
+    // The shadow is ASCII: lowercasing keeps byte offsets, so openers are compared in place.
+    let before = text.get(..a.start)?.trim_end();
     let bare = a.expr.is_none() || b.expr.is_none();
     // "entre 1500 et 1800 euros" counts euros: a range ending on a bare number must be followed
     // by punctuation, the end of the text or a function word.
@@ -131,7 +134,7 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
     let opener_start = lex
         .ranges
         .iter()
-        .find_map(|f| opener_fits(f, &gap, &before, bare))?;
+        .find_map(|f| opener_fits(f, &gap, before, bare))?;
     // `before` keeps the shadow's byte offsets up to its trimmed end.
     let start = if opener_start == before.len() {
         a.start
@@ -175,7 +178,11 @@ fn opener_fits(f: &RangeForm, gap: &str, before: &str, bare: bool) -> Option<usi
         return (!bare || f.years).then_some(before.len());
     }
     f.openers.iter().find_map(|o| {
-        let cut = before.strip_suffix(o.as_str())?;
+        let at = before.len().checked_sub(o.len())?;
+        let cut = before.get(..at)?;
+        if !before.get(at..)?.eq_ignore_ascii_case(o) {
+            return None;
+        }
         let boundary = cut.is_empty() || cut.ends_with(|c: char| !c.is_ascii_alphanumeric());
         boundary.then_some(cut.len())
     })

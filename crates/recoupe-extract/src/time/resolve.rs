@@ -18,8 +18,8 @@ use recoupe_model::time::{
     Window,
 };
 use recoupe_model::{Normalized, Span};
-use regex::Captures;
 
+use super::Hit;
 use super::calendar::{
     bounds, month_bounds, months_span, nearest_year, nth_weekday, shift, span_back,
     valid_day_month, weekday_years,
@@ -81,10 +81,39 @@ pub(crate) struct Parts {
     date_start: Option<usize>,
 }
 
-fn read_parts(rule: &Rule, caps: &Captures, lex: &Lexicon, src: &Source) -> Option<Parts> {
+/// A matched group: its span in the shadow and its text.
+#[derive(Clone, Copy)]
+struct Group<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Group<'a> {
+    fn of(src: &Source<'a>, span: (usize, usize)) -> Option<Group<'a>> {
+        Some(Group {
+            start: span.0,
+            end: span.1,
+            text: src.shadow.text.get(span.0..span.1)?,
+        })
+    }
+    fn as_str(&self) -> &'a str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+fn read_parts(rule: &Rule, hit: &Hit, lex: &Lexicon, src: &Source) -> Option<Parts> {
     let mut p = Parts::default();
-    for (group, class) in &rule.groups {
-        let Some(m) = caps.name(group) else { continue };
+    for ((group, class), span) in rule.groups.iter().zip(&hit.groups) {
+        let Some(m) = span.and_then(|span| Group::of(src, span)) else {
+            continue;
+        };
         let raw = m.as_str();
         let key = fold(raw.trim_end_matches('.'));
         let name = base_name(group);
@@ -587,13 +616,13 @@ fn duration_pairs(text: &str, lex: &Lexicon) -> Vec<(u32, TimeUnit)> {
 /// expression after all (31 February, "le 27" without a day value, an hour "cette heure").
 pub(crate) fn interpret(
     rule: &Rule,
-    caps: &Captures,
+    hit: &Hit,
     src: &Source,
     lex: &Lexicon,
     reference: Option<NaiveDate>,
 ) -> Option<TimeExpression> {
-    let whole = caps.get(0)?;
-    let p = read_parts(rule, caps, lex, src)?;
+    let whole = Group::of(src, hit.whole)?;
+    let p = read_parts(rule, hit, lex, src)?;
     let kind = match rule.kind {
         RuleKind::Date => TimeKind::Date,
         RuleKind::Period => TimeKind::Period,
