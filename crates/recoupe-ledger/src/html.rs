@@ -32,17 +32,6 @@ const PALETTE: [&str; 7] = [
 /// Parties beyond the palette.
 const OTHER_COLOR: &str = "#8a93a5";
 
-/// Checks in the order a reader needs them: problems first, agreements last.
-const CHECK_ORDER: [CheckKind; 7] = [
-    CheckKind::Conflict,
-    CheckKind::SubsetViolation,
-    CheckKind::CumulativeDecrease,
-    CheckKind::CumulativeJump,
-    CheckKind::DailySumMismatch,
-    CheckKind::Copy,
-    CheckKind::Agreement,
-];
-
 /// The report, without the text of shared passages (the ledger does not carry the
 /// documents' text; [`render_with_documents`] quotes them).
 pub fn render(ledger: &Ledger) -> String {
@@ -475,7 +464,7 @@ fn checks(out: &mut String, ctx: &Context) {
     if ctx.ledger.checks.is_empty() {
         out.push_str("<p class=\"muted\">No check fired.</p>\n");
     }
-    for kind in CHECK_ORDER {
+    for kind in CheckKind::REPORT_ORDER {
         for check in ctx.ledger.checks.iter().filter(|c| c.kind == kind) {
             let name = kind_name(kind);
             let _ = write!(

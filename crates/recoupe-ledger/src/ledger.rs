@@ -225,6 +225,20 @@ pub enum CheckKind {
     Copy,
 }
 
+impl CheckKind {
+    /// The order a reader needs the checks in, in every report: problems first, agreements
+    /// last.
+    pub const REPORT_ORDER: [CheckKind; 7] = [
+        CheckKind::Conflict,
+        CheckKind::SubsetViolation,
+        CheckKind::CumulativeDecrease,
+        CheckKind::CumulativeJump,
+        CheckKind::DailySumMismatch,
+        CheckKind::Copy,
+        CheckKind::Agreement,
+    ];
+}
+
 /// One finding of the cross-checks.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Check {

@@ -35,18 +35,6 @@ fn modality_name(m: Modality) -> &'static str {
     }
 }
 
-/// Short name of a window kind, as the report and the JSON write it.
-pub fn window_name(w: WindowKind) -> &'static str {
-    match w {
-        WindowKind::Point => "point",
-        WindowKind::Last24h => "last_24h",
-        WindowKind::Last => "last",
-        WindowKind::PerDay => "per_day",
-        WindowKind::Cumulative => "cumulative",
-        WindowKind::Unknown => "unknown",
-    }
-}
-
 /// Group the claims into measures and record each claim's measure.
 pub fn group(claims: &mut [LedgerClaim]) -> Vec<Measure> {
     // Keyed by the window's name: the model's enum has no order.
@@ -56,7 +44,7 @@ pub fn group(claims: &mut [LedgerClaim]) -> Vec<Measure> {
     for c in claims.iter() {
         if let Some((p, n, place, w)) = key(c) {
             groups
-                .entry((c.story, p, n, place, window_name(w)))
+                .entry((c.story, p, n, place, w.name()))
                 .or_insert_with(|| (w, Vec::new()))
                 .1
                 .push(c.id);
@@ -84,7 +72,7 @@ pub fn group(claims: &mut [LedgerClaim]) -> Vec<Measure> {
         let label = format!(
             "{predicate} × {counted} × {} × {}",
             place.as_deref().unwrap_or("(no place)"),
-            window_name(window)
+            window.name()
         );
         measures.push(Measure {
             id,

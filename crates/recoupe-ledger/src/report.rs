@@ -124,17 +124,7 @@ pub fn markdown(ledger: &Ledger) -> String {
         let _ = writeln!(out);
     }
     let _ = writeln!(out, "## Checks\n");
-    // Problems first, agreements last.
-    let order = [
-        CheckKind::Conflict,
-        CheckKind::SubsetViolation,
-        CheckKind::CumulativeDecrease,
-        CheckKind::CumulativeJump,
-        CheckKind::DailySumMismatch,
-        CheckKind::Copy,
-        CheckKind::Agreement,
-    ];
-    for kind in order {
+    for kind in CheckKind::REPORT_ORDER {
         for check in ledger.checks.iter().filter(|c| c.kind == kind) {
             let _ = writeln!(out, "- **{}** — {}", kind_name(kind), check.explanation);
             for id in &check.claims {

@@ -6,26 +6,18 @@
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
-use recoupe_ingest::{IngestConfig, read_inputs};
+mod common;
+
+use common::{EXAMPLES, load};
 use recoupe_ledger::html::{escape, render, render_with_documents};
 use recoupe_ledger::{Ledger, LedgerConfig, build_ledger};
 use recoupe_model::document::Document;
-use recoupe_text::{TextConfig, prepare};
-
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/aleppo-2016");
 
 /// Elements that never have a closing tag.
 const VOID: [&str; 5] = ["meta", "br", "link", "img", "hr"];
 
 static EXAMPLE: LazyLock<(Vec<Document>, Ledger)> = LazyLock::new(|| {
-    let docs: Vec<Document> = read_inputs(&[EXAMPLES.to_owned()], &IngestConfig::default())
-        .filter_map(|item| item.document().cloned())
-        .map(|input| {
-            let mut doc = prepare(input, &TextConfig::default());
-            recoupe_extract::annotate(&mut doc);
-            doc
-        })
-        .collect();
+    let docs: Vec<Document> = load(&[EXAMPLES.to_owned()]);
     let ledger = build_ledger(&docs, &LedgerConfig::default());
     (docs, ledger)
 });

@@ -4,23 +4,14 @@
 
 use std::sync::LazyLock;
 
-use recoupe_ingest::{IngestConfig, read_inputs};
+mod common;
+
+use common::{EXAMPLES, SHARED, load, shared};
 use recoupe_ledger::{LEDGER_SCHEMA, LedgerConfig, build_ledger};
-use recoupe_text::{TextConfig, prepare};
 use serde_json::Value;
 
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/aleppo-2016");
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
-
 fn ledger_json(path: &str) -> Value {
-    let docs: Vec<_> = read_inputs(&[path.to_owned()], &IngestConfig::default())
-        .filter_map(|item| item.document().cloned())
-        .map(|input| {
-            let mut doc = prepare(input, &TextConfig::default());
-            recoupe_extract::annotate(&mut doc);
-            doc
-        })
-        .collect();
+    let docs = load(&[path.to_owned()]);
     serde_json::to_value(build_ledger(&docs, &LedgerConfig::default())).unwrap_or_default()
 }
 
@@ -263,19 +254,10 @@ fn ledger_on_threads(docs: &[recoupe_model::Document], threads: usize) -> String
 
 #[test]
 fn press_corpus_ledger_is_the_same_on_one_thread_and_on_four() {
-    let path = format!("{SHARED}/corpora/fr-press-1122.jsonl");
-    if !std::path::Path::new(&path).exists() {
-        eprintln!("skipped: ../shared not found");
+    let Some(path) = shared("corpora/fr-press-1122.jsonl") else {
         return;
-    }
-    let docs: Vec<_> = read_inputs(&[path], &IngestConfig::default())
-        .filter_map(|item| item.document().cloned())
-        .map(|input| {
-            let mut doc = prepare(input, &TextConfig::default());
-            recoupe_extract::annotate(&mut doc);
-            doc
-        })
-        .collect();
+    };
+    let docs = load(&[path]);
     let one = ledger_on_threads(&docs, 1);
     assert!(one.len() > 1000);
     assert!(

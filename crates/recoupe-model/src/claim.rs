@@ -180,6 +180,20 @@ pub enum WindowKind {
     Unknown,
 }
 
+impl WindowKind {
+    /// The name JSON writes for this window ("last_24h"), for reports and comparisons.
+    pub fn name(self) -> &'static str {
+        match self {
+            WindowKind::Point => "point",
+            WindowKind::Last24h => "last_24h",
+            WindowKind::Last => "last",
+            WindowKind::PerDay => "per_day",
+            WindowKind::Cumulative => "cumulative",
+            WindowKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// The place a figure is about.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Place {

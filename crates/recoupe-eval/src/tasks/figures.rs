@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use recoupe_model::Span;
-use recoupe_model::claim::{AttributionHow, Claim, WindowKind};
+use recoupe_model::claim::{AttributionHow, Claim};
 use recoupe_model::entity::{Entity, EntityKind};
 use unicode_normalization::UnicodeNormalization;
 
@@ -433,14 +433,7 @@ impl Judge<'_> {
 }
 
 fn same_window(gold: &GoldFigure, claim: &Claim) -> bool {
-    let kind = match claim.time.kind {
-        WindowKind::Point => "point",
-        WindowKind::Last24h => "last_24h",
-        WindowKind::Last => "last",
-        WindowKind::PerDay => "per_day",
-        WindowKind::Cumulative => "cumulative",
-        WindowKind::Unknown => "unknown",
-    };
+    let kind = claim.time.kind.name();
     let end = claim.time.end.map(|d| d.to_string()).unwrap_or_default();
     kind == gold.window && (gold.window_end.is_empty() || end.is_empty() || end == gold.window_end)
 }

@@ -181,36 +181,39 @@ struct VerbsFile {
     complementizers: Vec<String>,
 }
 
+/// Words looked up one at a time, as the tokenizer keys them.
+pub type WordSet = rustc_hash::FxHashSet<String>;
+
 /// What the claims stage knows of verbs outside the predicate categories.
 #[derive(Debug, Default)]
 pub struct Verbs {
-    pub auxiliaries: Vec<String>,
-    pub between: Vec<String>,
-    pub reflexives: Vec<String>,
+    pub auxiliaries: WordSet,
+    pub between: WordSet,
+    pub reflexives: WordSet,
     pub participle_endings: Vec<String>,
     pub finite_endings: Vec<String>,
     pub not_verb_endings: Vec<String>,
-    pub not_verbs: Vec<String>,
+    pub not_verbs: WordSet,
     /// Verbs of state, as word patterns ("compte", "s'élève").
     pub states: Entries,
     /// Punctuation that ends a clause.
-    pub clause_ends: Vec<String>,
+    pub clause_ends: WordSet,
     /// Words before which a verb of state is a noun ("le compte").
-    pub determiners: Vec<String>,
+    pub determiners: WordSet,
     /// Endings of adverbs that may stand inside a compound verb ("-ment").
     pub adverb_endings: Vec<String>,
     /// Words that join clauses ("et"), clitic subjects that open one ("en", "ils"), and
     /// words that open a subordinate clause ("que", "où").
-    pub coordinators: Vec<String>,
+    pub coordinators: WordSet,
     /// Verbs of saying, when the speech stage left them unmarked: they end the search.
-    pub speech: Vec<String>,
+    pub speech: WordSet,
     /// Prepositions before an infinitive ("à", "pour") and the endings of infinitives.
-    pub infinitive_markers: Vec<String>,
+    pub infinitive_markers: WordSet,
     pub infinitive_endings: Vec<String>,
-    pub clitic_subjects: Vec<String>,
-    pub complementizers: Vec<String>,
+    pub clitic_subjects: WordSet,
+    pub complementizers: WordSet,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
-    pub function_words: Vec<String>,
+    pub function_words: WordSet,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -414,24 +417,24 @@ fn load(lang: Lang) -> Lexicon {
         auxiliaries: predicates.auxiliaries,
         relatives: predicates.relatives,
         verbs: Verbs {
-            auxiliaries: keys(predicates.verbs.auxiliaries),
-            between: keys(predicates.verbs.between),
-            reflexives: keys(predicates.verbs.reflexives),
+            auxiliaries: word_set(predicates.verbs.auxiliaries),
+            between: word_set(predicates.verbs.between),
+            reflexives: word_set(predicates.verbs.reflexives),
             participle_endings: predicates.verbs.participle_endings,
             finite_endings: predicates.verbs.finite_endings,
             not_verb_endings: predicates.verbs.not_verb_endings,
-            not_verbs: keys(predicates.verbs.not_verbs),
+            not_verbs: word_set(predicates.verbs.not_verbs),
             states: single("state", predicates.verbs.states),
-            clause_ends: predicates.verbs.clause_ends,
-            determiners: keys(predicates.verbs.determiners),
+            clause_ends: word_set(predicates.verbs.clause_ends),
+            determiners: word_set(predicates.verbs.determiners),
             adverb_endings: predicates.verbs.adverb_endings,
-            coordinators: keys(predicates.verbs.coordinators),
-            speech: keys(predicates.verbs.speech),
-            infinitive_markers: keys(predicates.verbs.infinitive_markers),
+            coordinators: word_set(predicates.verbs.coordinators),
+            speech: word_set(predicates.verbs.speech),
+            infinitive_markers: word_set(predicates.verbs.infinitive_markers),
             infinitive_endings: predicates.verbs.infinitive_endings,
-            clitic_subjects: keys(predicates.verbs.clitic_subjects),
-            complementizers: keys(predicates.verbs.complementizers),
-            function_words: keys(counted.not_nouns.clone()),
+            clitic_subjects: word_set(predicates.verbs.clitic_subjects),
+            complementizers: word_set(predicates.verbs.complementizers),
+            function_words: word_set(counted.not_nouns.clone()),
         },
         subsets: single("subset", subsets.markers),
         supersets: subsets.supersets,
@@ -465,6 +468,10 @@ fn keys(list: Vec<String>) -> Vec<String> {
     list.into_iter()
         .map(|s| s.to_lowercase().replace('’', "'"))
         .collect()
+}
+
+fn word_set(list: Vec<String>) -> WordSet {
+    keys(list).into_iter().collect()
 }
 
 /// Whether every claims data file of `lang` parses (for tests).

@@ -11,7 +11,7 @@
 
 use recoupe_model::Span;
 
-use super::lexicon::{Lexicon, Verbs};
+use super::lexicon::{Lexicon, Verbs, WordSet};
 use super::tokens::Token;
 
 /// How many tokens from the figure a clause verb may stand.
@@ -92,8 +92,8 @@ fn ends_clause(v: &Verbs, t: &Token) -> bool {
     !t.is_word && v.clause_ends.contains(&t.key)
 }
 
-fn is(list: &[String], key: &str) -> bool {
-    list.iter().any(|x| x == key)
+fn is(set: &WordSet, key: &str) -> bool {
+    set.contains(key)
 }
 
 /// A verb starting at token `i`, read left to right.

@@ -1,5 +1,7 @@
 //! What the corpus tests share: where the example corpus and the shared material are, and
 //! reading inputs through the whole per-document pipeline.
+// Each test file uses a part of this module.
+#![allow(dead_code)]
 
 use recoupe_ingest::{IngestConfig, read_inputs};
 use recoupe_model::Document;
