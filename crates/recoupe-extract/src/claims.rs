@@ -46,6 +46,8 @@ struct Unit {
 /// The tokens `[start, end)` of a figure in its sentence, and whether a subset marker
 /// ("dont") opens it.
 type FigureTokens = (usize, usize, bool);
+/// Tokens `[start, end)` of a sentence: a speech cue, a counted noun.
+type TokenRange = (usize, usize);
 
 /// A claim under construction, before its parent is known by claim index.
 struct Draft {
@@ -113,6 +115,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 !refers_or_names(lex, &toks, q, *a, *b)
                     && !stands_alone(&toks, q, *a, *b)
                     && !starts_compound_name(&doc.text, q.span)
+                    && !glued_to_digits(&doc.text, q.span)
             })
             .unzip();
         // A sentence that lists several bare numbers in parentheses ("Drames (5763)-
@@ -233,7 +236,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     lex,
                     &toks,
                     (a, b),
-                    (&ranges, &cues),
+                    (&ranges, &cues, &blocked),
                     counted.as_ref(),
                     &doc.text,
                 )
@@ -362,11 +365,11 @@ fn other_event(
     lex: &Lexicon,
     toks: &[Token],
     (a, b): (usize, usize),
-    (figures, cues): (&[FigureTokens], &[(usize, usize)]),
+    (figures, cues, nouns): (&[FigureTokens], &[TokenRange], &[TokenRange]),
     counted: Option<&Counted>,
     text: &str,
 ) -> Option<(Predicate, &'static str)> {
-    let found = verbs::find(lex, toks, (a, b), figures, cues).or_else(|| {
+    let found = verbs::find(lex, toks, (a, b), figures, cues, nouns).or_else(|| {
         let after_noun = counted
             .filter(|c| c.span.end > c.span.start)
             .map_or(b, |c| token_at(toks, c.span.end));
@@ -561,6 +564,17 @@ fn in_parentheses(toks: &[Token], a: usize, b: usize) -> bool {
 fn starts_compound_name(text: &str, span: Span) -> bool {
     let mut rest = text.get(span.end..).unwrap_or("").chars();
     rest.next() == Some('-') && rest.next().is_some_and(char::is_uppercase)
+}
+
+/// Digits joined by a hyphen to other digits, outside a range the numbers stage read: a
+/// score ("6-2 7-5 6-4") or a code, not a count.
+fn glued_to_digits(text: &str, span: Span) -> bool {
+    let mut after = text.get(span.end..).unwrap_or("").chars();
+    let mut before = text.get(..span.start).unwrap_or("").chars().rev();
+    let glued_after = after.next() == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit());
+    let glued_before =
+        before.next() == Some('-') && before.next().is_some_and(|c| c.is_ascii_digit());
+    glued_after || glued_before
 }
 
 const QUOTE_OPEN: [&str; 3] = ["«", "“", "\""];

@@ -26,7 +26,11 @@ struct Case {
 struct Expected {
     figure: String,
     category: Option<String>,
+    /// The counted noun as written ("" for none).
+    counted: Option<String>,
     predicate: Option<String>,
+    /// The predicate as written ("" for none).
+    predicate_text: Option<String>,
     modality: Option<String>,
     window: Option<String>,
     part_of: Option<String>,
@@ -70,6 +74,22 @@ fn check(doc: &Document, e: &Expected, errors: &mut Vec<String>) {
         c.predicate
             .as_ref()
             .map(|x| x.category.clone())
+            .unwrap_or_default(),
+    );
+    expect(
+        "counted",
+        &e.counted,
+        c.counted
+            .as_ref()
+            .map(|x| x.text.clone())
+            .unwrap_or_default(),
+    );
+    expect(
+        "predicate text",
+        &e.predicate_text,
+        c.predicate
+            .as_ref()
+            .map(|x| x.text.clone())
             .unwrap_or_default(),
     );
     expect(

@@ -41,8 +41,11 @@ pub fn find(
         .unit
         .as_ref()
         .is_some_and(|u| u.dimension == Dimension::Ratio);
+    // Two or more of a noun outside the lexicon are written in the plural: a singular word
+    // after "1100" is an adverb or an elided noun ("dont 1100 seulement"), not what it counts.
+    let plural = !share && q.low.or(q.best).is_some_and(|v| v >= 2.0);
     if (q.unit.is_none() || share)
-        && let Some(found) = other_noun(lex, tokens, b, share)
+        && let Some(found) = other_noun(lex, tokens, b, share, plural)
     {
         return Some(found);
     }
@@ -59,7 +62,13 @@ fn from_unit(lex: &Lexicon, tokens: &[Token], q: &Quantity) -> Option<Found> {
     let part = q.parts.iter().find(|p| p.role == PartRole::Unit);
     if let Some(part) = part {
         let i = token_at(tokens, part.span.start);
-        if let Some(hit) = lex.counted.at(tokens, i) {
+        // The entry must cover the unit: "km" is a length, "km/h" is not.
+        if let Some(hit) = lex.counted.at(tokens, i).filter(|h| {
+            h.end
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.end >= part.span.end)
+        }) {
             let end = tokens.get(hit.end.checked_sub(1)?)?.end;
             let start = tokens.get(i)?.start.min(part.span.start);
             return Some(Found {
@@ -73,6 +82,7 @@ fn from_unit(lex: &Lexicon, tokens: &[Token], q: &Quantity) -> Option<Found> {
         Dimension::Length => "length",
         Dimension::Area => "area",
         Dimension::Duration => "duration",
+        Dimension::Speed => "speed",
         _ => return None,
     };
     Some(Found {
@@ -133,7 +143,14 @@ fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Fou
 /// "de" and adjectives: category "other", so the claim still says what it counts. None when
 /// the next word is a function word, a time unit or punctuation. With `needs_link`, only a
 /// noun after a link word ("des exportations") is taken.
-fn other_noun(lex: &Lexicon, tokens: &[Token], b: usize, needs_link: bool) -> Option<Found> {
+/// With `plural`, a singular word is no counted noun.
+fn other_noun(
+    lex: &Lexicon,
+    tokens: &[Token],
+    b: usize,
+    needs_link: bool,
+    plural: bool,
+) -> Option<Found> {
     if needs_link {
         let first = tokens.get(b)?;
         if !first.is_word || !lex.noun_links.contains(&first.key.replace('’', "'")) {
@@ -164,6 +181,9 @@ fn other_noun(lex: &Lexicon, tokens: &[Token], b: usize, needs_link: bool) -> Op
         if letters < 2 || t.key.chars().any(|c| c.is_ascii_digit()) || t.capitalized {
             return None;
         }
+        if plural && !is_plural(lex, &key) {
+            return None;
+        }
         return Some(Found {
             span: Span::new(t.start, t.end),
             category: "other".to_owned(),
@@ -171,4 +191,9 @@ fn other_noun(lex: &Lexicon, tokens: &[Token], b: usize, needs_link: bool) -> Op
         });
     }
     None
+}
+
+fn is_plural(lex: &Lexicon, key: &str) -> bool {
+    lex.invariant_plurals.contains(key)
+        || lex.plural_endings.iter().any(|e| key.ends_with(e.as_str()))
 }

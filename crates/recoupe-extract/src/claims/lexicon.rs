@@ -124,6 +124,10 @@ struct CountedFile {
     referential_determiners: Vec<String>,
     #[serde(default)]
     referential_max: Option<f64>,
+    #[serde(default)]
+    plural_endings: Vec<String>,
+    #[serde(default)]
+    invariant_plurals: Vec<String>,
 }
 
 /// The part of `entities-countries.toml` the claims stage reads: adjectives of nationality,
@@ -179,6 +183,12 @@ struct VerbsFile {
     clitic_subjects: Vec<String>,
     #[serde(default)]
     complementizers: Vec<String>,
+    #[serde(default)]
+    subject_pronouns: Vec<String>,
+    #[serde(default)]
+    agent_markers: Vec<String>,
+    #[serde(default)]
+    modals: Vec<String>,
 }
 
 /// Words looked up one at a time, as the tokenizer keys them.
@@ -212,6 +222,12 @@ pub struct Verbs {
     pub infinitive_endings: Vec<String>,
     pub clitic_subjects: WordSet,
     pub complementizers: WordSet,
+    /// Subject pronouns: one after the figure opens a clause with its own subject.
+    pub subject_pronouns: WordSet,
+    /// The word before the agent of a passive participle ("lancés par").
+    pub agent_markers: WordSet,
+    /// Verbs followed by the infinitive that says what happened ("devraient être libérées").
+    pub modals: WordSet,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
     pub function_words: WordSet,
 }
@@ -310,6 +326,10 @@ pub struct Lexicon {
     /// Determiners before which a small number word refers to things already named.
     pub referential_determiners: Vec<String>,
     pub referential_max: f64,
+    /// Endings of plural nouns, and plurals without them ("men"): a noun outside the
+    /// lexicon counted by a figure of two or more is plural.
+    pub plural_endings: Vec<String>,
+    pub invariant_plurals: WordSet,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
@@ -406,6 +426,8 @@ fn load(lang: Lang) -> Lexicon {
             .collect(),
         referential_determiners: keys(counted.referential_determiners),
         referential_max: counted.referential_max.unwrap_or(0.0),
+        plural_endings: counted.plural_endings,
+        invariant_plurals: word_set(counted.invariant_plurals),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),
@@ -434,6 +456,9 @@ fn load(lang: Lang) -> Lexicon {
             infinitive_endings: predicates.verbs.infinitive_endings,
             clitic_subjects: word_set(predicates.verbs.clitic_subjects),
             complementizers: word_set(predicates.verbs.complementizers),
+            subject_pronouns: word_set(predicates.verbs.subject_pronouns),
+            agent_markers: word_set(predicates.verbs.agent_markers),
+            modals: word_set(predicates.verbs.modals),
             function_words: word_set(counted.not_nouns.clone()),
         },
         subsets: single("subset", subsets.markers),

@@ -30,15 +30,18 @@ pub struct Found {
 /// past its counted noun), then before it (the figure as object). `figures` are the token
 /// ranges of the sentence's figures: the clause of one figure ends at the next. `cues` are
 /// the token ranges of speech verbs ("a expliqué", "a indiqué"): they tell who speaks, not
-/// what happened, and end the search.
+/// what happened, and end the search. `nouns` are the token ranges of the sentence's
+/// counted nouns: a noun is no verb, whatever its ending ("de députés conservateurs").
 pub fn find(
     lex: &Lexicon,
     tokens: &[Token],
     (a, b): (usize, usize),
     figures: &[(usize, usize, bool)],
     cues: &[(usize, usize)],
+    nouns: &[(usize, usize)],
 ) -> Option<Found> {
     let in_cue = |i: usize| cues.iter().any(|&(x, y)| (x..y).contains(&i));
+    let is_noun = |i: usize| nouns.iter().any(|&(x, y)| (x..y).contains(&i)) || is_name(tokens, i);
     let v = &lex.verbs;
     // A subset figure ("dont 20 enfants") stands inside its parent's clause.
     let other_figure = |i: usize| {
@@ -51,7 +54,10 @@ pub fn find(
     while i < tokens.len() && i < b + REACH {
         let t = tokens.get(i)?;
         // A subordinate clause after the figure's own is another clause ("alors que …").
-        let opens_clause = i > b && is(&v.complementizers, &t.key);
+        // So does a subject pronoun: its clause has a subject of its own ("qui attire deux
+        // millions de touristes, il est fermé").
+        let opens_clause =
+            i > b && (is(&v.complementizers, &t.key) || is(&v.subject_pronouns, &t.key));
         if ends_clause(v, t)
             || other_figure(i)
             || in_cue(i)
@@ -60,7 +66,9 @@ pub fn find(
         {
             break;
         }
-        if let Some(found) = forward_at(v, tokens, i) {
+        if !is_noun(i)
+            && let Some(found) = forward_at(v, tokens, i)
+        {
             return Some(found);
         }
         i += 1;
@@ -69,6 +77,7 @@ pub fn find(
     // event before any verb earlier in the sentence.
     if let Some(found) = (b..(b + 4).min(tokens.len()))
         .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .filter(|&k| !is_noun(k))
         .find_map(|k| participle_after_noun(lex, tokens, k))
     {
         return Some(found);
@@ -81,11 +90,33 @@ pub fn find(
         if ends_clause(v, t) || other_figure(i) || in_cue(i) || is(&v.speech, &t.key) {
             break;
         }
-        if let Some(found) = backward_at(v, tokens, i) {
+        // The figure is the agent of the participle before "par": "les projectiles lancés
+        // par un groupe de quelque 70 zadistes".
+        if is(&v.agent_markers, &t.key)
+            && let Some(k) = i.checked_sub(1)
+            && let Some(found) = participle_after_noun(lex, tokens, k).filter(|_| !is_noun(k))
+        {
+            return Some(Found {
+                rule: "predicate/other-passive-agent",
+                ..found
+            });
+        }
+        if !is_noun(i)
+            && let Some(found) = backward_at(v, tokens, i)
+        {
             return Some(found);
         }
     }
     None
+}
+
+/// A capitalized word after the first of its sentence is a name ("dont 40 à la Normandie"),
+/// never a verb.
+fn is_name(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.capitalized)
+        && tokens
+            .get(..i)
+            .is_some_and(|before| before.iter().any(|w| w.is_word))
 }
 
 fn ends_clause(v: &Verbs, t: &Token) -> bool {
@@ -104,6 +135,11 @@ fn forward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     }
     if is(&v.auxiliaries, &t.key)
         && let Some(found) = compound_from(v, tokens, i)
+    {
+        return Some(found);
+    }
+    if is(&v.modals, &t.key)
+        && let Some(found) = infinitive_after(v, tokens, i)
     {
         return Some(found);
     }
@@ -190,6 +226,37 @@ fn compound_from(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
             return Some(event(aux.start, w.end, "predicate/other-compound-verb"));
         }
         if !is_between(v, &w.key) && !is(&v.auxiliaries, &w.key) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The infinitive after a modal at token `i`, past adverbs: "devraient être libérées" (an
+/// auxiliary's compound), "vont quitter". The event spans from the modal.
+fn infinitive_after(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let modal = tokens.get(i)?;
+    let mut j = i + 1;
+    while let Some(w) = tokens.get(j) {
+        if !w.is_word {
+            return None;
+        }
+        if is(&v.auxiliaries, &w.key) {
+            let compound = compound_from(v, tokens, j)?;
+            return Some(event(
+                modal.start,
+                compound.span.end,
+                "predicate/other-modal-verb",
+            ));
+        }
+        if has_ending(&w.key, &v.infinitive_endings)
+            && !is(&v.not_verbs, &w.key)
+            && !is(&v.function_words, &w.key)
+        {
+            return Some(event(modal.start, w.end, "predicate/other-modal-verb"));
+        }
+        if !is_between(v, &w.key) {
             return None;
         }
         j += 1;
