@@ -157,7 +157,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         // The counted noun of every figure first: none of them can be another figure's
         // predicate ("960 accidents … avec 36 morts": "morts" is counted, not what happened
         // to the accidents).
-        let counted_nouns: Vec<Option<counted::Found>> = figures
+        let mut counted_nouns: Vec<Option<counted::Found>> = figures
             .iter()
             .zip(&ranges)
             .enumerate()
@@ -169,12 +169,50 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 counted::find(lex, &toks, q, (a, b), floor)
             })
             .collect();
+        // An elliptic figure (no noun, no unit of its own) shares the noun of a figure
+        // beside it; one that shares an earlier figure's noun shares its event too.
+        let mut elliptic = vec![false; figures.len()];
+        for k in 0..figures.len() {
+            let Some(((_, q), &(_, _, subset))) = figures.get(k).zip(ranges.get(k)) else {
+                continue;
+            };
+            let guessed = counted_nouns
+                .get(k)
+                .and_then(Option::as_ref)
+                .is_none_or(|f| f.rule == "counted/earlier-in-sentence");
+            if subset || q.unit.is_some() || !guessed {
+                continue;
+            }
+            if let Some((noun, from_earlier)) =
+                counted::shared(lex, &toks, &ranges, &counted_nouns, k)
+                && let Some(slot) = counted_nouns.get_mut(k)
+            {
+                *slot = Some(noun);
+                if let Some(flag) = elliptic.get_mut(k) {
+                    *flag = from_earlier;
+                }
+            }
+        }
         let blocked: Vec<(usize, usize)> = counted_nouns
             .iter()
             .flatten()
             .map(|f| (token_at(&toks, f.span.start), token_at(&toks, f.span.end)))
             .collect();
-        for (((qi, q), &(a, b, subset)), found) in figures.iter().zip(&ranges).zip(counted_nouns) {
+        // Counted nouns and every number of the sentence ("trois", "mois") are never its
+        // verbs, whatever their endings.
+        let not_verbs: Vec<TokenRange> = blocked
+            .iter()
+            .copied()
+            .chain(
+                ann.quantities
+                    .iter()
+                    .filter(|q| unit.span.contains(q.span))
+                    .map(|q| (token_at(&toks, q.span.start), token_at(&toks, q.span.end))),
+            )
+            .collect();
+        for ((((qi, q), &(a, b, subset)), found), shares_earlier) in
+            figures.iter().zip(&ranges).zip(counted_nouns).zip(elliptic)
+        {
             let mut rules = Vec::new();
             let counted_category = found.as_ref().map(|f| f.category.clone());
             let mut counted = found.map(|f| {
@@ -203,6 +241,14 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     modality: p.modality,
                 }
             });
+            if predicate.is_none()
+                && shares_earlier
+                && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
+                && let Some(p) = &earlier.predicate
+            {
+                rules.push(format!("{prefix}predicate/shared-with-earlier-figure"));
+                predicate = Some(p.clone());
+            }
             if predicate.is_none()
                 && let Some(c) = &counted
                 && let Some(category) = lex.implied.get(&c.category)
@@ -236,7 +282,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     lex,
                     &toks,
                     (a, b),
-                    (&ranges, &cues, &blocked),
+                    (&ranges, &cues, &not_verbs),
                     counted.as_ref(),
                     &doc.text,
                 )

@@ -129,7 +129,18 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
 /// The nearest counted noun before the figure, not before `floor`.
 fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Found> {
     let window = tokens.get(floor..a)?;
-    let hit = lex.counted.all(window).into_iter().last()?;
+    // After an auxiliary a word is the verb's participle ("ont été tués"), not a noun.
+    let after_auxiliary = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|k| window.get(k))
+            .is_some_and(|t| lex.verbs.auxiliaries.contains(&t.key))
+    };
+    let hit = lex
+        .counted
+        .all(window)
+        .into_iter()
+        .rev()
+        .find(|h| !after_auxiliary(h.start))?;
     let first = window.get(hit.start)?;
     let last = window.get(hit.end.checked_sub(1)?)?;
     Some(Found {
@@ -191,6 +202,57 @@ fn other_noun(
         });
     }
     None
+}
+
+/// The counted noun an elliptic figure `k` shares with a figure beside it: the earlier
+/// figure's when a list word stands between them and no auxiliary ("15 sièges pour le FN,
+/// entre 350 et 380 pour LREM"), else the next figure's when one join word is all that
+/// separates them ("de 90 à 80 km/h"). `ranges` are the sentence's figures, `found` their
+/// counted nouns; returns the noun and whether it came from the earlier figure.
+pub fn shared(
+    lex: &Lexicon,
+    tokens: &[Token],
+    ranges: &[(usize, usize, bool)],
+    found: &[Option<Found>],
+    k: usize,
+) -> Option<(Found, bool)> {
+    let &(a, b, _) = ranges.get(k)?;
+    let earlier = k.checked_sub(1).and_then(|p| {
+        let noun = found.get(p)?.as_ref()?;
+        let from = token_at(tokens, noun.span.end).max(ranges.get(p)?.1);
+        let between = tokens.get(from..a)?;
+        let linked = between.iter().any(|t| lex.ellipsis_links.contains(&t.key));
+        let verb = between
+            .iter()
+            .any(|t| t.is_word && lex.verbs.auxiliaries.contains(&t.key));
+        let closed = between.iter().any(|t| {
+            !t.is_word && lex.verbs.clause_ends.contains(&t.key) && t.key != "(" && t.key != ")"
+        });
+        (linked && !verb && !closed && between.len() <= lex.ellipsis_reach).then(|| {
+            (
+                Found {
+                    rule: "counted/shared-with-earlier-figure",
+                    ..noun.clone()
+                },
+                true,
+            )
+        })
+    });
+    earlier.or_else(|| {
+        let &(next_a, _, _) = ranges.get(k + 1)?;
+        let noun = found.get(k + 1)?.as_ref()?;
+        let join = tokens.get(b..next_a)?;
+        let [word] = join else { return None };
+        lex.ellipsis_joins.contains(&word.key).then(|| {
+            (
+                Found {
+                    rule: "counted/shared-with-next-figure",
+                    ..noun.clone()
+                },
+                false,
+            )
+        })
+    })
 }
 
 fn is_plural(lex: &Lexicon, key: &str) -> bool {

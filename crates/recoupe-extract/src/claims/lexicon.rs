@@ -128,6 +128,12 @@ struct CountedFile {
     plural_endings: Vec<String>,
     #[serde(default)]
     invariant_plurals: Vec<String>,
+    #[serde(default)]
+    ellipsis_links: Vec<String>,
+    #[serde(default)]
+    ellipsis_joins: Vec<String>,
+    #[serde(default)]
+    ellipsis_reach: usize,
 }
 
 /// The part of `entities-countries.toml` the claims stage reads: adjectives of nationality,
@@ -330,6 +336,11 @@ pub struct Lexicon {
     /// lexicon counted by a figure of two or more is plural.
     pub plural_endings: Vec<String>,
     pub invariant_plurals: WordSet,
+    /// Words between an elliptic figure and the earlier figure whose noun it shares, the
+    /// word between it and a later one that carries it, and how far the noun may stand.
+    pub ellipsis_links: WordSet,
+    pub ellipsis_joins: WordSet,
+    pub ellipsis_reach: usize,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
@@ -428,6 +439,9 @@ fn load(lang: Lang) -> Lexicon {
         referential_max: counted.referential_max.unwrap_or(0.0),
         plural_endings: counted.plural_endings,
         invariant_plurals: word_set(counted.invariant_plurals),
+        ellipsis_links: word_set(counted.ellipsis_links),
+        ellipsis_joins: word_set(counted.ellipsis_joins),
+        ellipsis_reach: counted.ellipsis_reach,
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),

@@ -160,7 +160,7 @@ fn forward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         }
         return Some(event(t.start, next.end, "predicate/other-reflexive-verb"));
     }
-    finite_at(v, t)
+    finite_at(v, tokens, i)
 }
 
 /// A verb ending at token `i`, read right to left.
@@ -179,7 +179,7 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if let Some(found) = state_at(v, tokens, i) {
         return Some(found);
     }
-    if is_participle(v, &t.key) {
+    if is_participle_after_auxiliary(v, &t.key) {
         // Back past adverbs to an auxiliary: "ont pris en otages", "ont été retenus".
         let mut j = i;
         while j > 0 {
@@ -211,7 +211,7 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     {
         return Some(event(t.start, t.end, "predicate/other-infinitive"));
     }
-    finite_at(v, t)
+    finite_at(v, tokens, i)
 }
 
 /// An auxiliary at token `i` followed (past adverbs) by a participle.
@@ -222,7 +222,7 @@ fn compound_from(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         if !w.is_word {
             return None;
         }
-        if is_participle(v, &w.key) {
+        if is_participle_after_auxiliary(v, &w.key) {
             return Some(event(aux.start, w.end, "predicate/other-compound-verb"));
         }
         if !is_between(v, &w.key) && !is(&v.auxiliaries, &w.key) {
@@ -274,11 +274,7 @@ fn is_between(v: &Verbs, key: &str) -> bool {
 /// compte de", "le reste").
 fn state_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     let hit = v.states.at(tokens, i)?;
-    let after_determiner = i
-        .checked_sub(1)
-        .and_then(|k| tokens.get(k))
-        .is_some_and(|w| is(&v.determiners, &w.key));
-    if after_determiner {
+    if after_determiner(v, tokens, i) {
         return None;
     }
     let first = tokens.get(hit.start)?;
@@ -290,7 +286,11 @@ fn state_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     })
 }
 
-fn finite_at(v: &Verbs, t: &Token) -> Option<Found> {
+fn finite_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = tokens.get(i)?;
+    if after_determiner(v, tokens, i) {
+        return None;
+    }
     let finite = has_ending(&t.key, &v.finite_endings)
         && !has_ending(&t.key, &v.not_verb_endings)
         && !is(&v.not_verbs, &t.key)
@@ -298,13 +298,25 @@ fn finite_at(v: &Verbs, t: &Token) -> Option<Found> {
     finite.then(|| event(t.start, t.end, "predicate/other-finite-verb"))
 }
 
+/// A word right after a determiner is a noun or an adjective, whatever its ending ("les
+/// autorités", "des blessés").
+fn after_determiner(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|w| w.is_word && is(&v.determiners, &w.key))
+}
+
 fn is_participle(v: &Verbs, key: &str) -> bool {
+    is_participle_after_auxiliary(v, key) && !has_ending(key, &v.not_verb_endings)
+}
+
+/// After an auxiliary, endings nouns mostly have are participles too ("ont visité").
+fn is_participle_after_auxiliary(v: &Verbs, key: &str) -> bool {
     // Short participles count: "mis", "pris", "dit".
     key.chars().count() > 2
         && v.participle_endings
             .iter()
             .any(|e| key.ends_with(e.as_str()))
-        && !has_ending(key, &v.not_verb_endings)
         && !is(&v.function_words, key)
         && !is(&v.auxiliaries, key)
         && !is(&v.not_verbs, key)
@@ -327,7 +339,7 @@ fn has_ending(key: &str, endings: &[String]) -> bool {
 pub fn participle_after_noun(lex: &Lexicon, tokens: &[Token], start: usize) -> Option<Found> {
     let v = &lex.verbs;
     let t = tokens.get(start)?;
-    if !t.is_word || !is_participle(v, &t.key) {
+    if !t.is_word || !is_participle(v, &t.key) || after_determiner(v, tokens, start) {
         return None;
     }
     Some(Found {
