@@ -168,6 +168,8 @@ struct VerbsFile {
     #[serde(default)]
     not_verb_endings: Vec<String>,
     #[serde(default)]
+    noun_endings: Vec<String>,
+    #[serde(default)]
     not_verbs: Vec<String>,
     #[serde(default)]
     states: Vec<String>,
@@ -209,6 +211,8 @@ pub struct Verbs {
     pub participle_endings: Vec<String>,
     pub finite_endings: Vec<String>,
     pub not_verb_endings: Vec<String>,
+    /// Endings nouns mostly have, that participles after an auxiliary may have too.
+    pub noun_endings: Vec<String>,
     pub not_verbs: WordSet,
     /// Verbs of state, as word patterns ("compte", "s'élève").
     pub states: Entries,
@@ -459,6 +463,7 @@ fn load(lang: Lang) -> Lexicon {
             participle_endings: predicates.verbs.participle_endings,
             finite_endings: predicates.verbs.finite_endings,
             not_verb_endings: predicates.verbs.not_verb_endings,
+            noun_endings: predicates.verbs.noun_endings,
             not_verbs: word_set(predicates.verbs.not_verbs),
             states: single("state", predicates.verbs.states),
             clause_ends: word_set(predicates.verbs.clause_ends),

@@ -307,7 +307,7 @@ fn after_determiner(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_participle(v: &Verbs, key: &str) -> bool {
-    is_participle_after_auxiliary(v, key) && !has_ending(key, &v.not_verb_endings)
+    is_participle_after_auxiliary(v, key) && !has_ending(key, &v.noun_endings)
 }
 
 /// After an auxiliary, endings nouns mostly have are participles too ("ont visité").
@@ -317,6 +317,7 @@ fn is_participle_after_auxiliary(v: &Verbs, key: &str) -> bool {
         && v.participle_endings
             .iter()
             .any(|e| key.ends_with(e.as_str()))
+        && !has_ending(key, &v.not_verb_endings)
         && !is(&v.function_words, key)
         && !is(&v.auxiliaries, key)
         && !is(&v.not_verbs, key)
