@@ -132,6 +132,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .filter(|(_, cell)| !(table && *cell))
             .map(|(pair, _)| pair)
             .unzip();
+        let rate_bases: Vec<bool> = ranges
+            .iter()
+            .map(|&(a, _, _)| is_rate_base(lex, &toks, &ranges, a))
+            .collect();
+        let (figures, ranges): (Vec<(usize, &Quantity)>, Vec<FigureTokens>) = figures
+            .into_iter()
+            .zip(ranges)
+            .zip(rate_bases)
+            .filter(|(_, base)| !base)
+            .map(|(pair, _)| pair)
+            .unzip();
         if figures.is_empty() {
             continue;
         }
@@ -611,6 +622,31 @@ fn starts_compound_name(text: &str, span: Span) -> bool {
     let mut rest = text.get(span.end..).unwrap_or("").chars();
     rest.next() == Some('-') && rest.next().is_some_and(char::is_uppercase)
 }
+
+/// Whether the figure starting at token `a` is the base of a rate: a rate marker ends right
+/// before it and another figure ends at most [`RATE_GAP`] tokens before the marker ("710
+/// détenus pour 100.000 habitants").
+fn is_rate_base(lex: &Lexicon, toks: &[Token], ranges: &[FigureTokens], a: usize) -> bool {
+    let marker = (a.saturating_sub(3)..a)
+        .find(|&m| lex.rate_markers.at(toks, m).is_some_and(|h| h.end == a));
+    marker.is_some_and(|m| {
+        ranges.iter().any(|&(_, end, _)| {
+            end <= m
+                && end + RATE_GAP >= m
+                && toks.get(end..m).is_some_and(|between| {
+                    between.iter().all(|t| {
+                        t.is_word
+                            && !lex.verbs.reflexives.contains(&t.key)
+                            && !lex.verbs.auxiliaries.contains(&t.key)
+                    })
+                })
+        })
+    })
+}
+
+/// Most words between a rate's figure and the marker of its base: its noun and an
+/// adjective ("travailleurs belges").
+const RATE_GAP: usize = 2;
 
 /// Digits joined by a hyphen to other digits, outside a range the numbers stage read: a
 /// score ("6-2 7-5 6-4") or a code, not a count.

@@ -134,6 +134,8 @@ struct CountedFile {
     ellipsis_joins: Vec<String>,
     #[serde(default)]
     ellipsis_reach: usize,
+    #[serde(default)]
+    rate_markers: Vec<String>,
 }
 
 /// The part of `entities-countries.toml` the claims stage reads: adjectives of nationality,
@@ -186,6 +188,10 @@ struct VerbsFile {
     #[serde(default)]
     infinitive_endings: Vec<String>,
     #[serde(default)]
+    not_infinitive_endings: Vec<String>,
+    #[serde(default)]
+    infinitives: Vec<String>,
+    #[serde(default)]
     coordinators: Vec<String>,
     #[serde(default)]
     clitic_subjects: Vec<String>,
@@ -230,6 +236,10 @@ pub struct Verbs {
     /// Prepositions before an infinitive ("à", "pour") and the endings of infinitives.
     pub infinitive_markers: WordSet,
     pub infinitive_endings: Vec<String>,
+    /// Noun endings among the infinitives' ("meurtrière"), and the infinitives that have
+    /// them all the same ("faire", "publier").
+    pub not_infinitive_endings: Vec<String>,
+    pub infinitives: WordSet,
     pub clitic_subjects: WordSet,
     pub complementizers: WordSet,
     /// Subject pronouns: one after the figure opens a clause with its own subject.
@@ -264,6 +274,8 @@ struct PredicateFile {
     auxiliaries: Vec<String>,
     #[serde(default)]
     relatives: Vec<String>,
+    #[serde(default)]
+    insertion_marks: Vec<String>,
     #[serde(default)]
     verbs: VerbsFile,
 }
@@ -345,6 +357,8 @@ pub struct Lexicon {
     pub ellipsis_links: WordSet,
     pub ellipsis_joins: WordSet,
     pub ellipsis_reach: usize,
+    /// Words before the base of a rate ("pour 100 000 habitants").
+    pub rate_markers: Entries,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
@@ -356,6 +370,8 @@ pub struct Lexicon {
     pub fits: BTreeMap<String, Vec<String>>,
     pub auxiliaries: Vec<String>,
     pub relatives: Vec<String>,
+    /// Marks of an editor's insertion ("[", "]"), that no predicate stands across.
+    pub insertion_marks: WordSet,
     pub verbs: Verbs,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
@@ -446,6 +462,7 @@ fn load(lang: Lang) -> Lexicon {
         ellipsis_links: word_set(counted.ellipsis_links),
         ellipsis_joins: word_set(counted.ellipsis_joins),
         ellipsis_reach: counted.ellipsis_reach,
+        rate_markers: single("rate", counted.rate_markers),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),
@@ -456,6 +473,7 @@ fn load(lang: Lang) -> Lexicon {
         fits: predicates.fits,
         auxiliaries: predicates.auxiliaries,
         relatives: predicates.relatives,
+        insertion_marks: word_set(predicates.insertion_marks),
         verbs: Verbs {
             auxiliaries: word_set(predicates.verbs.auxiliaries),
             between: word_set(predicates.verbs.between),
@@ -473,6 +491,8 @@ fn load(lang: Lang) -> Lexicon {
             speech: word_set(predicates.verbs.speech),
             infinitive_markers: word_set(predicates.verbs.infinitive_markers),
             infinitive_endings: predicates.verbs.infinitive_endings,
+            not_infinitive_endings: predicates.verbs.not_infinitive_endings,
+            infinitives: word_set(predicates.verbs.infinitives),
             clitic_subjects: word_set(predicates.verbs.clitic_subjects),
             complementizers: word_set(predicates.verbs.complementizers),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),

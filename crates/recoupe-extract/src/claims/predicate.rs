@@ -50,6 +50,17 @@ pub fn find(
         })
         .filter(|h| !blocked.iter().any(|&r| overlaps(h.start, h.end, r)))
         .filter(|h| h.start < b + REACH && h.end + REACH > a)
+        // An editor's insertion in brackets is a text of its own.
+        .filter(|h| {
+            let (lo, hi) = if h.start >= b {
+                (b, h.start)
+            } else {
+                (h.end, a)
+            };
+            !tokens
+                .get(lo..hi)
+                .is_some_and(|w| w.iter().any(|t| lex.insertion_marks.contains(&t.key)))
+        })
         .map(|h| {
             let (base, lo, hi) = if h.start >= b {
                 (2 * (h.start - b), b, h.start)

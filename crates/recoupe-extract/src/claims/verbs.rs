@@ -200,16 +200,16 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         return Some(event(w.start, t.end, "predicate/other-reflexive-verb"));
     }
     // An infinitive after its preposition: "conduit à séquestrer deux dirigeants".
-    let marked = i
-        .checked_sub(1)
-        .and_then(|k| tokens.get(k))
-        .is_some_and(|w| is(&v.infinitive_markers, &w.key));
-    if marked
-        && has_ending(&t.key, &v.infinitive_endings)
-        && !is(&v.not_verbs, &t.key)
-        && !is(&v.function_words, &t.key)
-    {
+    let before = i.checked_sub(1).and_then(|k| tokens.get(k));
+    let marked = before.is_some_and(|w| is(&v.infinitive_markers, &w.key));
+    if marked && is_infinitive(v, &t.key) {
         return Some(event(t.start, t.end, "predicate/other-infinitive"));
+    }
+    // An infinitive after its modal: "va licencier 39 personnes".
+    if let Some(modal) = before.filter(|w| is(&v.modals, &w.key))
+        && is_infinitive(v, &t.key)
+    {
+        return Some(event(modal.start, t.end, "predicate/other-modal-verb"));
     }
     finite_at(v, tokens, i)
 }
@@ -250,10 +250,7 @@ fn infinitive_after(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
                 "predicate/other-modal-verb",
             ));
         }
-        if has_ending(&w.key, &v.infinitive_endings)
-            && !is(&v.not_verbs, &w.key)
-            && !is(&v.function_words, &w.key)
-        {
+        if is_infinitive(v, &w.key) {
             return Some(event(modal.start, w.end, "predicate/other-modal-verb"));
         }
         if !is_between(v, &w.key) {
@@ -304,6 +301,14 @@ fn after_determiner(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     i.checked_sub(1)
         .and_then(|k| tokens.get(k))
         .is_some_and(|w| w.is_word && is(&v.determiners, &w.key))
+}
+
+fn is_infinitive(v: &Verbs, key: &str) -> bool {
+    !is(&v.not_verbs, key)
+        && !is(&v.function_words, key)
+        && (is(&v.infinitives, key)
+            || (has_ending(key, &v.infinitive_endings)
+                && !has_ending(key, &v.not_infinitive_endings)))
 }
 
 fn is_participle(v: &Verbs, key: &str) -> bool {
