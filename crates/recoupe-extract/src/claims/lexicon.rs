@@ -203,6 +203,10 @@ struct VerbsFile {
     agent_markers: Vec<String>,
     #[serde(default)]
     modals: Vec<String>,
+    #[serde(default)]
+    verb_openers: Vec<String>,
+    #[serde(default)]
+    object_clitics: Vec<String>,
 }
 
 /// Words looked up one at a time, as the tokenizer keys them.
@@ -248,6 +252,9 @@ pub struct Verbs {
     pub agent_markers: WordSet,
     /// Verbs followed by the infinitive that says what happened ("devraient être libérées").
     pub modals: WordSet,
+    /// Words after which (past object pronouns) a word is a verb: subjects, "qui", "ne".
+    pub verb_openers: WordSet,
+    pub object_clitics: WordSet,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
     pub function_words: WordSet,
 }
@@ -498,6 +505,8 @@ fn load(lang: Lang) -> Lexicon {
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
             modals: word_set(predicates.verbs.modals),
+            verb_openers: word_set(predicates.verbs.verb_openers),
+            object_clitics: word_set(predicates.verbs.object_clitics),
             function_words: word_set(counted.not_nouns.clone()),
         },
         subsets: single("subset", subsets.markers),

@@ -288,11 +288,41 @@ fn finite_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if after_determiner(v, tokens, i) {
         return None;
     }
+    // Modals without their infinitive, pronouns and adverbs are no event.
+    if after_subject(v, tokens, i)
+        && !is(&v.function_words, &t.key)
+        && !is(&v.between, &t.key)
+        && !is(&v.modals, &t.key)
+        && !is(&v.object_clitics, &t.key)
+        && !is(&v.auxiliaries, &t.key)
+        && !is(&v.not_verbs, &t.key)
+    {
+        return Some(event(t.start, t.end, "predicate/other-verb-after-subject"));
+    }
     let finite = has_ending(&t.key, &v.finite_endings)
         && !has_ending(&t.key, &v.not_verb_endings)
         && !is(&v.not_verbs, &t.key)
         && !is(&v.function_words, &t.key);
     finite.then(|| event(t.start, t.end, "predicate/other-finite-verb"))
+}
+
+/// Whether the word at `i` follows a subject pronoun, "qui" or a negation, past object
+/// pronouns ("qui les attire"): it is a verb.
+fn after_subject(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while let Some(p) = k.checked_sub(1) {
+        let Some(w) = tokens.get(p).filter(|w| w.is_word) else {
+            return false;
+        };
+        if is(&v.subject_pronouns, &w.key) || is(&v.verb_openers, &w.key) {
+            return true;
+        }
+        if !is(&v.object_clitics, &w.key) || i - p > 2 {
+            return false;
+        }
+        k = p;
+    }
+    false
 }
 
 /// A word right after a determiner is a noun or an adjective, whatever its ending ("les
