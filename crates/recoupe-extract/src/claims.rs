@@ -146,7 +146,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         if figures.is_empty() {
             continue;
         }
-        let predicate_hits = lex.predicates.all(&toks);
+        let not_predicates = lex.not_predicates.all(&toks);
+        let predicate_hits: Vec<_> = lex
+            .predicates
+            .all(&toks)
+            .into_iter()
+            .filter(|h| {
+                !not_predicates
+                    .iter()
+                    .any(|n| h.start < n.end && n.start < h.end)
+            })
+            .collect();
         let cues: Vec<(usize, usize)> = ann
             .speech
             .iter()
@@ -234,24 +244,27 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     category: f.category,
                 }
             });
-            let mut predicate = predicate::find(
-                lex,
-                &toks,
-                &predicate_hits,
-                (a, b),
-                &ranges,
-                &blocked,
-                counted_category.as_deref(),
-            )
-            .map(|p| {
-                rules.push(format!("{prefix}{}", p.rule));
-                Predicate {
-                    text: p.span.slice(&doc.text).to_owned(),
-                    span: p.span,
-                    category: p.category,
-                    modality: p.modality,
-                }
-            });
+            let mut predicate = predicate::right_before(lex, &toks, a)
+                .or_else(|| {
+                    predicate::find(
+                        lex,
+                        &toks,
+                        &predicate_hits,
+                        (a, b),
+                        &ranges,
+                        &blocked,
+                        counted_category.as_deref(),
+                    )
+                })
+                .map(|p| {
+                    rules.push(format!("{prefix}{}", p.rule));
+                    Predicate {
+                        text: p.span.slice(&doc.text).to_owned(),
+                        span: p.span,
+                        category: p.category,
+                        modality: p.modality,
+                    }
+                });
             if predicate.is_none()
                 && shares_earlier
                 && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)

@@ -284,6 +284,10 @@ struct PredicateFile {
     #[serde(default)]
     insertion_marks: Vec<String>,
     #[serde(default)]
+    not_predicates: Vec<String>,
+    #[serde(default)]
+    before_figure: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     verbs: VerbsFile,
 }
 
@@ -379,6 +383,10 @@ pub struct Lexicon {
     pub relatives: Vec<String>,
     /// Marks of an editor's insertion ("[", "]"), that no predicate stands across.
     pub insertion_marks: WordSet,
+    /// Phrases with a predicate's word that tell no event ("a fait état de").
+    pub not_predicates: Entries,
+    /// Event nouns that are a predicate only right before the figure ("la mort de").
+    pub before_figure: Entries,
     pub verbs: Verbs,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
@@ -481,6 +489,8 @@ fn load(lang: Lang) -> Lexicon {
         auxiliaries: predicates.auxiliaries,
         relatives: predicates.relatives,
         insertion_marks: word_set(predicates.insertion_marks),
+        not_predicates: single("not_predicate", predicates.not_predicates),
+        before_figure: Entries::from_map(&predicates.before_figure),
         verbs: Verbs {
             auxiliaries: word_set(predicates.verbs.auxiliaries),
             between: word_set(predicates.verbs.between),

@@ -120,6 +120,22 @@ pub fn find(
     })
 }
 
+/// An event noun of `before_figure` that ends right where the figure starts at token `a`:
+/// "causant la mort de six personnes".
+pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
+    let hit = (a.saturating_sub(MODALITY_REACH)..a)
+        .filter_map(|m| lex.before_figure.at(tokens, m))
+        .find(|h| h.end == a)?;
+    let first = tokens.get(hit.start)?;
+    let last = tokens.get(hit.end.checked_sub(1)?)?;
+    Some(Found {
+        span: Span::new(first.start, last.end),
+        category: hit.category,
+        modality: modality(lex, tokens, hit.start.saturating_sub(MODALITY_REACH), a),
+        rule: "predicate/event-noun-before-figure",
+    })
+}
+
 /// Whether `between` holds a coordinator that opens a new verb phrase: "et" then, within two
 /// words, an auxiliary or a clitic subject ("et en avait blessé", "et ont été").
 fn new_verb_phrase(lex: &Lexicon, between: &[Token]) -> bool {
