@@ -104,7 +104,22 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
         // ("jeunes enfants").
         let yields =
             lex.skip.contains(&t.key) && gap < MAX_GAP && lex.counted.at(tokens, j + 1).is_some();
-        if let Some(hit) = lex.counted.at(tokens, j).filter(|_| !yields) {
+        // A noun followed by digits compares two figures ("73 % contre 34 %"), it counts
+        // nothing of the first.
+        let compares = |end: usize| {
+            tokens
+                .get(end)
+                .is_some_and(|t| t.key.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        // "123 voix contre 16": the shorter entry ("voix") when the longer one compares.
+        let hit = lex.counted.at(tokens, j).and_then(|h| {
+            if !compares(h.end) {
+                return Some(h);
+            }
+            let shorter = tokens.get(..h.end.checked_sub(1)?)?;
+            lex.counted.at(shorter, j)
+        });
+        if let Some(hit) = hit.filter(|_| !yields) {
             let first = tokens.get(hit.start)?;
             let last = tokens.get(hit.end.checked_sub(1)?)?;
             return Some(Found {
