@@ -25,7 +25,7 @@ use recoupe_model::claim::{
     AttributionHow, Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow,
     WindowKind,
 };
-use recoupe_model::quantity::{Qualifier, Quantity, QuantityKind};
+use recoupe_model::quantity::{PartRole, Qualifier, Quantity, QuantityKind};
 use recoupe_model::{Document, EmbedKind, Lang, Span};
 
 use crate::annotate::HEADLINE_REMOVALS;
@@ -155,6 +155,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 !not_predicates
                     .iter()
                     .any(|n| h.start < n.end && n.start < h.end)
+                    && !verbs::participle_shaped_noun(lex, &toks, h.start)
             })
             .collect();
         let cues: Vec<(usize, usize)> = ann
@@ -583,6 +584,24 @@ fn starts_subset(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
 /// between a capitalized word and no noun belong to a name ("la Crs 57 Carcassonne",
 /// "Windows 10").
 fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
+    // A qualifier that ends in one ("dans les deux cas") refers back as well.
+    let number_start = q
+        .parts
+        .iter()
+        .find(|p| p.role == PartRole::Number)
+        .map(|p| token_at(toks, p.span.start));
+    let determiner_inside = number_start
+        .filter(|&n| n > a)
+        .and_then(|n| toks.get(n - 1))
+        .is_some_and(|t| lex.referential_determiners.contains(&t.key));
+    if determiner_inside
+        && !q.text.chars().any(|c| c.is_ascii_digit())
+        && q.unit.is_none()
+        && q.kind == QuantityKind::Count
+        && q.best.is_some_and(|v| v <= lex.referential_max)
+    {
+        return true;
+    }
     let Some(before) = a.checked_sub(1).and_then(|i| toks.get(i)) else {
         return false;
     };
@@ -661,16 +680,18 @@ fn is_rate_base(lex: &Lexicon, toks: &[Token], ranges: &[FigureTokens], a: usize
 /// adjective ("travailleurs belges").
 const RATE_GAP: usize = 2;
 
-/// Digits joined by a hyphen to other digits, outside a range the numbers stage read: a
-/// score ("6-2 7-5 6-4") or a code, not a count.
+/// Digits joined by a hyphen, a times sign or a slash to other digits, outside a range or a
+/// fraction the numbers stage read: a score ("6-2 7-5 6-4"), a code, a "4x4", not a count.
 fn glued_to_digits(text: &str, span: Span) -> bool {
     let mut after = text.get(span.end..).unwrap_or("").chars();
     let mut before = text.get(..span.start).unwrap_or("").chars().rev();
-    let glued_after = after.next() == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit());
-    let glued_before =
-        before.next() == Some('-') && before.next().is_some_and(|c| c.is_ascii_digit());
+    let glue = |c: Option<char>| c.is_some_and(|c| GLUE.contains(&c));
+    let glued_after = glue(after.next()) && after.next().is_some_and(|c| c.is_ascii_digit());
+    let glued_before = glue(before.next()) && before.next().is_some_and(|c| c.is_ascii_digit());
     glued_after || glued_before
 }
+
+const GLUE: [char; 4] = ['-', 'x', '×', '/'];
 
 const QUOTE_OPEN: [&str; 3] = ["«", "“", "\""];
 const QUOTE_CLOSE: [&str; 3] = ["»", "”", "\""];

@@ -206,6 +206,10 @@ struct VerbsFile {
     #[serde(default)]
     verb_openers: Vec<String>,
     #[serde(default)]
+    gerund_endings: Vec<String>,
+    #[serde(default)]
+    plural_determiners: Vec<String>,
+    #[serde(default)]
     object_clitics: Vec<String>,
 }
 
@@ -255,6 +259,10 @@ pub struct Verbs {
     /// Words after which (past object pronouns) a word is a verb: subjects, "qui", "ne".
     pub verb_openers: WordSet,
     pub object_clitics: WordSet,
+    /// Endings of gerunds and present participles ("arrêtant"), read right before a figure.
+    pub gerund_endings: Vec<String>,
+    /// Plural determiners: a participle-shaped word after one is a noun ("les revenus").
+    pub plural_determiners: WordSet,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
     pub function_words: WordSet,
 }
@@ -517,6 +525,8 @@ fn load(lang: Lang) -> Lexicon {
             modals: word_set(predicates.verbs.modals),
             verb_openers: word_set(predicates.verbs.verb_openers),
             object_clitics: word_set(predicates.verbs.object_clitics),
+            gerund_endings: predicates.verbs.gerund_endings,
+            plural_determiners: word_set(predicates.verbs.plural_determiners),
             function_words: word_set(counted.not_nouns.clone()),
         },
         subsets: single("subset", subsets.markers),

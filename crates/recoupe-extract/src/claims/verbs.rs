@@ -49,7 +49,17 @@ pub fn find(
             .iter()
             .any(|&(x, y, subset)| !subset && x != a && (x..y.max(x + 1)).contains(&i))
     };
+    // A participle right after the figure's noun ("2 000 soldats déployés en Syrie") is its
+    // event before any verb earlier in the sentence, and before a verb past a comma ("un
+    // million de matelas vendus, La Compagnie … s'affiche").
+    let after_noun = || {
+        (b..(b + 4).min(tokens.len()))
+            .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+            .filter(|&k| !is_noun(k))
+            .find_map(|k| participle_after_noun(lex, tokens, k))
+    };
     // After: the first verb of the clause.
+    let mut comma = false;
     let mut i = b;
     while i < tokens.len() && i < b + REACH {
         let t = tokens.get(i)?;
@@ -69,18 +79,26 @@ pub fn find(
         if !is_noun(i)
             && let Some(found) = forward_at(v, tokens, i)
         {
-            return Some(found);
+            return match after_noun().filter(|_| comma) {
+                Some(participle) => Some(participle),
+                None => Some(found),
+            };
         }
+        comma |= t.key == ",";
         i += 1;
     }
-    // A participle right after the figure's noun ("2 000 soldats déployés en Syrie") is its
-    // event before any verb earlier in the sentence.
-    if let Some(found) = (b..(b + 4).min(tokens.len()))
-        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
-        .filter(|&k| !is_noun(k))
-        .find_map(|k| participle_after_noun(lex, tokens, k))
-    {
+    if let Some(found) = after_noun() {
         return Some(found);
+    }
+    // A gerund right before the figure governs it: "arrêtant plus de 55 000 personnes".
+    if let Some(k) = a.checked_sub(1)
+        && let Some(t) = tokens.get(k).filter(|t| t.is_word && !is_noun(k))
+        && has_ending(&t.key, &v.gerund_endings)
+        && !after_determiner(v, tokens, k)
+        && !is(&v.not_verbs, &t.key)
+        && !is(&v.function_words, &t.key)
+    {
+        return Some(event(t.start, t.end, "predicate/other-gerund"));
     }
     // Before: the nearest verb of the clause, read backwards.
     let mut i = a;
@@ -323,6 +341,19 @@ fn after_subject(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         k = p;
     }
     false
+}
+
+/// Whether the word at `i` has a participle's shape right after a plural determiner: a noun
+/// ("les revenus", "des blessés"), whatever a predicate lexicon says of the participle.
+/// Singular event nouns stay predicates ("le retrait", "une saisie").
+pub fn participle_shaped_noun(lex: &Lexicon, tokens: &[Token], i: usize) -> bool {
+    let v = &lex.verbs;
+    tokens
+        .get(i)
+        .is_some_and(|t| is_participle_after_auxiliary(v, &t.key))
+        && i.checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|w| is(&v.plural_determiners, &w.key))
 }
 
 /// A word right after a determiner is a noun or an adjective, whatever its ending ("les
