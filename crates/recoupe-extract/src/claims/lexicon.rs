@@ -45,9 +45,16 @@ impl Entry {
     }
 }
 
-/// A list of entries, longest first so the longest match wins.
+/// A list of entries, longest first so the longest match wins, indexed by first word: the
+/// entries whose first word is exact by that word, the others (prefixes) listed apart. An
+/// index list is in entry order, so the first match of a list is the one `entries` would
+/// give first.
 #[derive(Debug, Default)]
-pub struct Entries(Vec<Entry>);
+pub struct Entries {
+    entries: Vec<Entry>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_prefix: Vec<usize>,
+}
 
 /// A match of an entry: tokens `[start, end)` and its category.
 #[derive(Debug, Clone)]
@@ -79,17 +86,43 @@ impl Entries {
             }
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
-        Entries(entries)
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        let mut by_prefix = Vec::new();
+        for (k, e) in entries.iter().enumerate() {
+            match e.words.first() {
+                Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(k),
+                Some(Word::Prefix(_)) => by_prefix.push(k),
+                None => {}
+            }
+        }
+        Entries {
+            entries,
+            by_first,
+            by_prefix,
+        }
     }
 
-    /// The longest entry matching at token `i`.
+    /// The longest entry matching at token `i` (the first in entry order).
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<Hit> {
-        self.0.iter().find_map(|e| {
-            e.match_at(tokens, i).map(|n| Hit {
-                start: i,
-                end: i + n,
-                category: e.category.clone(),
-            })
+        let first = tokens.get(i).filter(|t| t.is_word)?;
+        let matching = |list: &[usize]| {
+            list.iter()
+                .copied()
+                .find_map(|k| self.entries[k].match_at(tokens, i).map(|n| (k, n)))
+        };
+        let exact = self
+            .by_first
+            .get(first.key.as_str())
+            .and_then(|l| matching(l));
+        let prefixed = matching(&self.by_prefix);
+        let (k, n) = match (exact, prefixed) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(Hit {
+            start: i,
+            end: i + n,
+            category: self.entries[k].category.clone(),
         })
     }
 
