@@ -2,6 +2,8 @@
 //! articles split off: "l'" + "Onu"), single punctuation marks, and for each word whether it
 //! opens a sentence (where capitals say nothing) and whether it stands inside « ».
 
+use std::borrow::Cow;
+
 use recoupe_model::Lang;
 use rustc_hash::FxHashSet;
 
@@ -19,7 +21,8 @@ pub struct Tok<'t> {
     pub quoted: bool,
     /// Index of the sentence (counted from the given sentence starts).
     pub sentence: u32,
-    pub lower: String,
+    /// The word in lower case, borrowed from the text when it is already.
+    pub lower: Cow<'t, str>,
 }
 
 impl Tok<'_> {
@@ -95,7 +98,7 @@ pub fn tokenize<'t>(
                 initial: false,
                 quoted,
                 sentence,
-                lower: String::new(),
+                lower: Cow::Borrowed(""),
             });
             i += len;
             continue;
@@ -112,7 +115,7 @@ pub fn tokenize<'t>(
             initial,
             quoted,
             sentence,
-            lower: word.to_lowercase(),
+            lower: lowercase(word),
         });
         initial = false;
         i = end;
@@ -164,6 +167,24 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
         segment_len = 0;
     }
     end.max(start + text[start..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// `word.to_lowercase()`, without a copy when that changes nothing (a character whose own
+/// lower case is itself is left as it is by `str::to_lowercase` too).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+    };
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn possessive(rest: &str) -> bool {
