@@ -53,7 +53,9 @@ impl Entry {
 pub struct Entries {
     entries: Vec<Entry>,
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
-    by_prefix: Vec<usize>,
+    /// Entries whose first word is a prefix, by the prefix's first byte (all of them under
+    /// each byte for an empty prefix).
+    by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>>,
 }
 
 /// A match of an entry: tokens `[start, end)` and its category.
@@ -87,11 +89,14 @@ impl Entries {
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-        let mut by_prefix = Vec::new();
+        let mut by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>> = Default::default();
         for (k, e) in entries.iter().enumerate() {
             match e.words.first() {
                 Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(k),
-                Some(Word::Prefix(_)) => by_prefix.push(k),
+                Some(Word::Prefix(p)) => match p.bytes().next() {
+                    Some(b) => by_prefix.entry(b).or_default().push(k),
+                    None => (0..=u8::MAX).for_each(|b| by_prefix.entry(b).or_default().push(k)),
+                },
                 None => {}
             }
         }
@@ -114,7 +119,12 @@ impl Entries {
             .by_first
             .get(first.key.as_str())
             .and_then(|l| matching(l));
-        let prefixed = matching(&self.by_prefix);
+        let prefixed = first
+            .key
+            .bytes()
+            .next()
+            .and_then(|b| self.by_prefix.get(&b))
+            .and_then(|l| matching(l));
         let (k, n) = match (exact, prefixed) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
