@@ -45,9 +45,18 @@ impl Entry {
     }
 }
 
-/// A list of entries, longest first so the longest match wins.
+/// A list of entries, longest first so the longest match wins, indexed by first word: the
+/// entries whose first word is exact by that word, the others (prefixes) listed apart. An
+/// index list is in entry order, so the first match of a list is the one `entries` would
+/// give first.
 #[derive(Debug, Default)]
-pub struct Entries(Vec<Entry>);
+pub struct Entries {
+    entries: Vec<Entry>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Entries whose first word is a prefix, by the prefix's first byte (all of them under
+    /// each byte for an empty prefix).
+    by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>>,
+}
 
 /// A match of an entry: tokens `[start, end)` and its category.
 #[derive(Debug, Clone)]
@@ -79,17 +88,51 @@ impl Entries {
             }
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
-        Entries(entries)
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        let mut by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>> = Default::default();
+        for (k, e) in entries.iter().enumerate() {
+            match e.words.first() {
+                Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(k),
+                Some(Word::Prefix(p)) => match p.bytes().next() {
+                    Some(b) => by_prefix.entry(b).or_default().push(k),
+                    None => (0..=u8::MAX).for_each(|b| by_prefix.entry(b).or_default().push(k)),
+                },
+                None => {}
+            }
+        }
+        Entries {
+            entries,
+            by_first,
+            by_prefix,
+        }
     }
 
-    /// The longest entry matching at token `i`.
+    /// The longest entry matching at token `i` (the first in entry order).
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<Hit> {
-        self.0.iter().find_map(|e| {
-            e.match_at(tokens, i).map(|n| Hit {
-                start: i,
-                end: i + n,
-                category: e.category.clone(),
-            })
+        let first = tokens.get(i).filter(|t| t.is_word)?;
+        let matching = |list: &[usize]| {
+            list.iter()
+                .copied()
+                .find_map(|k| self.entries[k].match_at(tokens, i).map(|n| (k, n)))
+        };
+        let exact = self
+            .by_first
+            .get(first.key.as_str())
+            .and_then(|l| matching(l));
+        let prefixed = first
+            .key
+            .bytes()
+            .next()
+            .and_then(|b| self.by_prefix.get(&b))
+            .and_then(|l| matching(l));
+        let (k, n) = match (exact, prefixed) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(Hit {
+            start: i,
+            end: i + n,
+            category: self.entries[k].category.clone(),
         })
     }
 

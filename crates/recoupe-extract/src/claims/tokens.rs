@@ -22,57 +22,66 @@ fn is_apostrophe(c: char) -> bool {
 /// Cuts `text` into words (letters, digits, inner hyphens and dots between digits, and a
 /// trailing `*` for lexicon prefixes) and single punctuation marks; spaces are dropped.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while let Some(&(start, c)) = chars.get(i) {
+    let char_at = |pos: usize| text.get(pos..).and_then(|s| s.chars().next());
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let start = pos;
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while let Some(&(_, d)) = chars.get(j) {
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric());
-                if d.is_alphanumeric() || (d == '-' && next_alnum) || d == '*' {
-                    j += 1;
+            let mut end = start + c.len_utf8();
+            while let Some(d) = char_at(end) {
+                let inner_hyphen = d == '-' && char_at(end + 1).is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || inner_hyphen || d == '*' {
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
             // An apostrophe right after a word elides it: keep it on the word ("d'", "l'").
-            if let Some(&(_, d)) = chars.get(j)
+            if let Some(d) = char_at(end)
                 && is_apostrophe(d)
             {
-                j += 1;
+                end += d.len_utf8();
             }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            let key = text
-                .get(start..end)
-                .unwrap_or("")
-                .to_lowercase()
-                .replace(['’', 'ʼ'], "'");
             tokens.push(Token {
                 start,
                 end,
-                key,
+                key: key_of(text.get(start..end).unwrap_or("")),
                 is_word: true,
                 capitalized: c.is_uppercase(),
             });
-            i = j;
+            pos = end;
         } else {
             let end = start + c.len_utf8();
             tokens.push(Token {
                 start,
                 end,
-                key: c.to_string(),
+                key: text.get(start..end).unwrap_or("").to_owned(),
                 is_word: false,
                 capitalized: false,
             });
-            i += 1;
+            pos = end;
         }
     }
     tokens
+}
+
+/// A word as lexicons key it: lower case, straight apostrophe (one allocation; ASCII words,
+/// most of them, are lowered byte by byte).
+fn key_of(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let key = word.to_lowercase();
+    if key.contains(['’', 'ʼ']) {
+        key.replace(['’', 'ʼ'], "'")
+    } else {
+        key
+    }
 }
 
 /// Index of the first token that ends after `pos`, i.e. the token at or after `pos`.

@@ -2,6 +2,8 @@
 //! articles split off: "l'" + "Onu"), single punctuation marks, and for each word whether it
 //! opens a sentence (where capitals say nothing) and whether it stands inside « ».
 
+use std::borrow::Cow;
+
 use recoupe_model::Lang;
 use rustc_hash::FxHashSet;
 
@@ -19,7 +21,8 @@ pub struct Tok<'t> {
     pub quoted: bool,
     /// Index of the sentence (counted from the given sentence starts).
     pub sentence: u32,
-    pub lower: String,
+    /// The word in lower case, borrowed from the text when it is already.
+    pub lower: Cow<'t, str>,
 }
 
 impl Tok<'_> {
@@ -95,7 +98,7 @@ pub fn tokenize<'t>(
                 initial: false,
                 quoted,
                 sentence,
-                lower: String::new(),
+                lower: Cow::Borrowed(""),
             });
             i += len;
             continue;
@@ -112,7 +115,7 @@ pub fn tokenize<'t>(
             initial,
             quoted,
             sentence,
-            lower: word.to_lowercase(),
+            lower: lowercase(word),
         });
         initial = false;
         i = end;
@@ -125,27 +128,28 @@ pub fn tokenize<'t>(
 /// apostrophe; an English possessive "'s" is left out.
 fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) -> usize {
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
+    let mut pos = start;
     let mut segment_len = 0usize;
     let mut segment_upper = false;
-    while let Some((off, c)) = chars.next() {
-        let pos = start + off;
+    while let Some(c) = char_at(text, pos) {
+        let len = c.len_utf8();
         if c.is_alphanumeric() {
             if segment_len == 0 {
                 segment_upper = c.is_uppercase();
             }
             segment_len += 1;
-            end = pos + c.len_utf8();
+            end = pos + len;
+            pos += len;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = char_at(text, pos + len);
         if !joins(c) || !next.is_some_and(char::is_alphanumeric) {
             break;
         }
         match c {
             '\'' => {
                 let before = &text[start..pos];
-                if elisions.contains(&before.to_lowercase()) {
+                if elisions.contains(&*lowercase(before)) {
                     return pos + 1;
                 }
                 if lang == Lang::En && possessive(&text[pos + 1..]) {
@@ -162,8 +166,36 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
             _ => {}
         }
         segment_len = 0;
+        pos += len;
     }
-    end.max(start + text[start..].chars().next().map_or(1, char::len_utf8))
+    end.max(start + char_at(text, start).map_or(1, char::len_utf8))
+}
+
+/// The character at byte `pos` of `text` (a char boundary), decoded only when not ASCII.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
+/// `word.to_lowercase()`, without a copy when that changes nothing (a character whose own
+/// lower case is itself is left as it is by `str::to_lowercase` too).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+    };
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn possessive(rest: &str) -> bool {

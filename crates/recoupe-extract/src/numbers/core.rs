@@ -27,20 +27,20 @@ pub(crate) struct Core {
 
 pub(crate) struct Cores<'a> {
     pub text: &'a str,
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     pub lex: &'a Lexicon,
     pub lang: Lang,
 }
 
 const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
-impl Cores<'_> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
+impl<'a> Cores<'a> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
     fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.key.as_str()).unwrap_or("")
+        self.toks.get(i).map(|t| t.key.as_ref()).unwrap_or("")
     }
 
     fn attached(&self, i: usize) -> bool {
@@ -117,7 +117,7 @@ impl Cores<'_> {
             return None;
         }
         let head = self.tok(k)?;
-        let mut int = head.key.clone();
+        let mut int = head.key.to_string();
         let mut end = k + 1;
         let mut rule = "digits";
         let mut sep: Option<String> = None;
@@ -304,7 +304,7 @@ impl Cores<'_> {
             .lex
             .digit_scales
             .get(raw)
-            .or_else(|| self.lex.digit_scales.get(t.key.as_str()))
+            .or_else(|| self.lex.digit_scales.get(&*t.key))
             .copied();
         let Some(scale) = scale else { return };
         if self.lex.money_only_scales.iter().any(|s| s == raw) {
@@ -344,7 +344,7 @@ impl Cores<'_> {
             words: true,
         };
         if let Some(WordClass::Scale(s)) =
-            self.tok(end - 1).and_then(|t| self.lex.words.get(&t.key))
+            self.tok(end - 1).and_then(|t| self.lex.words.get(&*t.key))
         {
             core.scale = Some(*s);
         }
@@ -514,8 +514,8 @@ impl Cores<'_> {
         if let Some(t) = self.tok(end)
             && t.kind == TokKind::Word
             && t.key.chars().count() > 2
-            && let Some(&m) = self.lex.digit_scales.get(t.key.as_str())
-            && !self.lex.words.contains_key(t.key.as_str())
+            && let Some(&m) = self.lex.digit_scales.get(&*t.key)
+            && !self.lex.words.contains_key(&*t.key)
         {
             core.value *= m;
             core.end = end + 1;
@@ -571,7 +571,7 @@ impl Cores<'_> {
         let Some(last) = self.tok(end.wrapping_sub(1)).filter(|_| end > i) else {
             return false;
         };
-        match self.lex.words.get(&last.key) {
+        match self.lex.words.get(&*last.key) {
             Some(WordClass::Cardinal(v)) => {
                 let v = *v;
                 (v >= 20.0 && v % 10.0 == 0.0 && o < 10.0)

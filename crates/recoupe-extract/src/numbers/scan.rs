@@ -46,7 +46,7 @@ pub(crate) fn scan(text: &str, lang: Lang) -> Vec<Quantity> {
 
 /// "plus de 10 et moins de 20", "above 1000 and below 1500": a lower and an upper bound
 /// joined by a bound joiner make one range.
-fn merge_bounds(out: &mut Vec<Quantity>, text: &str, toks: &[Tok], lex: &Lexicon) {
+fn merge_bounds(out: &mut Vec<Quantity>, text: &str, toks: &[Tok<'_>], lex: &Lexicon) {
     let lower = |q: &Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
     let upper = |q: &Qualifier| {
         matches!(
@@ -60,7 +60,7 @@ fn merge_bounds(out: &mut Vec<Quantity>, text: &str, toks: &[Tok], lex: &Lexicon
         let between: Vec<&str> = toks
             .iter()
             .filter(|t| t.start >= a.span.end && t.end <= b.span.start)
-            .map(|t| t.key.as_str())
+            .map(|t| t.key.as_ref())
             .collect();
         let joined = lex
             .bound_joiners
@@ -123,12 +123,12 @@ impl<'a> Scanner<'a> {
         self.c.lex
     }
 
-    fn toks(&self) -> &'a [Tok] {
+    fn toks(&self) -> &'a [Tok<'a>] {
         self.c.toks
     }
 
     fn key(&self, i: usize) -> &'a str {
-        self.c.toks.get(i).map(|t| t.key.as_str()).unwrap_or("")
+        self.c.toks.get(i).map(|t| t.key.as_ref()).unwrap_or("")
     }
 
     fn kind(&self, i: usize) -> Option<TokKind> {

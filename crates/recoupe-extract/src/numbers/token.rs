@@ -3,6 +3,8 @@
 //! Words carry a folded key (lower case, accents removed, typographic apostrophes and dashes
 //! unified) so that data files match "Près", "pres" and "près" alike.
 
+use std::borrow::Cow;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Word,
@@ -11,14 +13,15 @@ pub(crate) enum TokKind {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'t> {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
     /// Whitespace between the previous token and this one.
     pub gap: bool,
-    /// Folded text for words and punctuation, the digits themselves for digits.
-    pub key: String,
+    /// Folded text for words and punctuation, the digits themselves for digits: borrowed
+    /// from the text when folding leaves it as it is (digits, lower-case ASCII words).
+    pub key: Cow<'t, str>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -46,6 +49,17 @@ fn fold_char(c: char, out: &mut String) {
     out.push(m);
 }
 
+/// The folded form of `s`, borrowed when folding changes nothing.
+fn fold_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold(s))
+    }
+}
+
 /// The folded form of a whole string (used for data-file entries).
 pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
@@ -65,7 +79,7 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut gap = false;
     let mut iter = text.char_indices().peekable();
@@ -99,9 +113,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         };
         let raw = text.get(i..end).unwrap_or("");
         let key = if kind == TokKind::Digits {
-            raw.to_string()
+            Cow::Borrowed(raw)
         } else {
-            fold(raw)
+            fold_cow(raw)
         };
         toks.push(Tok {
             start: i,
@@ -117,5 +131,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 
 /// The keys of a data-file phrase, tokenized like the text.
 pub(crate) fn tokenize_keys(phrase: &str) -> Vec<String> {
-    tokenize(phrase).into_iter().map(|t| t.key).collect()
+    tokenize(phrase)
+        .into_iter()
+        .map(|t| t.key.into_owned())
+        .collect()
 }

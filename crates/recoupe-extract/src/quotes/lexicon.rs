@@ -83,6 +83,8 @@ pub(crate) struct Phrase {
 pub(crate) struct Lexicon {
     flags: FxHashMap<String, u32>,
     phrases: FxHashMap<String, Vec<Phrase>>,
+    /// Both of the above in one map, for the one look-up per word of the tokenizer.
+    words: FxHashMap<String, (u32, Vec<Phrase>)>,
     pub inversion_suffixes: Vec<String>,
     pub bullets: Vec<String>,
 }
@@ -95,6 +97,13 @@ impl Lexicon {
     /// Phrases starting with `key`, longest first.
     pub fn phrases(&self, key: &str) -> &[Phrase] {
         self.phrases.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// [`Lexicon::flags`] and [`Lexicon::phrases`] of `key` in one look-up.
+    pub fn word(&self, key: &str) -> (u32, &[Phrase]) {
+        self.words
+            .get(key)
+            .map_or((0, &[][..]), |(f, p)| (*f, p.as_slice()))
     }
 
     pub fn for_lang(lang: Lang) -> &'static Lexicon {
@@ -324,6 +333,14 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     for list in lex.phrases.values_mut() {
         list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }
+    let mut combined: FxHashMap<String, (u32, Vec<Phrase>)> = FxHashMap::default();
+    for (key, &f) in &lex.flags {
+        combined.entry(key.clone()).or_default().0 = f;
+    }
+    for (key, list) in &lex.phrases {
+        combined.entry(key.clone()).or_default().1 = list.clone();
+    }
+    lex.words = combined;
     lex.inversion_suffixes = words.inversion_suffixes;
     // Longest suffix first, so "-t-il" wins over "-il".
     lex.inversion_suffixes

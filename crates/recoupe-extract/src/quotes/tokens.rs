@@ -7,7 +7,7 @@ use recoupe_model::Span;
 
 use recoupe_model::speech::SpeakerKind;
 
-use super::lexicon::{CueClass, CueInfo, Lexicon, PhraseWhat, flag};
+use super::lexicon::{CueClass, CueInfo, Lexicon, Phrase, PhraseWhat, flag};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -211,14 +211,20 @@ pub(crate) fn tokenize<'t>(
         let (mut cap, mut acronym) = (false, false);
         if is_word && slice.is_ascii() {
             // The common case, decided on bytes.
-            let b = slice.as_bytes();
-            keys.extend(b.iter().map(|c| char::from(c.to_ascii_lowercase())));
-            cap = b
-                .iter()
-                .find(|c| c.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase);
-            let uppers = b.iter().filter(|c| c.is_ascii_uppercase()).count();
-            let alpha = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            keys.push_str(slice);
+            if let Some(key) = keys.get_mut(key_start..) {
+                key.make_ascii_lowercase();
+            }
+            let (mut uppers, mut alpha) = (0usize, 0usize);
+            for &c in slice.as_bytes() {
+                if c.is_ascii_alphabetic() {
+                    if alpha == 0 {
+                        cap = c.is_ascii_uppercase();
+                    }
+                    alpha += 1;
+                    uppers += usize::from(c.is_ascii_uppercase());
+                }
+            }
             acronym = alpha >= 2 && uppers == alpha;
         } else if is_word {
             for ch in slice.chars() {
@@ -260,15 +266,18 @@ pub(crate) fn tokenize<'t>(
 /// Word classes, inverted subjects, skippable adjuncts and cues.
 fn classify(t: &mut Tokens, lex: &Lexicon) {
     let n = t.toks.len();
-    for i in 0..n {
+    // The phrases starting with each word's key, from the one look-up of its flags.
+    let mut phrases: Vec<&[Phrase]> = vec![&[]; n];
+    for (i, slot) in phrases.iter_mut().enumerate() {
         if !t.toks[i].is_word() {
             continue;
         }
         let key = t.key(i);
-        let mut flags = lex.flags(key);
+        let (mut flags, starting) = lex.word(key);
+        *slot = starting;
         let mut stem_len = None;
         let mut inv = None;
-        if flags == 0 && lex.phrases(key).is_empty() {
+        if flags == 0 && starting.is_empty() {
             for suffix in &lex.inversion_suffixes {
                 if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
                     let len = key.len() - suffix.len();
@@ -325,8 +334,8 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
             i += 1;
             continue;
         }
-        let found =
-            match_phrase(t, lex, i, t.key(i)).or_else(|| match_phrase(t, lex, i, t.stem_key(i)?));
+        let found = match_phrase(t, i, phrases[i])
+            .or_else(|| match_phrase(t, i, lex.phrases(t.stem_key(i)?)));
         let Some((last, what)) = found else {
             i += 1;
             continue;
@@ -350,8 +359,10 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
     }
 }
 
-fn match_phrase(t: &Tokens, lex: &Lexicon, i: usize, key: &str) -> Option<(usize, PhraseWhat)> {
-    'phrases: for p in lex.phrases(key) {
+/// The first of `phrases` (those starting with a key of token `i`) that the words after `i`
+/// complete: its last token and what it stands for.
+fn match_phrase(t: &Tokens, i: usize, phrases: &[Phrase]) -> Option<(usize, PhraseWhat)> {
+    'phrases: for p in phrases {
         for (k, want) in p.rest.iter().enumerate() {
             let j = i + 1 + k;
             if !t.toks.get(j).is_some_and(Tok::is_word) || t.key(j) != want {

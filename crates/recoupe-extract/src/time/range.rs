@@ -122,7 +122,7 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
     if !a.can_bound() || !b.can_bound() {
         return None;
     }
-    let gap = squeeze(text.get(a.end..b.start)?);
+    let gap = text.get(a.end..b.start)?;
     // The shadow is ASCII: lowercasing keeps byte offsets, so openers are compared in place.
     let before = text.get(..a.start)?.trim_end();
     let bare = a.expr.is_none() || b.expr.is_none();
@@ -134,7 +134,7 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
     let opener_start = lex
         .ranges
         .iter()
-        .find_map(|f| opener_fits(f, &gap, before, bare))?;
+        .find_map(|f| opener_fits(f, gap, before, bare))?;
     // `before` keeps the shadow's byte offsets up to its trimmed end.
     let start = if opener_start == before.len() {
         a.start
@@ -170,7 +170,7 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
 /// Where the opener of form `f` starts in `before` (its length when the form has none), if
 /// `gap` is the form's joiner.
 fn opener_fits(f: &RangeForm, gap: &str, before: &str, bare: bool) -> Option<usize> {
-    if !f.joiners.iter().any(|j| j == gap) {
+    if !f.joiners.iter().any(|j| squeezes_to(gap, j)) {
         return None;
     }
     if f.openers.is_empty() {
@@ -204,10 +204,57 @@ fn followed_by_function_word(rest: &str, lex: &Lexicon) -> bool {
             .is_some_and(|(w, _)| lex.range_followers.contains(&format!("{w}'")))
 }
 
-/// Lowercase, with runs of white space as one space and no space at either end.
-fn squeeze(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase()
+/// Whether `s` lowercased, with runs of white space as one space and no space at either end,
+/// is `want`. Compared in place: the gap between two ends may be long, and is rarely a joiner.
+fn squeezes_to(s: &str, want: &str) -> bool {
+    let mut want = want.bytes();
+    for (k, word) in s.split_whitespace().enumerate() {
+        if k > 0 && want.next() != Some(b' ') {
+            return false;
+        }
+        for b in word.bytes() {
+            if want.next() != Some(b.to_ascii_lowercase()) {
+                return false;
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::squeezes_to;
+
+    /// The in-place comparison says what comparing the squeezed copy said.
+    #[test]
+    fn squeezes_like_a_squeezed_copy() {
+        let squeeze = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_ascii_lowercase()
+        };
+        let gaps = [
+            "",
+            " ",
+            " et ",
+            "  AU\n ",
+            " - ",
+            "-",
+            " and  then ",
+            "a",
+            "et au",
+            " à ",
+        ];
+        let joiners = ["", "et", "au", "-", "and then", "and", "et au", "à", " et"];
+        for gap in gaps {
+            for joiner in joiners {
+                assert_eq!(
+                    squeezes_to(gap, joiner),
+                    squeeze(gap) == joiner,
+                    "{gap:?} {joiner:?}"
+                );
+            }
+        }
+    }
 }
