@@ -329,6 +329,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     counted.as_ref(),
                     &units,
                     unit,
+                    &ann.quantities,
+                    q,
                 )
             } else {
                 None
@@ -703,6 +705,7 @@ fn is_fraction(q: &Quantity) -> bool {
 /// The parent of a subset figure: the nearest earlier claim of the sentence whose category
 /// may contain the child's, else the nearest earlier claim of the sentence, else (for a
 /// fraction or a subset opening a sentence) the last claim of the paragraph.
+#[allow(clippy::too_many_arguments)]
 fn find_parent(
     lex: &Lexicon,
     drafts: &[Draft],
@@ -710,25 +713,37 @@ fn find_parent(
     counted: Option<&Counted>,
     units: &[Unit],
     unit: &Unit,
+    quantities: &[Quantity],
+    child: &Quantity,
 ) -> Option<usize> {
     let in_sentence = first_in_sentence..drafts.len();
     let compatible = |d: &Draft| match (d.counted.as_ref(), counted) {
         (Some(p), Some(c)) => p.category != c.category && lex.may_contain(&p.category, &c.category),
         _ => false,
     };
-    if let Some(i) = in_sentence
-        .clone()
-        .rev()
-        .find(|&i| drafts.get(i).is_some_and(|d| !d.subset && compatible(d)))
-    {
-        return Some(i);
-    }
-    if let Some(i) = in_sentence
-        .clone()
-        .rev()
-        .find(|&i| drafts.get(i).is_some_and(|d| !d.subset))
-    {
-        return Some(i);
+    // A whole is not smaller than its part: "plus de 2500 enfants issus de plus de 30 pays,
+    // dont 1100" are 1100 of the children. Compared for plain counts only.
+    let large_enough = |d: &Draft| {
+        let Some(parent) = quantities.get(d.quantity) else {
+            return true;
+        };
+        let plain = parent.unit.is_none() && child.unit.is_none() && !is_fraction(child);
+        match (parent.high.or(parent.best), child.low.or(child.best)) {
+            (Some(whole), Some(part)) if plain => whole >= part,
+            _ => true,
+        }
+    };
+    let both = |d: &Draft| compatible(d) && large_enough(d);
+    let any = |_: &Draft| true;
+    let tests: [&dyn Fn(&Draft) -> bool; 4] = [&both, &compatible, &large_enough, &any];
+    for test in tests {
+        if let Some(i) = in_sentence
+            .clone()
+            .rev()
+            .find(|&i| drafts.get(i).is_some_and(|d| !d.subset && test(d)))
+        {
+            return Some(i);
+        }
     }
     let last = drafts.len().checked_sub(1)?;
     let d = drafts.get(last)?;
@@ -759,7 +774,18 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
         if child.unit == parent.unit {
             child.time = parent.time.clone();
         }
-        if child.counted.is_none() {
+        // A noun guessed from earlier in the sentence yields to the parent's: "plus de 2500
+        // enfants issus de plus de 30 pays, dont 1100" counts children, not countries.
+        let guessed = child
+            .rules
+            .iter()
+            .any(|r| r.ends_with("counted/earlier-in-sentence"));
+        if child.counted.is_none() || (guessed && parent.counted.is_some()) {
+            for rule in child.rules.iter_mut() {
+                if let Some(prefix) = rule.strip_suffix("counted/earlier-in-sentence") {
+                    *rule = format!("{prefix}counted/from-parent");
+                }
+            }
             child.counted = parent.counted.clone();
         }
     }
