@@ -100,7 +100,18 @@ pub fn find(
     {
         return Some(event(t.start, t.end, "predicate/other-gerund"));
     }
-    // Before: the nearest verb of the clause, read backwards.
+    // Before: the nearest verb of the clause, read backwards, from the first of the figures
+    // this one is coordinated with ("sont cédés à 800 et 500 dinars").
+    let mut start = a;
+    while let Some(join) = start.checked_sub(1)
+        && tokens
+            .get(join)
+            .is_some_and(|t| t.key == "," || lex.ellipsis_joins.contains(&t.key))
+        && let Some(&(x, _, _)) = figures.iter().find(|&&(_, y, _)| y == join)
+    {
+        start = x;
+    }
+    let a = start;
     let mut i = a;
     while i > 0 && i + REACH > a {
         i -= 1;
