@@ -618,6 +618,14 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         return true;
     }
     let digits = q.text.chars().all(|c| c.is_ascii_digit());
+    // "le 0800 30 300", "d'un 357 Magnum": a leading zero or an article makes digits a code
+    // or a model.
+    if digits && (q.text.len() > 1 && q.text.starts_with('0')) {
+        return true;
+    }
+    if plain && digits && before.is_word && lex.model_articles.contains(&before.key) {
+        return true;
+    }
     let after_is_noun = toks
         .get(b)
         .is_some_and(|t| t.is_word && !t.capitalized && !lex.not_nouns.contains(&t.key));

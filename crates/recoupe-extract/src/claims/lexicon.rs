@@ -179,6 +179,8 @@ struct CountedFile {
     ellipsis_reach: usize,
     #[serde(default)]
     rate_markers: Vec<String>,
+    #[serde(default)]
+    model_articles: Vec<String>,
 }
 
 /// The part of `entities-countries.toml` the claims stage reads: adjectives of nationality,
@@ -421,6 +423,8 @@ pub struct Lexicon {
     pub ellipsis_reach: usize,
     /// Words before the base of a rate ("pour 100 000 habitants").
     pub rate_markers: Entries,
+    /// Articles before digits that make them a model or a code ("un 357 Magnum").
+    pub model_articles: WordSet,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
     pub modality: Entries,
@@ -529,6 +533,7 @@ fn load(lang: Lang) -> Lexicon {
         ellipsis_joins: word_set(counted.ellipsis_joins),
         ellipsis_reach: counted.ellipsis_reach,
         rate_markers: single("rate", counted.rate_markers),
+        model_articles: word_set(counted.model_articles),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
         modality: Entries::from_map(&predicates.modality),
