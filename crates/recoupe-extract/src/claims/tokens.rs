@@ -2,6 +2,8 @@
 //! cut from. An elided article keeps its apostrophe ("d'", "l'") so lexicon phrases written
 //! with one match.
 
+use crate::chars::is_alphanumeric;
+
 /// One word or punctuation mark.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -31,11 +33,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             pos += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let mut end = start + c.len_utf8();
             while let Some(d) = char_at(end) {
-                let inner_hyphen = d == '-' && char_at(end + 1).is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner_hyphen || d == '*' {
+                let inner_hyphen = d == '-' && char_at(end + 1).is_some_and(is_alphanumeric);
+                if is_alphanumeric(d) || inner_hyphen || d == '*' {
                     end += d.len_utf8();
                 } else {
                     break;

@@ -5,6 +5,8 @@
 
 use recoupe_model::Span;
 
+use crate::chars::{is_alphabetic, is_alphanumeric};
+
 use recoupe_model::speech::SpeakerKind;
 
 use super::lexicon::{CueClass, CueInfo, Lexicon, Phrase, PhraseWhat, flag};
@@ -124,7 +126,7 @@ pub(crate) fn word_keys(text: &str) -> Vec<String> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphanumeric(c)
 }
 
 /// Calls `f(start, end, is_word)` for every token of `text`. Quotation marks and other
@@ -160,7 +162,7 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
                 // An apostrophe before a letter ends its word ("l'", "qu'"); so does one
                 // ending the text (a lexicon entry such as "l'").
                 let next = text.get(j + 1..).and_then(|s| s.chars().next());
-                if next.is_none_or(char::is_alphabetic) {
+                if next.is_none_or(is_alphabetic) {
                     end = j + 1;
                     chars.next();
                 }
@@ -230,10 +232,10 @@ pub(crate) fn tokenize<'t>(
             for ch in slice.chars() {
                 keys.extend(ch.to_lowercase());
             }
-            let mut letters = slice.chars().filter(|c| c.is_alphabetic());
+            let mut letters = slice.chars().filter(|&c| is_alphabetic(c));
             cap = letters.next().is_some_and(char::is_uppercase);
             let uppers = slice.chars().filter(|c| c.is_uppercase()).count();
-            let alpha = slice.chars().filter(|c| c.is_alphabetic()).count();
+            let alpha = slice.chars().filter(|&c| is_alphabetic(c)).count();
             acronym = alpha >= 2 && uppers == alpha;
         }
         toks.push(Tok {
