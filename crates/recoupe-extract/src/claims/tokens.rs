@@ -2,7 +2,7 @@
 //! cut from. An elided article keeps its apostrophe ("d'", "l'") so lexicon phrases written
 //! with one match.
 
-use crate::chars::is_alphanumeric;
+use crate::chars::{is_alphanumeric, push_lowercase};
 
 /// One word or punctuation mark.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,12 +78,25 @@ fn key_of(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    let key = word.to_lowercase();
+    let key = lowercase(word);
     if key.contains(['’', 'ʼ']) {
         key.replace(['’', 'ʼ'], "'")
     } else {
         key
     }
+}
+
+/// `word.to_lowercase()`, char by char when every char is ASCII or Latin-1 (where no char
+/// lowers differently at the end of a word, as a capital sigma does).
+fn lowercase(word: &str) -> String {
+    if !word.chars().all(|c| u32::from(c) <= 0xFF) {
+        return word.to_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        push_lowercase(c, &mut out);
+    }
+    out
 }
 
 /// Index of the first token that ends after `pos`, i.e. the token at or after `pos`.

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use recoupe_model::Lang;
 
-use crate::chars::is_alphanumeric;
+use crate::chars::{is_alphanumeric, lowercase_is_itself};
 use rustc_hash::FxHashSet;
 
 #[derive(Clone, Debug)]
@@ -188,10 +188,7 @@ fn lowercase(word: &str) -> Cow<'_, str> {
     let unchanged = if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        word.chars().all(|c| {
-            let mut lower = c.to_lowercase();
-            lower.next() == Some(c) && lower.next().is_none()
-        })
+        word.chars().all(lowercase_is_itself)
     };
     if unchanged {
         Cow::Borrowed(word)
