@@ -12,6 +12,12 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use recoupe_model::{InputFormat, Lang};
 
+/// mimalloc instead of the system allocator: the annotators allocate many small strings and
+/// vectors per document, and glibc's malloc and free took about an eighth of the pipeline's
+/// instructions (BENCHMARKS.md, "Speed").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// recoupe reads news articles about a crisis and turns them into a ledger of claims:
 /// every figure reported, what is counted, when, where, who says so and which outlet
 /// relayed it.

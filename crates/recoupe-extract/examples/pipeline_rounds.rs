@@ -9,6 +9,10 @@ use std::time::Instant;
 use recoupe_ingest::{IngestConfig, Item, read_inputs};
 use recoupe_text::{TextConfig, prepare};
 
+/// The allocator of the `recoupe` binary, so the rounds measure what the binary runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let default = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -6,6 +6,7 @@
 //! the original text.
 
 mod annotate;
+mod chars;
 pub mod claims;
 pub mod entities;
 pub mod numbers;

@@ -66,17 +66,17 @@ impl<'t> TimeMatches<'t> {
         let shadow = ascii::shadow(text);
         let mut hits = Vec::new();
         let lower = shadow.text.to_ascii_lowercase();
-        let may_match = lex
+        let ends = lex
             .present
             .as_ref()
-            .map(|set| set.may_match(&lower, lex.rules.len()));
+            .map(|set| set.match_ends(&lower, lex.rules.len()));
         for (order, rule) in lex.rules.iter().enumerate() {
-            if may_match
-                .as_ref()
-                .is_some_and(|may| !may.get(order).copied().unwrap_or(true))
-            {
+            // Where the rule's last match ends, if it has any (the whole text when unknown).
+            let Some(end) = ends.as_ref().map_or(Some(lower.len()), |e| {
+                e.get(order).copied().unwrap_or(Some(lower.len()))
+            }) else {
                 continue;
-            }
+            };
             if !rule.requires.is_empty()
                 && !rule.requires.iter().any(|w| lower.contains(w.as_str()))
             {
@@ -87,7 +87,8 @@ impl<'t> TimeMatches<'t> {
             } else {
                 shadow.text.as_str()
             };
-            for caps in rule.regex.captures_iter(haystack) {
+            let input = regex_automata::Input::new(haystack).range(..end.min(haystack.len()));
+            for caps in rule.regex.captures_iter(input) {
                 let Some(m) = caps.get_match() else { continue };
                 if !ends_on_word_boundary(&shadow.text, m.end())
                     || inside_number(&shadow.text, m.start())

@@ -2,6 +2,8 @@
 //! cut from. An elided article keeps its apostrophe ("d'", "l'") so lexicon phrases written
 //! with one match.
 
+use crate::chars::{is_alphanumeric, push_lowercase};
+
 /// One word or punctuation mark.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -31,11 +33,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             pos += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let mut end = start + c.len_utf8();
             while let Some(d) = char_at(end) {
-                let inner_hyphen = d == '-' && char_at(end + 1).is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner_hyphen || d == '*' {
+                let inner_hyphen = d == '-' && char_at(end + 1).is_some_and(is_alphanumeric);
+                if is_alphanumeric(d) || inner_hyphen || d == '*' {
                     end += d.len_utf8();
                 } else {
                     break;
@@ -76,12 +78,25 @@ fn key_of(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    let key = word.to_lowercase();
+    let key = lowercase(word);
     if key.contains(['’', 'ʼ']) {
         key.replace(['’', 'ʼ'], "'")
     } else {
         key
     }
+}
+
+/// `word.to_lowercase()`, char by char when every char is ASCII or Latin-1 (where no char
+/// lowers differently at the end of a word, as a capital sigma does).
+fn lowercase(word: &str) -> String {
+    if !word.chars().all(|c| u32::from(c) <= 0xFF) {
+        return word.to_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        push_lowercase(c, &mut out);
+    }
+    out
 }
 
 /// Index of the first token that ends after `pos`, i.e. the token at or after `pos`.

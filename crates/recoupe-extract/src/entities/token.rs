@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 
 use recoupe_model::Lang;
+
+use crate::chars::{is_alphanumeric, lowercase_is_itself};
 use rustc_hash::FxHashSet;
 
 #[derive(Clone, Debug)]
@@ -79,7 +81,7 @@ pub fn tokenize<'t>(
             i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             match c {
                 '«' => {
                     quoted = true;
@@ -133,7 +135,7 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
     let mut segment_upper = false;
     while let Some(c) = char_at(text, pos) {
         let len = c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             if segment_len == 0 {
                 segment_upper = c.is_uppercase();
             }
@@ -143,7 +145,7 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
             continue;
         }
         let next = char_at(text, pos + len);
-        if !joins(c) || !next.is_some_and(char::is_alphanumeric) {
+        if !joins(c) || !next.is_some_and(is_alphanumeric) {
             break;
         }
         match c {
@@ -186,10 +188,7 @@ fn lowercase(word: &str) -> Cow<'_, str> {
     let unchanged = if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        word.chars().all(|c| {
-            let mut lower = c.to_lowercase();
-            lower.next() == Some(c) && lower.next().is_none()
-        })
+        word.chars().all(lowercase_is_itself)
     };
     if unchanged {
         Cow::Borrowed(word)

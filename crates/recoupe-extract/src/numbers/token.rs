@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use crate::chars::is_alphabetic;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Word,
@@ -25,7 +27,7 @@ pub(crate) struct Tok<'t> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '²' | '³' | 'µ')
+    is_alphabetic(c) || matches!(c, '²' | '³' | 'µ')
 }
 
 /// Folds one character: lower case, no accent, one apostrophe, one dash.

@@ -5,6 +5,8 @@
 
 use recoupe_model::Span;
 
+use crate::chars::{is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase};
+
 use recoupe_model::speech::SpeakerKind;
 
 use super::lexicon::{CueClass, CueInfo, Lexicon, Phrase, PhraseWhat, flag};
@@ -124,52 +126,65 @@ pub(crate) fn word_keys(text: &str) -> Vec<String> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphanumeric(c)
 }
 
 /// Calls `f(start, end, is_word)` for every token of `text`. Quotation marks and other
 /// punctuation come as one-char tokens; spaces are skipped.
 fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !is_word_char(c) {
-            f(i, i + c.len_utf8(), false);
+            f(i, i + len, false);
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let start = i;
+        let mut end = i + len;
         let mut prev_alnum = true;
-        while let Some(&(j, d)) = chars.peek() {
+        let mut j = end;
+        while let Some(d) = char_at(text, j) {
             if is_word_char(d) {
-                end = j + d.len_utf8();
+                j += d.len_utf8();
+                end = j;
                 prev_alnum = true;
-                chars.next();
             } else if d == '-' && prev_alnum {
                 // A hyphen joins two word parts only ("Alep-Est", "a-t-il").
-                let next = text.get(j + 1..).and_then(|s| s.chars().next());
-                if next.is_some_and(is_word_char) {
-                    end = j + 1;
+                if char_at(text, j + 1).is_some_and(is_word_char) {
+                    j += 1;
+                    end = j;
                     prev_alnum = false;
-                    chars.next();
                 } else {
                     break;
                 }
             } else if d == '\'' {
                 // An apostrophe before a letter ends its word ("l'", "qu'"); so does one
                 // ending the text (a lexicon entry such as "l'").
-                let next = text.get(j + 1..).and_then(|s| s.chars().next());
-                if next.is_none_or(char::is_alphabetic) {
-                    end = j + 1;
-                    chars.next();
+                if char_at(text, j + 1).is_none_or(is_alphabetic) {
+                    j += 1;
+                    end = j;
                 }
                 break;
             } else {
                 break;
             }
         }
-        f(i, end, true);
+        f(start, end, true);
+        i = j;
+    }
+}
+
+/// The character at byte `pos` of `text` (a char boundary), decoded only when not ASCII.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
+        None => None,
     }
 }
 
@@ -227,13 +242,18 @@ pub(crate) fn tokenize<'t>(
             }
             acronym = alpha >= 2 && uppers == alpha;
         } else if is_word {
+            let (mut uppers, mut alpha) = (0usize, 0usize);
             for ch in slice.chars() {
-                keys.extend(ch.to_lowercase());
+                push_lowercase(ch, &mut keys);
+                let upper = is_uppercase(ch);
+                if is_alphabetic(ch) {
+                    if alpha == 0 {
+                        cap = upper;
+                    }
+                    alpha += 1;
+                }
+                uppers += usize::from(upper);
             }
-            let mut letters = slice.chars().filter(|c| c.is_alphabetic());
-            cap = letters.next().is_some_and(char::is_uppercase);
-            let uppers = slice.chars().filter(|c| c.is_uppercase()).count();
-            let alpha = slice.chars().filter(|c| c.is_alphabetic()).count();
             acronym = alpha >= 2 && uppers == alpha;
         }
         toks.push(Tok {

@@ -11,7 +11,11 @@ use std::sync::LazyLock;
 use recoupe_model::Lang;
 use recoupe_model::time::{PartOfDay, TimeUnit};
 use regex::Regex;
-use regex_automata::meta;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::{hybrid, meta};
 use regex_syntax::hir::{self, Hir, HirKind};
 
 use super::ascii::fold_str;
@@ -565,29 +569,41 @@ fn compile_rule(pattern: &str) -> Result<(meta::Regex, Option<Hir>), String> {
 }
 
 /// All lowered rules in one automaton, which tells in one pass over a lowercased text which
-/// of them match anywhere in it: the others need not be run at all. Most rules match in few
+/// of them match anywhere in it, and where their last match ends: the others need not be run
+/// at all, and the ones that match need not be run past that end. Most rules match in few
 /// documents, and a rule's own search costs a scan of the whole text even when it finds
 /// nothing.
 #[derive(Debug)]
 pub(crate) struct RuleSet {
-    regex: meta::Regex,
+    /// A lazy DFA reporting every (pattern, end) of every match, overlapping.
+    dfa: hybrid::dfa::DFA,
+    caches: Pool<hybrid::dfa::Cache, CacheFn>,
     /// Rule index of each pattern.
     rules: Vec<usize>,
     /// Which rules are in the set.
     member: Vec<bool>,
 }
 
+type CacheFn = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
 impl RuleSet {
     fn new(lowered: &[(usize, Hir)]) -> Option<RuleSet> {
         let hirs: Vec<&Hir> = lowered.iter().map(|(_, h)| h).collect();
-        let regex = meta::Regex::builder()
-            .configure(
-                meta::Config::new()
-                    .match_kind(regex_automata::MatchKind::All)
-                    .hybrid_cache_capacity(16 * (1 << 20)),
-            )
+        let nfa = thompson::NFA::compiler()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_many_from_hir(&hirs)
             .ok()?;
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::DFA::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .cache_capacity(16 * (1 << 20)),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        let for_caches = dfa.clone();
+        let caches: Pool<hybrid::dfa::Cache, CacheFn> =
+            Pool::new(Box::new(move || for_caches.create_cache()));
         let rules: Vec<usize> = lowered.iter().map(|(i, _)| *i).collect();
         let mut member = vec![false; rules.iter().max().map_or(0, |m| m + 1)];
         for &i in &rules {
@@ -596,26 +612,51 @@ impl RuleSet {
             }
         }
         Some(RuleSet {
-            regex,
+            dfa,
+            caches,
             rules,
             member,
         })
     }
 
-    /// For every rule, `false` when it is sure not to match in `lower` (a lowercased shadow).
-    pub fn may_match(&self, lower: &str, rule_count: usize) -> Vec<bool> {
-        let mut may: Vec<bool> = (0..rule_count)
-            .map(|i| !self.member.get(i).copied().unwrap_or(false))
+    /// For every rule, `None` when it is sure not to match in `lower` (a lowercased shadow),
+    /// else the end of the text it needs to be run on: the end of its last match in `lower`
+    /// for a rule of the set (any match of the rule, its leftmost-first ones included, ends
+    /// there or before), the whole text for the others or when the pass cannot finish.
+    pub fn match_ends(&self, lower: &str, rule_count: usize) -> Vec<Option<usize>> {
+        let whole = vec![Some(lower.len()); rule_count];
+        let mut ends: Vec<Option<usize>> = (0..rule_count)
+            .map(|i| {
+                if self.member.get(i).copied().unwrap_or(false) {
+                    None
+                } else {
+                    Some(lower.len())
+                }
+            })
             .collect();
-        let mut found = regex_automata::PatternSet::new(self.regex.pattern_len());
-        self.regex
-            .which_overlapping_matches(&regex_automata::Input::new(lower), &mut found);
-        for pid in found.iter() {
-            if let Some(m) = self.rules.get(pid.as_usize()).and_then(|&i| may.get_mut(i)) {
-                *m = true;
+        let mut cache = self.caches.get();
+        let input = regex_automata::Input::new(lower);
+        let mut state = hybrid::dfa::OverlappingState::start();
+        loop {
+            if self
+                .dfa
+                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
+                .is_err()
+            {
+                return whole;
+            }
+            let Some(m) = state.get_match() else {
+                break;
+            };
+            if let Some(end) = self
+                .rules
+                .get(m.pattern().as_usize())
+                .and_then(|&i| ends.get_mut(i))
+            {
+                *end = Some(end.map_or(m.offset(), |e| e.max(m.offset())));
             }
         }
-        may
+        ends
     }
 }
 

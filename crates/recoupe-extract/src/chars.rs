@@ -1,0 +1,85 @@
+//! Character classes on the hot paths of the tokenizers. Most letters of French and English
+//! text are ASCII or Latin-1 and Latin Extended letters ("é", "ç", "ł"): these are decided by
+//! their code point, the rest by the standard library's Unicode tables. Same answers as
+//! `char::is_alphabetic` and `char::is_alphanumeric` for every character (tested).
+
+/// `c.is_alphabetic()`.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        // ª µ º; the rest of U+0080..U+00BF is punctuation, symbols and digits.
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
+        // Latin-1 letters and Latin Extended-A and -B, all letters but × and ÷.
+        0xC0..=0x24F => c != '×' && c != '÷',
+        // General Punctuation: spaces, dashes, quotation marks, ellipsis.
+        0x2000..=0x206F => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾'),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x2000..=0x206F => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `c.is_uppercase()`.
+#[inline]
+pub(crate) fn is_uppercase(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        // À..Þ but ×; the rest of Latin-1 is lower case or no letter.
+        0x80..=0xFF => matches!(c, 'À'..='Þ') && c != '×',
+        _ => c.is_uppercase(),
+    }
+}
+
+/// Pushes `c.to_lowercase()` onto `out`.
+#[inline]
+pub(crate) fn push_lowercase(c: char, out: &mut String) {
+    match u32::from(c) {
+        0..=0x7F => out.push(c.to_ascii_lowercase()),
+        // À..Þ but × are one code point above their lower case.
+        0xC0..=0xDE if c != '×' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+        0x80..=0xFF => out.push(c),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Whether `c.to_lowercase()` is `c` itself.
+#[inline]
+pub(crate) fn lowercase_is_itself(c: char) -> bool {
+    match u32::from(c) {
+        0..=0xFF => !is_uppercase(c),
+        _ => {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_as_the_standard_library() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            let mut pushed = String::new();
+            push_lowercase(c, &mut pushed);
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(pushed, lower, "{c:?}");
+            assert_eq!(lowercase_is_itself(c), lower == c.to_string(), "{c:?}");
+        }
+    }
+}
