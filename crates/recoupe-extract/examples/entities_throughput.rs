@@ -7,27 +7,14 @@
 use std::time::Instant;
 
 use recoupe_extract::entities::find_entities;
-use recoupe_ingest::{IngestConfig, read_inputs};
+use recoupe_model::Document;
 use recoupe_model::entity::EntityKind;
-use recoupe_model::{Document, InputDocument};
 use recoupe_text::{TextConfig, prepare};
 
+mod common;
+
 fn main() {
-    let default = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpora/fr-press-1122.jsonl"
-    );
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| default.to_owned());
-    let inputs: Vec<InputDocument> =
-        read_inputs(std::slice::from_ref(&path), &IngestConfig::default())
-            .filter_map(|item| item.document().cloned())
-            .collect();
-    if inputs.is_empty() {
-        eprintln!("no documents in {path}");
-        std::process::exit(1);
-    }
+    let inputs = common::corpus();
     let bytes: usize = inputs.iter().map(|d| d.text.len()).sum();
     let mb = bytes as f64 / 1e6;
     let config = TextConfig::default();

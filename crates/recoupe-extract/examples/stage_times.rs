@@ -12,9 +12,10 @@ use recoupe_extract::entities::{entity_at, find_entities, resolve_mention};
 use recoupe_extract::numbers::find_quantities;
 use recoupe_extract::quotes::find_speech;
 use recoupe_extract::time::{TimeMatches, find_times, infer_document_date_of};
-use recoupe_ingest::{IngestConfig, read_inputs};
-use recoupe_model::{Document, InputDocument, Lang};
+use recoupe_model::{Document, Lang};
 use recoupe_text::{TextConfig, prepare};
+
+mod common;
 
 fn lang_of(doc: &Document) -> Lang {
     match doc.language.lang {
@@ -36,21 +37,7 @@ fn best(docs: &[Document], mut f: impl FnMut(&Document) -> usize) -> (f64, usize
 }
 
 fn main() {
-    let default = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpora/fr-press-1122.jsonl"
-    );
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| default.to_owned());
-    let inputs: Vec<InputDocument> =
-        read_inputs(std::slice::from_ref(&path), &IngestConfig::default())
-            .filter_map(|item| item.document().cloned())
-            .collect();
-    if inputs.is_empty() {
-        eprintln!("no documents in {path}");
-        std::process::exit(1);
-    }
+    let inputs = common::corpus();
     let bytes: usize = inputs.iter().map(|d| d.text.len()).sum();
     let config = TextConfig::default();
     let docs: Vec<Document> = inputs.iter().map(|d| prepare(d.clone(), &config)).collect();

@@ -201,7 +201,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let guessed = counted_nouns
                 .get(k)
                 .and_then(Option::as_ref)
-                .is_none_or(|f| f.rule == "counted/earlier-in-sentence");
+                .is_none_or(|f| f.rule == counted::EARLIER_IN_SENTENCE);
             if subset || q.unit.is_some() || !guessed {
                 continue;
             }
@@ -787,10 +787,10 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
         let guessed = child
             .rules
             .iter()
-            .any(|r| r.ends_with("counted/earlier-in-sentence"));
+            .any(|r| r.ends_with(counted::EARLIER_IN_SENTENCE));
         if child.counted.is_none() || (guessed && parent.counted.is_some()) {
             for rule in child.rules.iter_mut() {
-                if let Some(prefix) = rule.strip_suffix("counted/earlier-in-sentence") {
+                if let Some(prefix) = rule.strip_suffix(counted::EARLIER_IN_SENTENCE) {
                     *rule = format!("{prefix}counted/from-parent");
                 }
             }

@@ -8,6 +8,9 @@ use recoupe_model::quantity::{Dimension, PartRole, Quantity};
 use super::lexicon::Lexicon;
 use super::tokens::{Token, token_at};
 
+/// The rule of a noun guessed from earlier in the sentence, which a better source replaces.
+pub const EARLIER_IN_SENTENCE: &str = "counted/earlier-in-sentence";
+
 /// Most words allowed between a number and its noun ("plus de 110 000 [nouveaux] civils").
 const MAX_GAP: usize = 3;
 
@@ -161,7 +164,7 @@ fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Fou
     Some(Found {
         span: Span::new(first.start, last.end),
         category: hit.category,
-        rule: "counted/earlier-in-sentence",
+        rule: EARLIER_IN_SENTENCE,
     })
 }
 
