@@ -12,6 +12,7 @@
 
 mod attribution;
 mod counted;
+mod forms;
 mod lexicon;
 mod place;
 mod predicate;
@@ -454,10 +455,15 @@ fn other_event(
     let start = token_at(toks, found.span.start);
     let end = token_at(toks, found.span.end).max(start + 1);
     let lo = a.min(start).saturating_sub(6);
+    let verb = found.span.slice(text);
+    let category = lex
+        .gerund_category
+        .get(&verb.to_lowercase())
+        .map_or("other", String::as_str);
     let predicate = Predicate {
-        text: found.span.slice(text).to_owned(),
+        text: verb.to_owned(),
         span: found.span,
-        category: "other".to_owned(),
+        category: category.to_owned(),
         modality: predicate::modality(lex, toks, lo, b.max(end)),
     };
     Some((predicate, found.rule))
@@ -607,6 +613,19 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     let Some(before) = a.checked_sub(1).and_then(|i| toks.get(i)) else {
         return false;
     };
+    // "il aurait une trentaine d'années": an age.
+    let is_years = |i: usize| toks.get(i).is_some_and(|t| lex.age_units.contains(&t.key));
+    let years_after = is_years(b)
+        || (toks
+            .get(b)
+            .is_some_and(|t| lex.noun_links.contains(&t.key))
+            && is_years(b + 1));
+    if (q.kind == QuantityKind::Duration || years_after)
+        && before.is_word
+        && lex.age_verbs.contains(&before.key)
+    {
+        return true;
+    }
     let plain = q.qualifier == Qualifier::Exact && q.unit.is_none();
     let words = !q.text.chars().any(|c| c.is_ascii_digit());
     if plain
@@ -666,23 +685,30 @@ fn starts_compound_name(text: &str, span: Span) -> bool {
 }
 
 /// Whether the figure starting at token `a` is the base of a rate: a rate marker ends right
-/// before it and another figure ends at most [`RATE_GAP`] tokens before the marker ("710
-/// détenus pour 100.000 habitants").
+/// before it and another figure, or an indefinite article standing for one ("un train sur
+/// deux"), ends at most [`RATE_GAP`] tokens before the marker ("710 détenus pour 100.000
+/// habitants").
 fn is_rate_base(lex: &Lexicon, toks: &[Token], ranges: &[FigureTokens], a: usize) -> bool {
     let marker = (a.saturating_sub(3)..a)
         .find(|&m| lex.rate_markers.at(toks, m).is_some_and(|h| h.end == a));
-    marker.is_some_and(|m| {
-        ranges.iter().any(|&(_, end, _)| {
-            end <= m
-                && end + RATE_GAP >= m
-                && toks.get(end..m).is_some_and(|between| {
-                    between.iter().all(|t| {
-                        t.is_word
-                            && !lex.verbs.reflexives.contains(&t.key)
-                            && !lex.verbs.auxiliaries.contains(&t.key)
-                    })
+    let close = |end: usize, m: usize| {
+        end <= m
+            && end + RATE_GAP >= m
+            && toks.get(end..m).is_some_and(|between| {
+                between.iter().all(|t| {
+                    t.is_word
+                        && !lex.verbs.reflexives.contains(&t.key)
+                        && !lex.verbs.auxiliaries.contains(&t.key)
                 })
-        })
+            })
+    };
+    marker.is_some_and(|m| {
+        ranges.iter().any(|&(_, end, _)| close(end, m))
+            || (m.saturating_sub(RATE_GAP + 1)..m).any(|k| {
+                toks.get(k)
+                    .is_some_and(|t| t.is_word && lex.rate_ones.contains(&t.key))
+                    && close(k + 1, m)
+            })
     })
 }
 
@@ -691,14 +717,23 @@ fn is_rate_base(lex: &Lexicon, toks: &[Token], ranges: &[FigureTokens], a: usize
 const RATE_GAP: usize = 2;
 
 /// Digits joined by a hyphen, a times sign or a slash to other digits, outside a range or a
-/// fraction the numbers stage read: a score ("6-2 7-5 6-4"), a code, a "4x4", not a count.
+/// fraction the numbers stage read: a score ("6-2 7-5 6-4", "45%-55%"), a code, a "4x4",
+/// not a count. Digits right after a letter are part of a name or a code ("Six4Three",
+/// "A380").
 fn glued_to_digits(text: &str, span: Span) -> bool {
     let mut after = text.get(span.end..).unwrap_or("").chars();
     let mut before = text.get(..span.start).unwrap_or("").chars().rev();
     let glue = |c: Option<char>| c.is_some_and(|c| GLUE.contains(&c));
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '%');
     let glued_after = glue(after.next()) && after.next().is_some_and(|c| c.is_ascii_digit());
-    let glued_before = glue(before.next()) && before.next().is_some_and(|c| c.is_ascii_digit());
-    glued_after || glued_before
+    let first_before = before.next();
+    let glued_before = glue(first_before) && digit(before.next());
+    let after_letter = first_before.is_some_and(char::is_alphabetic)
+        && text
+            .get(span.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_ascii_digit());
+    glued_after || glued_before || after_letter
 }
 
 const GLUE: [char; 4] = ['-', 'x', '×', '/'];

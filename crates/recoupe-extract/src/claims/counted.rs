@@ -213,6 +213,11 @@ fn other_noun(
         if plural && !is_plural(lex, &key) {
             return None;
         }
+        // A word that can only be a verb ("six sur dix avouent", "26 499 acceptées") counts
+        // nothing: it says what happened to an unnamed noun.
+        if lex.verbs.forms.get(&key).is_some_and(|c| c.only_verb()) {
+            return None;
+        }
         return Some(Found {
             span: Span::new(t.start, t.end),
             category: "other".to_owned(),

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use recoupe_model::Lang;
 use serde::Deserialize;
 
+use super::forms::VerbForms;
 use super::tokens::{Token, tokenize};
 
 /// One word of a pattern: the word itself, or a prefix when written with a final `*`.
@@ -180,6 +181,12 @@ struct CountedFile {
     #[serde(default)]
     rate_markers: Vec<String>,
     #[serde(default)]
+    rate_ones: Vec<String>,
+    #[serde(default)]
+    age_verbs: Vec<String>,
+    #[serde(default)]
+    age_units: Vec<String>,
+    #[serde(default)]
     model_articles: Vec<String>,
 }
 
@@ -256,6 +263,12 @@ struct VerbsFile {
     plural_determiners: Vec<String>,
     #[serde(default)]
     object_clitics: Vec<String>,
+    #[serde(default)]
+    reporting: Vec<String>,
+    #[serde(default)]
+    restrictive_negations: Vec<String>,
+    #[serde(default)]
+    que_joins: Vec<String>,
 }
 
 /// Words looked up one at a time, as the tokenizer keys them.
@@ -310,6 +323,15 @@ pub struct Verbs {
     pub plural_determiners: WordSet,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
     pub function_words: WordSet,
+    /// Beginnings of verbs that report a count ("dénombré", "recensé").
+    pub reporting: Vec<String>,
+    /// Negations whose "que" restricts rather than opens a clause ("ne … que").
+    pub restrictive_negations: WordSet,
+    /// Words after which "que" joins rather than opens a clause ("ainsi que").
+    pub que_joins: WordSet,
+    /// Every verb form of the language and what else it can be; empty when the language
+    /// has no list, and then verbs are read by their endings alone.
+    pub forms: VerbForms,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -318,6 +340,8 @@ struct PredicateFile {
     category: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     implied: BTreeMap<String, String>,
+    #[serde(default)]
+    gerund_category: BTreeMap<String, String>,
     #[serde(default)]
     modality: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -423,10 +447,17 @@ pub struct Lexicon {
     pub ellipsis_reach: usize,
     /// Words before the base of a rate ("pour 100 000 habitants").
     pub rate_markers: Entries,
+    /// Indefinite articles that stand for the one of a rate ("un train sur deux").
+    pub rate_ones: WordSet,
+    /// Forms of "avoir" after which a duration is an age ("il a 30 ans").
+    pub age_verbs: WordSet,
+    pub age_units: WordSet,
     /// Articles before digits that make them a model or a code ("un 357 Magnum").
     pub model_articles: WordSet,
     pub predicates: Entries,
     pub implied: BTreeMap<String, String>,
+    /// Categories of gerunds, for the figure right after one ("tuant 86 personnes").
+    pub gerund_category: BTreeMap<String, String>,
     pub modality: Entries,
     pub cumulative: Entries,
     pub last_24h: Entries,
@@ -533,9 +564,13 @@ fn load(lang: Lang) -> Lexicon {
         ellipsis_joins: word_set(counted.ellipsis_joins),
         ellipsis_reach: counted.ellipsis_reach,
         rate_markers: single("rate", counted.rate_markers),
+        rate_ones: word_set(counted.rate_ones),
+        age_verbs: word_set(counted.age_verbs),
+        age_units: word_set(counted.age_units),
         model_articles: word_set(counted.model_articles),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
+        gerund_category: predicates.gerund_category,
         modality: Entries::from_map(&predicates.modality),
         cumulative: single("cumulative", predicates.cumulative),
         last_24h: single("last_24h", predicates.last_24h),
@@ -576,6 +611,12 @@ fn load(lang: Lang) -> Lexicon {
             gerund_endings: predicates.verbs.gerund_endings,
             plural_determiners: word_set(predicates.verbs.plural_determiners),
             function_words: word_set(counted.not_nouns.clone()),
+            reporting: predicates.verbs.reporting,
+            restrictive_negations: word_set(predicates.verbs.restrictive_negations),
+            que_joins: word_set(predicates.verbs.que_joins),
+            forms: recoupe_lang::data_file(lang, "verb-forms.tsv")
+                .map(VerbForms::parse)
+                .unwrap_or_default(),
         },
         subsets: single("subset", subsets.markers),
         supersets: subsets.supersets,

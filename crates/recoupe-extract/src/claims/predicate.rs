@@ -7,6 +7,7 @@ use recoupe_model::claim::Modality;
 
 use super::lexicon::{Hit, Lexicon};
 use super::tokens::Token;
+use super::verbs;
 
 /// Distance added for every other figure between a figure and a predicate.
 const CROSSING: usize = 8;
@@ -41,6 +42,7 @@ pub fn find(
     counted: Option<&str>,
 ) -> Option<Found> {
     let overlaps = |s: usize, e: usize, (x, y): (usize, usize)| s < y && x < e;
+    let subset = figures.iter().any(|&(x, _, starts)| x == a && starts);
     let best = hits
         .iter()
         .filter(|h| {
@@ -50,6 +52,19 @@ pub fn find(
         })
         .filter(|h| !blocked.iter().any(|&r| overlaps(h.start, h.end, r)))
         .filter(|h| h.start < b + REACH && h.end + REACH > a)
+        // Before the figure, a predicate past "où" or "que" is another clause's ("se sont
+        // déplacés sur les lieux, où se trouvaient 70 pompiers"); a subset ("dont 5 831
+        // enfants") refers back past any clause to its parent's.
+        .filter(|h| {
+            h.start >= b
+                || subset
+                || !(h.end..a).any(|i| {
+                    tokens
+                        .get(i)
+                        .is_some_and(|t| lex.verbs.complementizers.contains(&t.key))
+                        && !verbs::que_opens_no_clause(&lex.verbs, tokens, i)
+                })
+        })
         // An editor's insertion in brackets is a text of its own.
         .filter(|h| {
             let (lo, hi) = if h.start >= b {

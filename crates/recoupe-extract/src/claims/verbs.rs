@@ -43,6 +43,7 @@ pub fn find(
     let in_cue = |i: usize| cues.iter().any(|&(x, y)| (x..y).contains(&i));
     let is_noun = |i: usize| nouns.iter().any(|&(x, y)| (x..y).contains(&i)) || is_name(tokens, i);
     let v = &lex.verbs;
+    let subset = figures.iter().any(|&(x, _, starts)| x == a && starts);
     // A subset figure ("dont 20 enfants") stands inside its parent's clause.
     let other_figure = |i: usize| {
         figures
@@ -58,6 +59,19 @@ pub fn find(
             .filter(|&k| !is_noun(k))
             .find_map(|k| participle_after_noun(lex, tokens, k))
     };
+    // A verb right before the figure takes it as its object ("mobilisant 2500 gendarmes",
+    // "espère 250 000 spectateurs"): a verb after the object belongs to another clause.
+    if let Some(k) = a.checked_sub(1)
+        && !is_noun(k)
+        && !in_cue(k)
+        && tokens.get(k).is_some_and(|t| !is(&v.speech, &t.key))
+        && !reports_count(v, tokens, k)
+        && let Some(found) = backward_at(v, tokens, k)
+            .filter(|f| !f.state)
+            .or_else(|| gerund_at(v, tokens, k))
+    {
+        return Some(found);
+    }
     // After: the first verb of the clause.
     let mut comma = false;
     let mut i = b;
@@ -91,14 +105,8 @@ pub fn find(
         return Some(found);
     }
     // A gerund right before the figure governs it: "arrêtant plus de 55 000 personnes".
-    if let Some(k) = a.checked_sub(1)
-        && let Some(t) = tokens.get(k).filter(|t| t.is_word && !is_noun(k))
-        && has_ending(&t.key, &v.gerund_endings)
-        && !after_determiner(v, tokens, k)
-        && !is(&v.not_verbs, &t.key)
-        && !is(&v.function_words, &t.key)
-    {
-        return Some(event(t.start, t.end, "predicate/other-gerund"));
+    if let Some(found) = a.checked_sub(1).and_then(|k| gerund_at(v, tokens, k)) {
+        return Some(found);
     }
     // Before: the nearest verb of the clause, read backwards, from the first of the figures
     // this one is coordinated with ("sont cédés à 800 et 500 dinars").
@@ -119,6 +127,11 @@ pub fn find(
         if ends_clause(v, t) || other_figure(i) || in_cue(i) || is(&v.speech, &t.key) {
             break;
         }
+        // A verb before "où", "que" or "lorsque" is another clause's: "se sont déplacés sur
+        // les lieux, où se trouvaient 70 pompiers".
+        if !subset && is(&v.complementizers, &t.key) && !que_opens_no_clause(v, tokens, i) {
+            break;
+        }
         // The figure is the agent of the participle before "par": "les projectiles lancés
         // par un groupe de quelque 70 zadistes".
         if is(&v.agent_markers, &t.key)
@@ -137,6 +150,33 @@ pub fn find(
         }
     }
     None
+}
+
+/// A gerund or present participle at token `i` ("arrêtant"), not a noun after a determiner.
+fn gerund_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = tokens.get(i).filter(|t| t.is_word && !is_name(tokens, i))?;
+    (is_present_participle(v, &t.key) && !after_determiner(v, tokens, i))
+        .then(|| event(t.start, t.end, "predicate/other-gerund"))
+}
+
+/// Whether the verb ending at token `i` reports a count ("a dénombré", "recense").
+fn reports_count(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| v.reporting.iter().any(|r| t.key.starts_with(r.as_str())))
+}
+
+/// Whether the "que" at token `i` opens no clause: it closes a "ne … que" restriction (a
+/// negation at most three words before it) or joins ("ainsi que", "plus que").
+pub fn que_opens_no_clause(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    let joins = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| is(&v.que_joins, &t.key));
+    joins
+        || tokens
+            .get(i.saturating_sub(3)..i)
+            .is_some_and(|w| w.iter().any(|t| is(&v.restrictive_negations, &t.key)))
 }
 
 /// A capitalized word after the first of its sentence is a name ("dont 40 à la Normandie"),
@@ -317,16 +357,25 @@ fn finite_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if after_determiner(v, tokens, i) {
         return None;
     }
+    // With a list of forms, a word it does not give as finite is no finite verb.
+    let known = v.forms.get(&t.key);
+    let listed = !v.forms.is_empty();
+    if listed && !known.is_some_and(|c| c.finite()) {
+        return None;
+    }
     // Modals without their infinitive, pronouns and adverbs are no event.
-    if after_subject(v, tokens, i)
-        && !is(&v.function_words, &t.key)
+    let event_word = !is(&v.function_words, &t.key)
         && !is(&v.between, &t.key)
         && !is(&v.modals, &t.key)
         && !is(&v.object_clitics, &t.key)
         && !is(&v.auxiliaries, &t.key)
-        && !is(&v.not_verbs, &t.key)
-    {
+        && !is(&v.not_verbs, &t.key);
+    if after_subject(v, tokens, i) && event_word {
         return Some(event(t.start, t.end, "predicate/other-verb-after-subject"));
+    }
+    // A form that is nothing but a verb needs no context ("espère", "verront").
+    if known.is_some_and(|c| c.only_verb()) && event_word {
+        return Some(event(t.start, t.end, "predicate/other-finite-verb"));
     }
     let finite = has_ending(&t.key, &v.finite_endings)
         && !has_ending(&t.key, &v.not_verb_endings)
@@ -376,11 +425,16 @@ fn after_determiner(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_infinitive(v: &Verbs, key: &str) -> bool {
-    !is(&v.not_verbs, key)
-        && !is(&v.function_words, key)
-        && (is(&v.infinitives, key)
-            || (has_ending(key, &v.infinitive_endings)
-                && !has_ending(key, &v.not_infinitive_endings)))
+    if is(&v.not_verbs, key) || is(&v.function_words, key) {
+        return false;
+    }
+    if is(&v.infinitives, key) {
+        return true;
+    }
+    if !v.forms.is_empty() {
+        return v.forms.get(key).is_some_and(|c| c.infinitive());
+    }
+    has_ending(key, &v.infinitive_endings) && !has_ending(key, &v.not_infinitive_endings)
 }
 
 fn is_participle(v: &Verbs, key: &str) -> bool {
@@ -389,15 +443,30 @@ fn is_participle(v: &Verbs, key: &str) -> bool {
 
 /// After an auxiliary, endings nouns mostly have are participles too ("ont visité").
 fn is_participle_after_auxiliary(v: &Verbs, key: &str) -> bool {
+    if is(&v.function_words, key) || is(&v.auxiliaries, key) || is(&v.not_verbs, key) {
+        return false;
+    }
+    if !v.forms.is_empty() {
+        return v.forms.get(key).is_some_and(|c| c.past_participle());
+    }
     // Short participles count: "mis", "pris", "dit".
     key.chars().count() > 2
         && v.participle_endings
             .iter()
             .any(|e| key.ends_with(e.as_str()))
         && !has_ending(key, &v.not_verb_endings)
-        && !is(&v.function_words, key)
-        && !is(&v.auxiliaries, key)
-        && !is(&v.not_verbs, key)
+}
+
+/// A present participle or gerund ("arrêtant"); nouns of the same shape ("habitant") are in
+/// `not_verbs` or follow a determiner.
+fn is_present_participle(v: &Verbs, key: &str) -> bool {
+    if is(&v.not_verbs, key) || is(&v.function_words, key) {
+        return false;
+    }
+    if !v.forms.is_empty() {
+        return v.forms.get(key).is_some_and(|c| c.present_participle());
+    }
+    has_ending(key, &v.gerund_endings)
 }
 
 fn event(start: usize, end: usize, rule: &'static str) -> Found {

@@ -1,0 +1,137 @@
+//! A language's full list of verb forms (`data/<lang>/verb-forms.tsv`): whether a word can be
+//! a finite verb, an infinitive or a participle, and whether it can also be a noun or an
+//! adjective. Endings alone cannot tell "ils espèrent" from "les présents", nor "espère" from
+//! "serre"; the list can, and context decides only where the word is truly both.
+//!
+//! The list is sorted and borrowed from the embedded file: looking a word up is a binary
+//! search, loading it allocates one vector of slices.
+
+/// What a word can be, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes(u16);
+
+impl Classes {
+    const FINITE: u16 = 1;
+    const INFINITIVE: u16 = 1 << 1;
+    const PAST_PARTICIPLE: u16 = 1 << 2;
+    const PRESENT_PARTICIPLE: u16 = 1 << 3;
+    const NOUN: u16 = 1 << 4;
+    const ADJECTIVE: u16 = 1 << 5;
+    /// Adverb, preposition, pronoun, determiner, name or anything else but a verb.
+    const OTHER: u16 = 1 << 6;
+    const VERB: u16 =
+        Self::FINITE | Self::INFINITIVE | Self::PAST_PARTICIPLE | Self::PRESENT_PARTICIPLE;
+
+    fn from_letters(letters: &str) -> Self {
+        Classes(letters.bytes().fold(0, |bits, b| {
+            bits | match b {
+                b'V' => Self::FINITE,
+                b'I' => Self::INFINITIVE,
+                b'P' => Self::PAST_PARTICIPLE,
+                b'G' => Self::PRESENT_PARTICIPLE,
+                b'N' => Self::NOUN,
+                b'A' => Self::ADJECTIVE,
+                _ => Self::OTHER,
+            }
+        }))
+    }
+
+    pub fn finite(self) -> bool {
+        self.0 & Self::FINITE != 0
+    }
+
+    pub fn infinitive(self) -> bool {
+        self.0 & Self::INFINITIVE != 0
+    }
+
+    pub fn past_participle(self) -> bool {
+        self.0 & Self::PAST_PARTICIPLE != 0
+    }
+
+    pub fn present_participle(self) -> bool {
+        self.0 & Self::PRESENT_PARTICIPLE != 0
+    }
+
+    /// The word is a verb form and nothing else ("verront", "espère").
+    pub fn only_verb(self) -> bool {
+        self.0 & !Self::VERB == 0
+    }
+}
+
+/// The verb forms of one language; empty when the language has no list.
+#[derive(Debug, Default)]
+pub struct VerbForms {
+    entries: Vec<(&'static str, Classes)>,
+}
+
+impl VerbForms {
+    /// Reads `form<TAB>classes` lines; `#` lines are comments. Malformed lines are skipped:
+    /// the file is generated, and a test checks that every line reads.
+    pub fn parse(text: &'static str) -> Self {
+        let mut entries: Vec<(&'static str, Classes)> = text
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(form, letters)| (form, Classes::from_letters(letters)))
+            .collect();
+        // The generator sorts, but a hand-edited file must still be searchable.
+        if !entries.is_sorted_by(|a, b| a.0 <= b.0) {
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        }
+        VerbForms { entries }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The classes of a lower-case word; `None` when the word is no verb form (or unknown).
+    pub fn get(&self, key: &str) -> Option<Classes> {
+        self.entries
+            .binary_search_by(|(form, _)| (*form).cmp(key))
+            .ok()
+            .and_then(|i| self.entries.get(i))
+            .map(|&(_, classes)| classes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_classes_and_skips_comments() {
+        let forms = VerbForms::parse("# comment\nespère\tV\nprésident\tNV\nzut\n");
+        assert!(
+            forms
+                .get("espère")
+                .is_some_and(|c| c.finite() && c.only_verb())
+        );
+        let president = forms.get("président").unwrap();
+        assert!(president.finite() && !president.only_verb());
+        assert_eq!(forms.get("zut"), None);
+        assert_eq!(forms.get("table"), None);
+    }
+
+    #[test]
+    fn unsorted_files_are_sorted() {
+        let forms = VerbForms::parse("tuer\tI\nabattre\tI\nmourir\tI\n");
+        assert!(forms.get("abattre").is_some_and(|c| c.infinitive()));
+        assert!(forms.get("tuer").is_some());
+    }
+
+    #[test]
+    fn the_french_list_reads_whole() {
+        let text = recoupe_lang::data_file(recoupe_model::Lang::Fr, "verb-forms.tsv")
+            .expect("data/fr/verb-forms.tsv is embedded");
+        let lines = text.lines().filter(|l| !l.starts_with('#')).count();
+        let forms = VerbForms::parse(text);
+        assert_eq!(forms.entries.len(), lines, "every line is form<TAB>classes");
+        assert!(lines > 100_000);
+        for (word, finite) in [("verront", true), ("occupent", true), ("serre", true)] {
+            assert_eq!(forms.get(word).map(|c| c.finite()), Some(finite), "{word}");
+        }
+        assert!(forms.get("sous").is_none(), "a preposition is no verb form");
+        assert!(forms.get("évacués").is_some_and(|c| c.past_participle()));
+    }
+}
