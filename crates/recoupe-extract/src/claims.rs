@@ -616,10 +616,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     // "il aurait une trentaine d'années": an age.
     let is_years = |i: usize| toks.get(i).is_some_and(|t| lex.age_units.contains(&t.key));
     let years_after = is_years(b)
-        || (toks
-            .get(b)
-            .is_some_and(|t| lex.noun_links.contains(&t.key))
-            && is_years(b + 1));
+        || (toks.get(b).is_some_and(|t| lex.noun_links.contains(&t.key)) && is_years(b + 1));
     if (q.kind == QuantityKind::Duration || years_after)
         && before.is_word
         && lex.age_verbs.contains(&before.key)
@@ -643,6 +640,17 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         return true;
     }
     if plain && digits && before.is_word && lex.model_articles.contains(&before.key) {
+        return true;
+    }
+    // "au 72, rue Kaddour": an address.
+    let street = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| lex.street_words.contains(&t.key))
+    };
+    if plain
+        && digits
+        && (street(b) || (toks.get(b).is_some_and(|t| t.key == ",") && street(b + 1)))
+    {
         return true;
     }
     let after_is_noun = toks

@@ -44,9 +44,10 @@ HEADER = """\
 # copy of the MPL was not distributed with this file, You can obtain one at
 # http://mozilla.org/MPL/2.0/.
 #
-# form<TAB>classes. Verb classes: V finite (indicative, conditional, subjunctive present),
-# I infinitive, P past participle, G present participle. Other classes: N noun, A adjective,
-# D adverb, R preposition, M name, O pronoun, determiner or conjunction, X anything else.
+# form<TAB>classes<TAB>infinitives (comma-separated). Verb classes: V finite (indicative,
+# conditional, subjunctive present), I infinitive, P past participle, G present participle.
+# Other classes: N noun, A adjective, D adverb, R preposition, M name, O pronoun, determiner
+# or conjunction, X anything else.
 """
 
 
@@ -110,13 +111,16 @@ def main(aff, dic, out):
     rules = read_suffixes(aff)
     forms = collections.defaultdict(set)
 
-    def add(form, is_verb, tags, lemma_tags):
+    lemmas = collections.defaultdict(set)
+
+    def add(form, is_verb, tags, lemma_tags, lemma=None):
         if is_verb:
             cls = verb_class(tags)
             if cls is None and not tags:
                 cls = "I"  # the bare lemma of a verb is its infinitive
             if cls:
                 forms[form.lower()].add(cls)
+                lemmas[form.lower()].add(lemma)
         else:
             for tag in lemma_tags:
                 forms[form.lower()].add(word_class(tag))
@@ -132,18 +136,18 @@ def main(aff, dic, out):
         is_verb = any(re.match(r"v[0-3]", t) for t in lemma_tags)
         # "()" marks a stem that is no word by itself.
         if "()" not in word_flags and "{}" not in word_flags:
-            add(word, is_verb, [], lemma_tags)
+            add(word, is_verb, [], lemma_tags, word)
         for flag in word_flags:
             for rule in rules.get(flag, []):
                 form = apply(rule, word)
                 if form is None:
                     continue
-                add(form, is_verb, rule[4], lemma_tags)
+                add(form, is_verb, rule[4], lemma_tags, word)
                 for more in rule[2]:
                     for second in rules.get(more, []):
                         form2 = apply(second, form)
                         if form2 is not None:
-                            add(form2, is_verb, second[4] or rule[4], lemma_tags)
+                            add(form2, is_verb, second[4] or rule[4], lemma_tags, word)
 
     verbs = {f: c for f, c in forms.items() if c & {"V", "I", "P", "G"}}
     with open(out, "w", encoding="utf-8") as sink:
@@ -151,7 +155,8 @@ def main(aff, dic, out):
         for form in sorted(verbs):
             if "\t" in form or " " in form:
                 continue
-            sink.write(f"{form}\t{''.join(sorted(verbs[form]))}\n")
+            infinitives = ",".join(sorted(lemmas[form]))
+            sink.write(f"{form}\t{''.join(sorted(verbs[form]))}\t{infinitives}\n")
     print(f"{len(verbs)} verb forms written to {out}", file=sys.stderr)
 
 

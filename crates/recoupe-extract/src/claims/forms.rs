@@ -1,6 +1,6 @@
 //! A language's full list of verb forms (`data/<lang>/verb-forms.tsv`): whether a word can be
-//! a finite verb, an infinitive or a participle, and whether it can also be a noun or an
-//! adjective. Endings alone cannot tell "ils espèrent" from "les présents", nor "espère" from
+//! a finite verb, an infinitive or a participle, whether it can also be a noun or an
+//! adjective, and the infinitive it is a form of. Endings alone cannot tell "ils espèrent" from "les présents", nor "espère" from
 //! "serre"; the list can, and context decides only where the word is truly both.
 //!
 //! The list is sorted and borrowed from the embedded file: looking a word up is a binary
@@ -61,18 +61,22 @@ impl Classes {
 /// The verb forms of one language; empty when the language has no list.
 #[derive(Debug, Default)]
 pub struct VerbForms {
-    entries: Vec<(&'static str, Classes)>,
+    /// Form, classes, and the comma-separated infinitives the form belongs to.
+    entries: Vec<(&'static str, Classes, &'static str)>,
 }
 
 impl VerbForms {
-    /// Reads `form<TAB>classes` lines; `#` lines are comments. Malformed lines are skipped:
-    /// the file is generated, and a test checks that every line reads.
+    /// Reads `form<TAB>classes[<TAB>infinitives]` lines; `#` lines are comments. Malformed
+    /// lines are skipped: the file is generated, and a test checks that every line reads.
     pub fn parse(text: &'static str) -> Self {
-        let mut entries: Vec<(&'static str, Classes)> = text
+        let mut entries: Vec<(&'static str, Classes, &'static str)> = text
             .lines()
             .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split_once('\t'))
-            .map(|(form, letters)| (form, Classes::from_letters(letters)))
+            .filter_map(|line| {
+                let (form, rest) = line.split_once('\t')?;
+                let (letters, infinitives) = rest.split_once('\t').unwrap_or((rest, ""));
+                Some((form, Classes::from_letters(letters), infinitives))
+            })
             .collect();
         // The generator sorts, but a hand-edited file must still be searchable.
         if !entries.is_sorted_by(|a, b| a.0 <= b.0) {
@@ -87,11 +91,20 @@ impl VerbForms {
 
     /// The classes of a lower-case word; `None` when the word is no verb form (or unknown).
     pub fn get(&self, key: &str) -> Option<Classes> {
+        self.entry(key).map(|&(_, classes, _)| classes)
+    }
+
+    /// Whether the word is a form of one of `infinitives` ("situeront" of "situer").
+    pub fn is_form_of(&self, key: &str, infinitives: &rustc_hash::FxHashSet<String>) -> bool {
+        self.entry(key)
+            .is_some_and(|&(_, _, of)| of.split(',').any(|i| infinitives.contains(i)))
+    }
+
+    fn entry(&self, key: &str) -> Option<&(&'static str, Classes, &'static str)> {
         self.entries
-            .binary_search_by(|(form, _)| (*form).cmp(key))
+            .binary_search_by(|(form, _, _)| (*form).cmp(key))
             .ok()
             .and_then(|i| self.entries.get(i))
-            .map(|&(_, classes)| classes)
     }
 }
 
@@ -101,7 +114,11 @@ mod tests {
 
     #[test]
     fn reads_classes_and_skips_comments() {
-        let forms = VerbForms::parse("# comment\nespère\tV\nprésident\tNV\nzut\n");
+        let forms =
+            VerbForms::parse("# comment\nespère\tV\tespérer\nprésident\tNV\tprésider\nzut\n");
+        let of = |w: &str| std::iter::once(w.to_owned()).collect();
+        assert!(forms.is_form_of("président", &of("présider")));
+        assert!(!forms.is_form_of("espère", &of("présider")));
         assert!(
             forms
                 .get("espère")
@@ -133,5 +150,7 @@ mod tests {
         }
         assert!(forms.get("sous").is_none(), "a preposition is no verb form");
         assert!(forms.get("évacués").is_some_and(|c| c.past_participle()));
+        let of = |w: &str| std::iter::once(w.to_owned()).collect();
+        assert!(forms.is_form_of("situeront", &of("situer")));
     }
 }

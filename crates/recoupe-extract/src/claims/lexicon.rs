@@ -187,6 +187,8 @@ struct CountedFile {
     #[serde(default)]
     age_units: Vec<String>,
     #[serde(default)]
+    street_words: Vec<String>,
+    #[serde(default)]
     model_articles: Vec<String>,
 }
 
@@ -269,6 +271,14 @@ struct VerbsFile {
     restrictive_negations: Vec<String>,
     #[serde(default)]
     que_joins: Vec<String>,
+    #[serde(default)]
+    state_infinitives: Vec<String>,
+    #[serde(default)]
+    reflexive_state_infinitives: Vec<String>,
+    #[serde(default)]
+    descriptive_infinitives: Vec<String>,
+    #[serde(default)]
+    partitive_markers: Vec<String>,
 }
 
 /// Words looked up one at a time, as the tokenizer keys them.
@@ -329,6 +339,13 @@ pub struct Verbs {
     pub restrictive_negations: WordSet,
     /// Words after which "que" joins rather than opens a clause ("ainsi que").
     pub que_joins: WordSet,
+    /// Infinitives of verbs of state, alone and after "se".
+    pub state_infinitives: WordSet,
+    pub reflexive_state_infinitives: WordSet,
+    /// Infinitives whose participle after a noun describes it ("concernées").
+    pub descriptive_infinitives: WordSet,
+    /// Words after which a pronoun is no subject ("d'entre elles").
+    pub partitive_markers: WordSet,
     /// Every verb form of the language and what else it can be; empty when the language
     /// has no list, and then verbs are read by their endings alone.
     pub forms: VerbForms,
@@ -452,6 +469,8 @@ pub struct Lexicon {
     /// Forms of "avoir" after which a duration is an age ("il a 30 ans").
     pub age_verbs: WordSet,
     pub age_units: WordSet,
+    /// Words after which digits are a street number.
+    pub street_words: WordSet,
     /// Articles before digits that make them a model or a code ("un 357 Magnum").
     pub model_articles: WordSet,
     pub predicates: Entries,
@@ -473,6 +492,9 @@ pub struct Lexicon {
     pub not_predicates: Entries,
     /// Event nouns that are a predicate only right before the figure ("la mort de").
     pub before_figure: Entries,
+    /// The same event nouns without their final "de": "l'arrestation en France de dix
+    /// personnes" puts words between the noun and its figure.
+    pub before_figure_nouns: Entries,
     pub verbs: Verbs,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
@@ -567,6 +589,7 @@ fn load(lang: Lang) -> Lexicon {
         rate_ones: word_set(counted.rate_ones),
         age_verbs: word_set(counted.age_verbs),
         age_units: word_set(counted.age_units),
+        street_words: word_set(counted.street_words),
         model_articles: word_set(counted.model_articles),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
@@ -582,6 +605,10 @@ fn load(lang: Lang) -> Lexicon {
         insertion_marks: word_set(predicates.insertion_marks),
         not_predicates: single("not_predicate", predicates.not_predicates),
         before_figure: Entries::from_map(&predicates.before_figure),
+        before_figure_nouns: Entries::from_map(&without_last_link(
+            &predicates.before_figure,
+            &counted.noun_links,
+        )),
         verbs: Verbs {
             auxiliaries: word_set(predicates.verbs.auxiliaries),
             between: word_set(predicates.verbs.between),
@@ -614,6 +641,10 @@ fn load(lang: Lang) -> Lexicon {
             reporting: predicates.verbs.reporting,
             restrictive_negations: word_set(predicates.verbs.restrictive_negations),
             que_joins: word_set(predicates.verbs.que_joins),
+            state_infinitives: word_set(predicates.verbs.state_infinitives),
+            reflexive_state_infinitives: word_set(predicates.verbs.reflexive_state_infinitives),
+            descriptive_infinitives: word_set(predicates.verbs.descriptive_infinitives),
+            partitive_markers: word_set(predicates.verbs.partitive_markers),
             forms: recoupe_lang::data_file(lang, "verb-forms.tsv")
                 .map(VerbForms::parse)
                 .unwrap_or_default(),
@@ -649,6 +680,26 @@ fn load(lang: Lang) -> Lexicon {
 fn keys(list: Vec<String>) -> Vec<String> {
     list.into_iter()
         .map(|s| s.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Every phrase of `map` without its last word when that word is a link ("la mort de" → "la
+/// mort").
+fn without_last_link(
+    map: &BTreeMap<String, Vec<String>>,
+    links: &[String],
+) -> BTreeMap<String, Vec<String>> {
+    map.iter()
+        .map(|(category, phrases)| {
+            let stripped = phrases
+                .iter()
+                .filter_map(|phrase| {
+                    let (head, last) = phrase.trim().rsplit_once(' ')?;
+                    links.iter().any(|l| l == last).then(|| head.to_owned())
+                })
+                .collect();
+            (category.clone(), stripped)
+        })
         .collect()
 }
 

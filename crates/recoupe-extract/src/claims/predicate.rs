@@ -136,11 +136,13 @@ pub fn find(
 }
 
 /// An event noun of `before_figure` that ends right where the figure starts at token `a`:
-/// "causant la mort de six personnes".
+/// "causant la mort de six personnes"; or, a few words before, the same noun whose "de"
+/// comes right before the figure: "l'arrestation en France et en Suisse de dix personnes".
 pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
     let hit = (a.saturating_sub(MODALITY_REACH)..a)
         .filter_map(|m| lex.before_figure.at(tokens, m))
-        .find(|h| h.end == a)?;
+        .find(|h| h.end == a)
+        .or_else(|| event_noun_apart(lex, tokens, a))?;
     let first = tokens.get(hit.start)?;
     let last = tokens.get(hit.end.checked_sub(1)?)?;
     Some(Found {
@@ -149,6 +151,42 @@ pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> 
         modality: modality(lex, tokens, hit.start.saturating_sub(MODALITY_REACH), a),
         rule: "predicate/event-noun-before-figure",
     })
+}
+
+/// How many words may stand between an event noun and the "de" of its figure.
+const NOUN_APART: usize = 8;
+
+fn event_noun_apart(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Hit> {
+    let link = a.checked_sub(1)?;
+    if !tokens
+        .get(link)
+        .is_some_and(|t| lex.noun_links.contains(&t.key))
+    {
+        return None;
+    }
+    // Words between may be places, dates, adverbs, a quoted aside; not another "de" (whose
+    // figure would be another noun's: "la mort du frère de trois enfants"), a clause end, a
+    // number or a verb.
+    let mut m = link;
+    while m > 0 && link - m < NOUN_APART {
+        m -= 1;
+        let t = tokens.get(m)?;
+        if let Some(hit) = lex
+            .before_figure_nouns
+            .at(tokens, m)
+            .filter(|h| h.end <= link)
+        {
+            return (hit.end < link).then_some(hit);
+        }
+        let stops = (!t.is_word && lex.verbs.clause_ends.contains(&t.key))
+            || lex.noun_links.contains(&t.key)
+            || t.key.chars().any(|c| c.is_ascii_digit())
+            || lex.verbs.forms.get(&t.key).is_some_and(|c| c.only_verb());
+        if stops {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether `between` holds a coordinator that opens a new verb phrase: "et" then, within two

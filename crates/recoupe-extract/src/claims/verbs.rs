@@ -67,10 +67,26 @@ pub fn find(
         && tokens.get(k).is_some_and(|t| !is(&v.speech, &t.key))
         && !reports_count(v, tokens, k)
         && let Some(found) = backward_at(v, tokens, k)
-            .filter(|f| !f.state)
+            // A verb of state takes its figure too ("peuvent atteindre 25 km/h"), but not
+            // "être" and "avoir": "il y a 300 personnes qui attendent".
+            .filter(|f| !f.state || tokens.get(k).is_some_and(|t| !is(&v.auxiliaries, &t.key)))
             .or_else(|| gerund_at(v, tokens, k))
     {
         return Some(found);
+    }
+    // The figure is the agent of the participle right before "par": "supervisés par 12
+    // magistrats".
+    if let Some(k) = a.checked_sub(2)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| is(&v.agent_markers, &t.key))
+        && !is_noun(k)
+        && let Some(found) = participle_after_noun(lex, tokens, k).filter(|f| !f.state)
+    {
+        return Some(Found {
+            rule: "predicate/other-passive-agent",
+            ..found
+        });
     }
     // After: the first verb of the clause.
     let mut comma = false;
@@ -80,8 +96,12 @@ pub fn find(
         // A subordinate clause after the figure's own is another clause ("alors que …").
         // So does a subject pronoun: its clause has a subject of its own ("qui attire deux
         // millions de touristes, il est fermé").
-        let opens_clause =
-            i > b && (is(&v.complementizers, &t.key) || is(&v.subject_pronouns, &t.key));
+        let partitive = i
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|w| is(&v.partitive_markers, &w.key));
+        let opens_clause = i > b
+            && (is(&v.complementizers, &t.key) || (is(&v.subject_pronouns, &t.key) && !partitive));
         if ends_clause(v, t)
             || other_figure(i)
             || in_cue(i)
@@ -292,6 +312,13 @@ fn compound_from(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
             return None;
         }
         if is_participle_after_auxiliary(v, &w.key) {
+            if v.forms.is_form_of(&w.key, &v.state_infinitives) {
+                return Some(Found {
+                    span: Span::new(aux.start, w.end),
+                    state: true,
+                    rule: "predicate/state-verb",
+                });
+            }
             return Some(event(aux.start, w.end, "predicate/other-compound-verb"));
         }
         if !is_between(v, &w.key) && !is(&v.auxiliaries, &w.key) {
@@ -339,17 +366,31 @@ fn is_between(v: &Verbs, key: &str) -> bool {
 /// A verb of state at token `i`; not after a determiner, where it is a noun ("pour le
 /// compte de", "le reste").
 fn state_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
-    let hit = v.states.at(tokens, i)?;
     if after_determiner(v, tokens, i) {
         return None;
     }
-    let first = tokens.get(hit.start)?;
-    let last = tokens.get(hit.end.checked_sub(1)?)?;
-    Some(Found {
-        span: Span::new(first.start, last.end),
+    let state = |start: usize, end: usize| Found {
+        span: Span::new(start, end),
         state: true,
         rule: "predicate/state-verb",
-    })
+    };
+    if let Some(hit) = v.states.at(tokens, i) {
+        let first = tokens.get(hit.start)?;
+        let last = tokens.get(hit.end.checked_sub(1)?)?;
+        return Some(state(first.start, last.end));
+    }
+    // By the infinitive, from the list of forms: "se situeront", "avoisinant".
+    let t = tokens.get(i).filter(|t| t.is_word)?;
+    if is(&v.reflexives, &t.key)
+        && let Some(next) = tokens.get(i + 1).filter(|n| n.is_word)
+        && v.forms
+            .is_form_of(&next.key, &v.reflexive_state_infinitives)
+    {
+        return Some(state(t.start, next.end));
+    }
+    v.forms
+        .is_form_of(&t.key, &v.state_infinitives)
+        .then(|| state(t.start, t.end))
 }
 
 fn finite_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
@@ -489,9 +530,14 @@ pub fn participle_after_noun(lex: &Lexicon, tokens: &[Token], start: usize) -> O
     if !t.is_word || !is_participle(v, &t.key) || after_determiner(v, tokens, start) {
         return None;
     }
+    let describes = v.forms.is_form_of(&t.key, &v.descriptive_infinitives);
     Some(Found {
         span: Span::new(t.start, t.end),
-        state: false,
-        rule: "predicate/other-participle-after-noun",
+        state: describes,
+        rule: if describes {
+            "predicate/descriptive-participle"
+        } else {
+            "predicate/other-participle-after-noun"
+        },
     })
 }
