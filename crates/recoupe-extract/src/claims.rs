@@ -26,7 +26,7 @@ use recoupe_model::claim::{
     AttributionHow, Claim, Counted, Figure, FigureQualifier, Modality, Predicate, TimeWindow,
     WindowKind,
 };
-use recoupe_model::quantity::{PartRole, Qualifier, Quantity, QuantityKind};
+use recoupe_model::quantity::{Dimension, PartRole, Qualifier, Quantity, QuantityKind};
 use recoupe_model::{Document, EmbedKind, Lang, Span};
 
 use crate::annotate::HEADLINE_REMOVALS;
@@ -196,14 +196,18 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         // beside it; one that shares an earlier figure's noun shares its event too.
         let mut elliptic = vec![false; figures.len()];
         for k in 0..figures.len() {
-            let Some(((_, q), &(_, _, subset))) = figures.get(k).zip(ranges.get(k)) else {
+            let Some(((_, q), &(_, b, subset))) = figures.get(k).zip(ranges.get(k)) else {
                 continue;
             };
             let guessed = counted_nouns
                 .get(k)
                 .and_then(Option::as_ref)
                 .is_none_or(|f| f.rule == counted::EARLIER_IN_SENTENCE);
-            if subset || q.unit.is_some() || !guessed {
+            // "soit 1,5 fois plus": a ratio shares no noun.
+            let ratio = toks
+                .get(b)
+                .is_some_and(|t| lex.multipliers.contains(&t.key));
+            if subset || q.unit.is_some() || !guessed || ratio {
                 continue;
             }
             if let Some((noun, from_earlier)) =
@@ -246,7 +250,19 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     category: f.category,
                 }
             });
+            // A distance that locates a place reports no event.
+            let length = q
+                .unit
+                .as_ref()
+                .is_some_and(|u| u.dimension == Dimension::Length)
+                || counted.as_ref().is_some_and(|c| c.category == "length");
+            let end = counted
+                .as_ref()
+                .filter(|c| c.span.end > c.span.start)
+                .map_or(b, |c| token_at(&toks, c.span.end).max(b));
+            let locating = locates(lex, &toks, a, end, length);
             let mut predicate = predicate::right_before(lex, &toks, a)
+                .filter(|_| !locating)
                 .or_else(|| {
                     predicate::find(
                         lex,
@@ -257,6 +273,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         &blocked,
                         counted_category.as_deref(),
                     )
+                    .filter(|_| !locating)
                 })
                 .map(|p| {
                     rules.push(format!("{prefix}{}", p.rule));
@@ -299,11 +316,14 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 });
             }
             // A duration is a claim only when the lexicon names its event ("réglée d'ici
-            // deux ou trois jours"), not for any verb near it.
-            if q.kind == QuantityKind::Duration && predicate.is_none() {
+            // deux ou trois jours"), not for any verb near it; so is a count of days or years
+            // ("ses trois premières années").
+            let duration = q.kind == QuantityKind::Duration
+                || counted.as_ref().is_some_and(|c| c.category == "duration");
+            if duration && predicate.is_none() {
                 continue;
             }
-            if predicate.is_none() {
+            if predicate.is_none() && !locating && !describes(lex, &toks, a) {
                 predicate = other_event(
                     lex,
                     &toks,
@@ -577,6 +597,30 @@ fn is_candidate(q: &Quantity, unit: Span, times: &[recoupe_model::time::TimeExpr
         && !window::inside_time(times, q.span)
 }
 
+/// Whether the figure at tokens `[a, b)` describes a noun: "une ville de 30 000 habitants";
+/// the verbs of its sentence tell no event of it.
+fn describes(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+    let word = |i: usize, set: &lexicon::WordSet| toks.get(i).is_some_and(|t| set.contains(&t.key));
+    a >= 2
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| lex.noun_links.contains(&t.key))
+        && word(a - 2, &lex.descriptive_heads)
+}
+
+/// Whether the length at tokens `[a, b)` locates a place: "à une vingtaine de km de
+/// l'aéroport". `end` is the token after its counted noun (or after the figure).
+fn locates(lex: &Lexicon, toks: &[Token], a: usize, end: usize, length: bool) -> bool {
+    length
+        && a >= 1
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| lex.distance_markers.contains(&t.key))
+        && toks
+            .get(end)
+            .is_some_and(|t| lex.noun_links.contains(&t.key))
+}
+
 /// Whether a subset marker ("dont", "y compris", "including") ends right before token `a`
 /// (at most two words before it: "dont la moitié").
 fn starts_subset(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
@@ -615,12 +659,14 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     };
     // "il aurait une trentaine d'années": an age.
     let is_years = |i: usize| toks.get(i).is_some_and(|t| lex.age_units.contains(&t.key));
+    // "d'années", and "36 et 34 ans" where the first figure shares the second's unit.
     let years_after = is_years(b)
-        || (toks.get(b).is_some_and(|t| lex.noun_links.contains(&t.key)) && is_years(b + 1));
-    if (q.kind == QuantityKind::Duration || years_after)
-        && before.is_word
-        && lex.age_verbs.contains(&before.key)
-    {
+        || (toks.get(b).is_some_and(|t| lex.noun_links.contains(&t.key)) && is_years(b + 1))
+        || (toks
+            .get(b)
+            .is_some_and(|t| lex.ellipsis_joins.contains(&t.key))
+            && is_years(b + 2));
+    if (q.kind == QuantityKind::Duration || years_after) && lex.age_verbs.contains(&before.key) {
         return true;
     }
     let plain = q.qualifier == Qualifier::Exact && q.unit.is_none();

@@ -34,6 +34,13 @@ pub fn find(
     if let Some(found) = from_unit(lex, tokens, q) {
         return Some(found);
     }
+    // "1,5 fois plus que l'Allemagne": a ratio counts nothing.
+    if tokens
+        .get(b)
+        .is_some_and(|t| lex.multipliers.contains(&t.key))
+    {
+        return None;
+    }
     if let Some(found) = after(lex, tokens, b) {
         return Some(found);
     }

@@ -189,6 +189,12 @@ struct CountedFile {
     #[serde(default)]
     street_words: Vec<String>,
     #[serde(default)]
+    multipliers: Vec<String>,
+    #[serde(default)]
+    descriptive_heads: Vec<String>,
+    #[serde(default)]
+    distance_markers: Vec<String>,
+    #[serde(default)]
     model_articles: Vec<String>,
 }
 
@@ -471,6 +477,12 @@ pub struct Lexicon {
     pub age_units: WordSet,
     /// Words after which digits are a street number.
     pub street_words: WordSet,
+    /// Words that make a figure before them a ratio ("fois").
+    pub multipliers: WordSet,
+    /// Nouns a figure after "de" describes ("une ville de 30 000 habitants").
+    pub descriptive_heads: WordSet,
+    /// Prepositions of a distance ("à 20 km de").
+    pub distance_markers: WordSet,
     /// Articles before digits that make them a model or a code ("un 357 Magnum").
     pub model_articles: WordSet,
     pub predicates: Entries,
@@ -590,6 +602,9 @@ fn load(lang: Lang) -> Lexicon {
         age_verbs: word_set(counted.age_verbs),
         age_units: word_set(counted.age_units),
         street_words: word_set(counted.street_words),
+        multipliers: word_set(counted.multipliers),
+        descriptive_heads: word_set(counted.descriptive_heads),
+        distance_markers: word_set(counted.distance_markers),
         model_articles: word_set(counted.model_articles),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,
