@@ -220,9 +220,11 @@ pub(crate) fn tokenize<'t>(
         while sentences.get(s).is_some_and(|x| x.end <= start) {
             s += 1;
         }
+        // On bytes: gaps are mostly one space, too short for a char search.
         let nl_before = text
+            .as_bytes()
             .get(last_end..start)
-            .is_some_and(|gap| gap.contains('\n'));
+            .is_some_and(|gap| gap.contains(&b'\n'));
         last_end = end;
         let kind = if is_word {
             TokKind::Word
@@ -242,17 +244,16 @@ pub(crate) fn tokenize<'t>(
             if let Some(key) = keys.get_mut(key_start..) {
                 key.make_ascii_lowercase();
             }
-            let (mut uppers, mut alpha) = (0usize, 0usize);
-            for &c in slice.as_bytes() {
-                if c.is_ascii_alphabetic() {
-                    if alpha == 0 {
-                        cap = c.is_ascii_uppercase();
-                    }
-                    alpha += 1;
-                    uppers += usize::from(c.is_ascii_uppercase());
-                }
-            }
-            acronym = alpha >= 2 && uppers == alpha;
+            // An acronym is capitalized with no lower-case letter: most words stop at the
+            // first test, without counting letters.
+            let bytes = slice.as_bytes();
+            cap = bytes
+                .iter()
+                .find(|c| c.is_ascii_alphabetic())
+                .is_some_and(u8::is_ascii_uppercase);
+            acronym = cap
+                && !bytes.iter().any(u8::is_ascii_lowercase)
+                && bytes.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
         } else if is_word {
             let (mut uppers, mut alpha) = (0usize, 0usize);
             for ch in slice.chars() {
