@@ -32,6 +32,11 @@ fn is_word_char(c: char) -> bool {
 
 /// Folds one character: lower case, no accent, one apostrophe, one dash.
 fn fold_char(c: char, out: &mut String) {
+    // ASCII letters of accented words: lowered at once, not after every arm below.
+    if c.is_ascii() && c != '`' {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let m = match c {
         'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
