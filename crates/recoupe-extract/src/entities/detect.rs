@@ -508,19 +508,22 @@ impl<'a, 't> Detector<'a, 't> {
     }
 
     fn phrase_matches(&self, i: usize, p: &Phrase) -> bool {
-        p.words.iter().enumerate().all(|(k, w)| {
-            let Some(t) = self.tok(i + k) else {
-                return false;
-            };
-            if !t.word {
-                return t.text == w;
-            }
-            if p.acronym {
-                return t.text == w;
-            }
-            let upper = w.chars().next().is_some_and(char::is_uppercase);
-            t.lower == w.to_lowercase() && (!upper || t.upper)
-        })
+        p.words
+            .iter()
+            .zip(&p.keys)
+            .enumerate()
+            .all(|(k, (w, (lower, upper)))| {
+                let Some(t) = self.tok(i + k) else {
+                    return false;
+                };
+                if !t.word {
+                    return t.text == w;
+                }
+                if p.acronym {
+                    return t.text == w;
+                }
+                t.lower == lower.as_str() && (!upper || t.upper)
+            })
     }
 
     fn push_gazetteer(&mut self, i: usize, end: usize, p: &Phrase) -> usize {

@@ -34,6 +34,9 @@ pub fn gender(code: &str) -> Option<Gender> {
 #[derive(Debug)]
 pub struct Phrase {
     pub words: Vec<String>,
+    /// Each of `words` in lower case, and whether it starts with a capital (filled by
+    /// `add_phrase`, so matching a phrase at a word allocates nothing).
+    pub keys: Vec<(String, bool)>,
     pub kind: EntityKind,
     pub id: String,
     /// The entry's first name: the canonical name of what it matches.
@@ -334,6 +337,7 @@ impl Lexicon {
                 let acronym = name.chars().all(|ch| ch.is_uppercase() || ch == '.');
                 lex.add_phrase(Phrase {
                     words: words(name),
+                    keys: Vec::new(),
                     kind: EntityKind::Place,
                     id: id.clone(),
                     canonical: canonical.clone(),
@@ -364,6 +368,7 @@ impl Lexicon {
             for name in &p.names {
                 lex.add_phrase(Phrase {
                     words: words(name),
+                    keys: Vec::new(),
                     kind: EntityKind::Place,
                     id: id.clone(),
                     canonical: canonical.clone(),
@@ -487,6 +492,7 @@ impl Lexicon {
             for (name, acronym) in all {
                 self.add_phrase(Phrase {
                     words: words(name),
+                    keys: Vec::new(),
                     kind,
                     id: id.clone(),
                     canonical: canonical.clone(),
@@ -498,7 +504,17 @@ impl Lexicon {
         }
     }
 
-    fn add_phrase(&mut self, phrase: Phrase) {
+    fn add_phrase(&mut self, mut phrase: Phrase) {
+        phrase.keys = phrase
+            .words
+            .iter()
+            .map(|w| {
+                (
+                    w.to_lowercase(),
+                    w.chars().next().is_some_and(char::is_uppercase),
+                )
+            })
+            .collect();
         let Some(first) = phrase.words.first() else {
             return;
         };

@@ -185,12 +185,13 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 /// `word.to_lowercase()`, without a copy when that changes nothing (a character whose own
 /// lower case is itself is left as it is by `str::to_lowercase` too).
 fn lowercase(word: &str) -> Cow<'_, str> {
-    let unchanged = if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().all(lowercase_is_itself)
-    };
-    if unchanged {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(word.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(word);
+    }
+    if word.chars().all(lowercase_is_itself) {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())

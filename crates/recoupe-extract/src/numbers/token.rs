@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::chars::is_alphabetic;
+use crate::chars::{is_alphabetic, push_lowercase};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -32,6 +32,11 @@ fn is_word_char(c: char) -> bool {
 
 /// Folds one character: lower case, no accent, one apostrophe, one dash.
 fn fold_char(c: char, out: &mut String) {
+    // ASCII letters of accented words: lowered at once, not after every arm below.
+    if c.is_ascii() && c != '`' {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let m = match c {
         'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
@@ -44,7 +49,7 @@ fn fold_char(c: char, out: &mut String) {
         '‐' | '‑' | '‒' | '-' => '-',
         '–' | '—' | '−' => '–',
         _ => {
-            out.extend(c.to_lowercase());
+            push_lowercase(c, out);
             return;
         }
     };
@@ -82,32 +87,27 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut gap = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    // Walked by byte offsets: ASCII chars, the common case, are never decoded.
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
             gap = true;
+            i += c.len_utf8();
             continue;
         }
         let (kind, end) = if is_word_char(c) {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if !is_word_char(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                iter.next();
+            while let Some(d) = char_at(text, end).filter(|&d| is_word_char(d)) {
+                end += d.len_utf8();
             }
             (TokKind::Word, end)
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
-            while let Some(&(j, d)) = iter.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = j + 1;
-                iter.next();
+            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
             }
             (TokKind::Digits, end)
         } else {
@@ -127,8 +127,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             key,
         });
         gap = false;
+        i = end;
     }
     toks
+}
+
+/// The character at byte `pos` of `text` (a char boundary), decoded only when not ASCII.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
+        None => None,
+    }
 }
 
 /// The keys of a data-file phrase, tokenized like the text.

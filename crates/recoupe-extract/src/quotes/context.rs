@@ -35,7 +35,7 @@ pub(crate) struct Ctx<'t> {
 }
 
 /// Groups consecutive tokens by a key into (first, last) ranges.
-fn ranges(n: usize, key: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {
+fn ranges(n: usize, key: impl Fn(usize) -> u32) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -147,7 +147,7 @@ impl<'t> Ctx<'t> {
     pub fn np_span(&self, np: &Np) -> Span {
         if np.kind == SpeakerKind::Pronoun
             && let Some(tok) = self.t.get(np.first)
-            && let Some(p) = tok.inv_pronoun
+            && let Some(p) = tok.inv_pronoun()
         {
             return p;
         }

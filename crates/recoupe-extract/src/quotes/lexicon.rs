@@ -86,6 +86,8 @@ pub(crate) struct Lexicon {
     /// Both of the above in one map, for the one look-up per word of the tokenizer.
     words: FxHashMap<String, (u32, Vec<Phrase>)>,
     pub inversion_suffixes: Vec<String>,
+    /// Every inversion suffix has a hyphen, so a word without one has none of them.
+    pub inversion_hyphenated: bool,
     pub bullets: Vec<String>,
 }
 
@@ -345,6 +347,7 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     // Longest suffix first, so "-t-il" wins over "-il".
     lex.inversion_suffixes
         .sort_by_key(|s| std::cmp::Reverse(s.len()));
+    lex.inversion_hyphenated = lex.inversion_suffixes.iter().all(|s| s.contains('-'));
     lex.bullets = words.speaker_line_bullets;
     lex
 }

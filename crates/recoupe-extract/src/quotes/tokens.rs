@@ -19,28 +19,31 @@ pub(crate) enum TokKind {
     Close,
 }
 
+/// Kept small (64 bytes): the stage makes one per word and the rules walk the array a lot,
+/// so offsets inside a token or into [`Tokens::keys`] are `u32`.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
+    pub flags: u32,
+    /// Lowercase key in [`Tokens::keys`].
+    key: (u32, u32),
+    /// Where the key's inverted-subject suffix starts ("a-t-il" → 1), if it has one.
+    stem_len: Option<u32>,
+    /// Where the inverted subject pronoun ("il" of "a-t-il") starts, from the token's start
+    /// (0: none; it always follows a hyphen).
+    inv_from: u32,
+    pub para: u32,
+    pub sent: u32,
     /// First letter upper case.
     pub cap: bool,
     /// Two letters or more, all upper case (an acronym).
     pub acronym: bool,
-    /// Lowercase key in [`Tokens::keys`].
-    key: (usize, usize),
-    /// Where the key's inverted-subject suffix starts ("a-t-il" → 1), if it has one.
-    stem_len: Option<usize>,
-    /// The inverted subject pronoun ("il" of "a-t-il"), in the text.
-    pub inv_pronoun: Option<Span>,
-    pub flags: u32,
     /// Covered by an adverb or a time adjunct: stepped over between a cue and its speaker.
     pub skip: bool,
     /// Inside a speech quotation (set by the quotation pass).
     pub quoted: bool,
-    pub para: usize,
-    pub sent: usize,
     /// A line break stands between this token and the previous one.
     pub nl_before: bool,
 }
@@ -73,21 +76,25 @@ impl Tok {
     pub fn has(&self, bit: u32) -> bool {
         self.flags & bit != 0
     }
+    /// The inverted subject pronoun ("il" of "a-t-il"), in the text.
+    pub fn inv_pronoun(&self) -> Option<Span> {
+        (self.inv_from > 0).then(|| Span::new(self.start + self.inv_from as usize, self.end))
+    }
 }
 
 impl<'t> Tokens<'t> {
     pub fn key(&self, i: usize) -> &str {
         self.toks
             .get(i)
-            .and_then(|t| self.keys.get(t.key.0..t.key.1))
+            .and_then(|t| self.keys.get(t.key.0 as usize..t.key.1 as usize))
             .unwrap_or("")
     }
 
     /// The key without its inverted-subject suffix ("a-t-il" → "a").
     fn stem_key(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        let len = t.stem_len?;
-        self.keys.get(t.key.0..t.key.0 + len)
+        let start = t.key.0 as usize;
+        self.keys.get(start..start + t.stem_len? as usize)
     }
 
     pub fn get(&self, i: usize) -> Option<&Tok> {
@@ -188,6 +195,11 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     }
 }
 
+/// `n` as a `u32` offset or index of [`Tok`] (texts are far below 4 GiB; saturates beyond).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Tokenizes `text`, giving each token the index of the paragraph and sentence it starts in
 /// (`paragraphs` and `sentences` sorted spans of `text`).
 pub(crate) fn tokenize<'t>(
@@ -208,9 +220,11 @@ pub(crate) fn tokenize<'t>(
         while sentences.get(s).is_some_and(|x| x.end <= start) {
             s += 1;
         }
+        // On bytes: gaps are mostly one space, too short for a char search.
         let nl_before = text
+            .as_bytes()
             .get(last_end..start)
-            .is_some_and(|gap| gap.contains('\n'));
+            .is_some_and(|gap| gap.contains(&b'\n'));
         last_end = end;
         let kind = if is_word {
             TokKind::Word
@@ -230,17 +244,16 @@ pub(crate) fn tokenize<'t>(
             if let Some(key) = keys.get_mut(key_start..) {
                 key.make_ascii_lowercase();
             }
-            let (mut uppers, mut alpha) = (0usize, 0usize);
-            for &c in slice.as_bytes() {
-                if c.is_ascii_alphabetic() {
-                    if alpha == 0 {
-                        cap = c.is_ascii_uppercase();
-                    }
-                    alpha += 1;
-                    uppers += usize::from(c.is_ascii_uppercase());
-                }
-            }
-            acronym = alpha >= 2 && uppers == alpha;
+            // An acronym is capitalized with no lower-case letter: most words stop at the
+            // first test, without counting letters.
+            let bytes = slice.as_bytes();
+            cap = bytes
+                .iter()
+                .find(|c| c.is_ascii_alphabetic())
+                .is_some_and(u8::is_ascii_uppercase);
+            acronym = cap
+                && !bytes.iter().any(u8::is_ascii_lowercase)
+                && bytes.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
         } else if is_word {
             let (mut uppers, mut alpha) = (0usize, 0usize);
             for ch in slice.chars() {
@@ -262,14 +275,14 @@ pub(crate) fn tokenize<'t>(
             kind,
             cap,
             acronym,
-            key: (key_start, keys.len()),
+            key: (to_u32(key_start), to_u32(keys.len())),
             stem_len: None,
-            inv_pronoun: None,
+            inv_from: 0,
             flags: 0,
             skip: false,
             quoted: false,
-            para: p,
-            sent: s,
+            para: to_u32(p),
+            sent: to_u32(s),
             nl_before,
         });
     });
@@ -296,33 +309,31 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
         let (mut flags, starting) = lex.word(key);
         *slot = starting;
         let mut stem_len = None;
-        let mut inv = None;
-        if flags == 0 && starting.is_empty() {
+        let mut inv_from = 0;
+        // Most words have no hyphen, and every suffix needs one: skip the comparisons.
+        if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || key.contains('-')) {
             for suffix in &lex.inversion_suffixes {
                 if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
-                    let len = key.len() - suffix.len();
-                    stem_len = Some(len);
+                    stem_len = Some(to_u32(key.len() - suffix.len()));
                     // The pronoun is what follows the last hyphen of the suffix.
                     let tok = &t.toks[i];
                     let word = &t.text[tok.start..tok.end];
                     if let Some(h) = word.rfind('-') {
-                        inv = Some(Span::new(tok.start + h + 1, tok.end));
+                        inv_from = to_u32(h + 1);
                     }
                     break;
                 }
             }
         }
         if let Some(len) = stem_len {
-            let stem = t
-                .keys
-                .get(t.toks[i].key.0..t.toks[i].key.0 + len)
-                .unwrap_or("");
+            let start = t.toks[i].key.0 as usize;
+            let stem = t.keys.get(start..start + len as usize).unwrap_or("");
             flags = lex.flags(stem);
         }
         let tok = &mut t.toks[i];
         tok.flags = flags;
         tok.stem_len = stem_len;
-        tok.inv_pronoun = inv;
+        tok.inv_from = inv_from;
     }
     // Adjuncts: adverbs, time words, dates ("le 16 décembre 2016"), and "ce"/"on" before a
     // time word. Backwards, so a prefix sees whether what follows it is an adjunct.
@@ -400,7 +411,7 @@ fn cue_hit(t: &Tokens, verb: usize, last: usize, info: CueInfo) -> Option<CueHit
         return None;
     }
     let mut first = verb;
-    let mut pronoun = t.toks.get(verb).and_then(|x| x.inv_pronoun);
+    let mut pronoun = t.toks.get(verb).and_then(Tok::inv_pronoun);
     if matches!(info.class, CueClass::Finite | CueClass::Participle) {
         let mut j = verb;
         while j > 0 && t.toks[j - 1].skip && t.toks[j - 1].is_word() {
@@ -408,7 +419,7 @@ fn cue_hit(t: &Tokens, verb: usize, last: usize, info: CueInfo) -> Option<CueHit
         }
         if j > 0 && t.toks[j - 1].is_word() && t.toks[j - 1].has(flag::AUX) {
             first = j - 1;
-            pronoun = pronoun.or(t.toks[j - 1].inv_pronoun);
+            pronoun = pronoun.or(t.toks[j - 1].inv_pronoun());
         } else if info.class == CueClass::Participle {
             return None;
         }

@@ -48,18 +48,23 @@ pub(crate) fn shadow(text: &str) -> Normalized {
         return Normalized::identity(text);
     }
     let mut b = NormalizedBuilder::new(text);
-    let mut plain = 0;
-    for c in text.chars() {
-        match ascii_of(c) {
-            None => plain += c.len_utf8(),
-            Some(a) => {
-                if plain > 0 {
-                    b.copy(plain);
-                    plain = 0;
-                }
-                b.replace(c.len_utf8(), a);
-            }
+    // Runs of ASCII are copied whole, found on bytes: only the other chars are decoded.
+    let bytes = text.as_bytes();
+    let (mut i, mut plain_from) = (0, 0);
+    while let Some(&byte) = bytes.get(i) {
+        if byte.is_ascii() {
+            i += 1;
+            continue;
         }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if i > plain_from {
+            b.copy(i - plain_from);
+        }
+        b.replace(c.len_utf8(), ascii_of(c).unwrap_or(" "));
+        i += c.len_utf8();
+        plain_from = i;
     }
     b.copy_rest();
     b.finish()
@@ -67,9 +72,15 @@ pub(crate) fn shadow(text: &str) -> Normalized {
 
 /// `s` with every char replaced by its ASCII form (for words and patterns of the data files).
 pub(crate) fn fold_str(s: &str) -> String {
-    s.chars()
-        .map(|c| ascii_of(c).map_or_else(|| c.to_string(), str::to_owned))
-        .collect()
+    // Pushed in place: resolution folds every matched word, so no string per char.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match ascii_of(c) {
+            None => out.push(c),
+            Some(a) => out.push_str(a),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -842,10 +842,23 @@ fn word_regex(word: &str) -> String {
 /// Lowercase, accent-less, with one space for any run of spaces or hyphens and `'` for `’`:
 /// the key under which captured words are looked up.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The common case (matched text comes from the ASCII shadow): the same steps on
+        // bytes, without the lowercased and folded copies.
+        return squeeze(
+            s.bytes().map(|b| char::from(b.to_ascii_lowercase())),
+            s.len(),
+        );
+    }
     let lower = fold_str(&s.trim().to_lowercase());
-    let mut out = String::with_capacity(lower.len());
+    squeeze(lower.chars(), lower.len())
+}
+
+/// `chars` with every run of spaces and hyphens made one space, none at either end.
+fn squeeze(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut gap = false;
-    for ch in lower.chars() {
+    for ch in chars {
         if ch.is_whitespace() || ch == '-' {
             gap = true;
         } else {
