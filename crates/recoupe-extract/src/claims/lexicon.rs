@@ -285,6 +285,8 @@ struct VerbsFile {
     descriptive_infinitives: Vec<String>,
     #[serde(default)]
     partitive_markers: Vec<String>,
+    #[serde(default)]
+    gerund_markers: Vec<String>,
 }
 
 /// Words looked up one at a time, as the tokenizer keys them.
@@ -352,6 +354,8 @@ pub struct Verbs {
     pub descriptive_infinitives: WordSet,
     /// Words after which a pronoun is no subject ("d'entre elles").
     pub partitive_markers: WordSet,
+    /// The word of the gerund ("en désactivant").
+    pub gerund_markers: WordSet,
     /// Every verb form of the language and what else it can be; empty when the language
     /// has no list, and then verbs are read by their endings alone.
     pub forms: VerbForms,
@@ -660,6 +664,7 @@ fn load(lang: Lang) -> Lexicon {
             reflexive_state_infinitives: word_set(predicates.verbs.reflexive_state_infinitives),
             descriptive_infinitives: word_set(predicates.verbs.descriptive_infinitives),
             partitive_markers: word_set(predicates.verbs.partitive_markers),
+            gerund_markers: word_set(predicates.verbs.gerund_markers),
             forms: recoupe_lang::data_file(lang, "verb-forms.tsv")
                 .map(VerbForms::parse)
                 .unwrap_or_default(),

@@ -76,7 +76,7 @@ pub fn find(
                 .get(lo..hi)
                 .is_some_and(|w| w.iter().any(|t| lex.insertion_marks.contains(&t.key)))
         })
-        .map(|h| {
+        .filter_map(|h| {
             let (base, lo, hi) = if h.start >= b {
                 (2 * (h.start - b), b, h.start)
             } else {
@@ -110,12 +110,23 @@ pub fn find(
                     && between
                         .iter()
                         .any(|t| lex.verbs.complementizers.contains(&t.key)));
+            // Past another figure and a "que", the clause is that figure's own ("25 %
+            // d'abstentionnisme et que plus de 12 % des gens se sont déplacés").
+            if crossed > 0
+                && h.start >= b
+                && between.iter().enumerate().any(|(k, t)| {
+                    lex.verbs.complementizers.contains(&t.key)
+                        && !verbs::que_opens_no_clause(&lex.verbs, tokens, lo + k)
+                })
+            {
+                return None;
+            }
             let misfit = if new_clause { misfit + MISFIT } else { misfit };
             let bonus = if after_auxiliary { MAIN_VERB } else { 0 };
-            (
+            Some((
                 (base + 2 * CROSSING * crossed + misfit).saturating_sub(bonus),
                 h,
-            )
+            ))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, h)| h)?;
@@ -139,9 +150,13 @@ pub fn find(
 /// "causant la mort de six personnes"; or, a few words before, the same noun whose "de"
 /// comes right before the figure: "l'arrestation en France et en Suisse de dix personnes".
 pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
+    // The figure's text may begin with the noun's "de" ("un défilé de centaines de motards").
+    let starts_with_link = tokens
+        .get(a)
+        .is_some_and(|t| lex.noun_links.contains(&t.key));
     let hit = (a.saturating_sub(MODALITY_REACH)..a)
         .filter_map(|m| lex.before_figure.at(tokens, m))
-        .find(|h| h.end == a)
+        .find(|h| h.end == a || (starts_with_link && h.end == a + 1))
         .or_else(|| event_noun_apart(lex, tokens, a))?;
     let first = tokens.get(hit.start)?;
     let last = tokens.get(hit.end.checked_sub(1)?)?;

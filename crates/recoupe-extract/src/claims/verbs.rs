@@ -164,7 +164,7 @@ pub fn find(
             });
         }
         if !is_noun(i)
-            && let Some(found) = backward_at(v, tokens, i)
+            && let Some(found) = backward_at(v, tokens, i).or_else(|| gerund_back_at(v, tokens, i))
         {
             return Some(found);
         }
@@ -177,6 +177,22 @@ fn gerund_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     let t = tokens.get(i).filter(|t| t.is_word && !is_name(tokens, i))?;
     (is_present_participle(v, &t.key) && !after_determiner(v, tokens, i))
         .then(|| event(t.start, t.end, "predicate/other-gerund"))
+}
+
+/// A gerund some words before the figure: "en désactivant les commentaires sur des dizaines
+/// de millions de vidéos". Only after "en", or a form that is nothing but a verb: present
+/// participles are often adjectives or nouns ("important", "roulant", "l'assaillant").
+fn gerund_back_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = tokens.get(i)?;
+    let after_en = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|w| is(&v.gerund_markers, &w.key));
+    let verb_only = v.forms.get(&t.key).is_some_and(|c| c.only_verb());
+    if !(after_en || verb_only) || is(&v.modals, &t.key) || reports_count(v, tokens, i) {
+        return None;
+    }
+    gerund_at(v, tokens, i)
 }
 
 /// Whether the verb ending at token `i` reports a count ("a dénombré", "recense").
