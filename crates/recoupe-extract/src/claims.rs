@@ -699,10 +699,19 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     {
         return true;
     }
-    let after_is_noun = toks
-        .get(b)
-        .is_some_and(|t| t.is_word && !t.capitalized && !lex.not_nouns.contains(&t.key));
-    plain && digits && a > 1 && before.is_word && before.capitalized && !after_is_noun
+    // A verb after the number is no noun it counts ("le Soft Power 30 anticipe").
+    let after_is_noun = toks.get(b).is_some_and(|t| {
+        t.is_word
+            && !t.capitalized
+            && !lex.not_nouns.contains(&t.key)
+            && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.only_verb())
+    });
+    if plain && digits && a > 1 && before.is_word && before.capitalized && !after_is_noun {
+        return true;
+    }
+    // "dans le 93", "au 15": digits after a singular article and before no noun are a
+    // number used as a name (a département, a bus line), not an amount.
+    plain && digits && before.is_word && lex.label_articles.contains(&before.key) && !after_is_noun
 }
 
 /// A number that is all its sentence ("2." numbering a list item), or digits that are all of

@@ -189,6 +189,8 @@ struct CountedFile {
     #[serde(default)]
     street_words: Vec<String>,
     #[serde(default)]
+    label_articles: Vec<String>,
+    #[serde(default)]
     multipliers: Vec<String>,
     #[serde(default)]
     descriptive_heads: Vec<String>,
@@ -481,6 +483,8 @@ pub struct Lexicon {
     pub age_units: WordSet,
     /// Words after which digits are a street number.
     pub street_words: WordSet,
+    /// Singular articles before which bare digits with no noun are a name ("dans le 93").
+    pub label_articles: WordSet,
     /// Words that make a figure before them a ratio ("fois").
     pub multipliers: WordSet,
     /// Nouns a figure after "de" describes ("une ville de 30 000 habitants").
@@ -606,6 +610,7 @@ fn load(lang: Lang) -> Lexicon {
         age_verbs: word_set(counted.age_verbs),
         age_units: word_set(counted.age_units),
         street_words: word_set(counted.street_words),
+        label_articles: word_set(counted.label_articles),
         multipliers: word_set(counted.multipliers),
         descriptive_heads: word_set(counted.descriptive_heads),
         distance_markers: word_set(counted.distance_markers),
