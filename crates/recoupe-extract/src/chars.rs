@@ -65,6 +65,16 @@ pub(crate) fn lowercase_is_itself(c: char) -> bool {
     }
 }
 
+/// The character at byte `pos` of `text` (a char boundary), decoded only when it is not
+/// ASCII: the tokenizers walk byte offsets and most characters are ASCII.
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

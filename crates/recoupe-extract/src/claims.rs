@@ -204,10 +204,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 .and_then(Option::as_ref)
                 .is_none_or(|f| f.rule == counted::EARLIER_IN_SENTENCE);
             // "soit 1,5 fois plus": a ratio shares no noun.
-            let ratio = toks
-                .get(b)
-                .is_some_and(|t| lex.multipliers.contains(&t.key));
-            if subset || q.unit.is_some() || !guessed || ratio {
+            if subset || q.unit.is_some() || !guessed || counted::is_ratio(lex, &toks, b) {
                 continue;
             }
             if let Some((noun, from_earlier)) =
@@ -251,16 +248,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 }
             });
             // A distance that locates a place reports no event.
-            let length = q
-                .unit
-                .as_ref()
-                .is_some_and(|u| u.dimension == Dimension::Length)
-                || counted.as_ref().is_some_and(|c| c.category == "length");
-            let end = counted
-                .as_ref()
-                .filter(|c| c.span.end > c.span.start)
-                .map_or(b, |c| token_at(&toks, c.span.end).max(b));
-            let locating = locates(lex, &toks, a, end, length);
+            let locating = locates(lex, &toks, q, counted.as_ref(), (a, b));
             let mut predicate = predicate::right_before(lex, &toks, a)
                 .filter(|_| !locating)
                 .or_else(|| {
@@ -609,8 +597,22 @@ fn describes(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
 }
 
 /// Whether the length at tokens `[a, b)` locates a place: "à une vingtaine de km de
-/// l'aéroport". `end` is the token after its counted noun (or after the figure).
-fn locates(lex: &Lexicon, toks: &[Token], a: usize, end: usize, length: bool) -> bool {
+/// l'aéroport" ("de" after its counted noun, or after the figure).
+fn locates(
+    lex: &Lexicon,
+    toks: &[Token],
+    q: &Quantity,
+    counted: Option<&Counted>,
+    (a, b): (usize, usize),
+) -> bool {
+    let length = q
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.dimension == Dimension::Length)
+        || counted.is_some_and(|c| c.category == "length");
+    let end = counted
+        .filter(|c| c.span.end > c.span.start)
+        .map_or(b, |c| token_at(toks, c.span.end).max(b));
     length
         && a >= 1
         && toks

@@ -34,11 +34,7 @@ pub fn find(
     if let Some(found) = from_unit(lex, tokens, q) {
         return Some(found);
     }
-    // "1,5 fois plus que l'Allemagne": a ratio counts nothing.
-    if tokens
-        .get(b)
-        .is_some_and(|t| lex.multipliers.contains(&t.key))
-    {
+    if is_ratio(lex, tokens, b) {
         return None;
     }
     if let Some(found) = after(lex, tokens, b) {
@@ -64,6 +60,14 @@ pub fn find(
         return None;
     }
     before(lex, tokens, floor, a)
+}
+
+/// Whether a multiplier follows the figure ending at token `b`: "1,5 fois plus que
+/// l'Allemagne" is a ratio, it counts nothing.
+pub fn is_ratio(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
+    tokens
+        .get(b)
+        .is_some_and(|t| lex.multipliers.contains(&t.key))
 }
 
 /// "7,1 hectares", "environ 3,5 kilomètres de route", "5km": the unit is the counted thing.

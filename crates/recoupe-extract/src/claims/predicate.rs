@@ -58,12 +58,7 @@ pub fn find(
         .filter(|h| {
             h.start >= b
                 || subset
-                || !(h.end..a).any(|i| {
-                    tokens
-                        .get(i)
-                        .is_some_and(|t| lex.verbs.complementizers.contains(&t.key))
-                        && !verbs::que_opens_no_clause(&lex.verbs, tokens, i)
-                })
+                || !(h.end..a).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
         })
         // An editor's insertion in brackets is a text of its own.
         .filter(|h| {
@@ -114,10 +109,7 @@ pub fn find(
             // d'abstentionnisme et que plus de 12 % des gens se sont déplacés").
             if crossed > 0
                 && h.start >= b
-                && between.iter().enumerate().any(|(k, t)| {
-                    lex.verbs.complementizers.contains(&t.key)
-                        && !verbs::que_opens_no_clause(&lex.verbs, tokens, lo + k)
-                })
+                && (lo..hi).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
             {
                 return None;
             }

@@ -76,17 +76,11 @@ pub fn find(
     }
     // The figure is the agent of the participle right before "par": "supervisés par 12
     // magistrats".
-    if let Some(k) = a.checked_sub(2)
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| is(&v.agent_markers, &t.key))
-        && !is_noun(k)
-        && let Some(found) = participle_after_noun(lex, tokens, k).filter(|f| !f.state)
+    if let Some(marker) = a.checked_sub(1)
+        && let Some(found) =
+            passive_agent(lex, tokens, marker).filter(|f| !f.state && !is_noun(marker - 1))
     {
-        return Some(Found {
-            rule: "predicate/other-passive-agent",
-            ..found
-        });
+        return Some(found);
     }
     // After: the first verb of the clause.
     let mut comma = false;
@@ -149,19 +143,13 @@ pub fn find(
         }
         // A verb before "où", "que" or "lorsque" is another clause's: "se sont déplacés sur
         // les lieux, où se trouvaient 70 pompiers".
-        if !subset && is(&v.complementizers, &t.key) && !que_opens_no_clause(v, tokens, i) {
+        if !subset && opens_subordinate(v, tokens, i) {
             break;
         }
         // The figure is the agent of the participle before "par": "les projectiles lancés
         // par un groupe de quelque 70 zadistes".
-        if is(&v.agent_markers, &t.key)
-            && let Some(k) = i.checked_sub(1)
-            && let Some(found) = participle_after_noun(lex, tokens, k).filter(|_| !is_noun(k))
-        {
-            return Some(Found {
-                rule: "predicate/other-passive-agent",
-                ..found
-            });
+        if let Some(found) = passive_agent(lex, tokens, i).filter(|_| !is_noun(i - 1)) {
+            return Some(found);
         }
         if !is_noun(i)
             && let Some(found) = backward_at(v, tokens, i).or_else(|| gerund_back_at(v, tokens, i))
@@ -202,9 +190,31 @@ fn reports_count(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         .is_some_and(|t| v.reporting.iter().any(|r| t.key.starts_with(r.as_str())))
 }
 
+/// The participle whose agent follows the "par" at token `marker` ("lancés par").
+fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<Found> {
+    let by = tokens.get(marker)?;
+    if !is(&lex.verbs.agent_markers, &by.key) {
+        return None;
+    }
+    let found = participle_after_noun(lex, tokens, marker.checked_sub(1)?)?;
+    Some(Found {
+        rule: "predicate/other-passive-agent",
+        ..found
+    })
+}
+
+/// Whether token `i` opens a subordinate clause: "où", "lorsque", a "que" that neither
+/// restricts nor joins.
+pub fn opens_subordinate(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| is(&v.complementizers, &t.key))
+        && !que_opens_no_clause(v, tokens, i)
+}
+
 /// Whether the "que" at token `i` opens no clause: it closes a "ne … que" restriction (a
 /// negation at most three words before it) or joins ("ainsi que", "plus que").
-pub fn que_opens_no_clause(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+fn que_opens_no_clause(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     let joins = i
         .checked_sub(1)
         .and_then(|k| tokens.get(k))

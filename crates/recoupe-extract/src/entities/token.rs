@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use recoupe_model::Lang;
 
-use crate::chars::{is_alphanumeric, lowercase_is_itself};
+use crate::chars::{char_at, is_alphanumeric, lowercase_is_itself};
 use rustc_hash::FxHashSet;
 
 #[derive(Clone, Debug)]
@@ -171,15 +171,6 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
         pos += len;
     }
     end.max(start + char_at(text, start).map_or(1, char::len_utf8))
-}
-
-/// The character at byte `pos` of `text` (a char boundary), decoded only when not ASCII.
-fn char_at(text: &str, pos: usize) -> Option<char> {
-    match text.as_bytes().get(pos) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
-        None => None,
-    }
 }
 
 /// `word.to_lowercase()`, without a copy when that changes nothing (a character whose own

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::chars::{is_alphabetic, push_lowercase};
+use crate::chars::{char_at, is_alphabetic, push_lowercase};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -130,15 +130,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         i = end;
     }
     toks
-}
-
-/// The character at byte `pos` of `text` (a char boundary), decoded only when not ASCII.
-fn char_at(text: &str, pos: usize) -> Option<char> {
-    match text.as_bytes().get(pos) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
-        None => None,
-    }
 }
 
 /// The keys of a data-file phrase, tokenized like the text.

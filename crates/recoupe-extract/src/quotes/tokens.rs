@@ -5,7 +5,7 @@
 
 use recoupe_model::Span;
 
-use crate::chars::{is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase};
+use crate::chars::{char_at, is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase};
 
 use recoupe_model::speech::SpeakerKind;
 
@@ -183,15 +183,6 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
         }
         f(start, end, true);
         i = j;
-    }
-}
-
-/// The character at byte `pos` of `text` (a char boundary), decoded only when not ASCII.
-fn char_at(text: &str, pos: usize) -> Option<char> {
-    match text.as_bytes().get(pos) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
-        None => None,
     }
 }
 
