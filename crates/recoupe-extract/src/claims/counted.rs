@@ -164,12 +164,32 @@ fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Fou
             .and_then(|k| window.get(k))
             .is_some_and(|t| lex.verbs.auxiliaries.contains(&t.key))
     };
+    // A participle right after a noun is its epithet ("des jeunes interrogés", "les variétés
+    // inscrites"), even when the lexicon has it as a noun too: the noun is the counted thing.
+    let epithet = |i: usize| {
+        let participle = window.get(i).is_some_and(|t| {
+            lex.verbs
+                .forms
+                .get(&t.key)
+                .is_some_and(|c| c.past_participle())
+        });
+        participle
+            && i.checked_sub(1)
+                .and_then(|k| window.get(k))
+                .is_some_and(|t| {
+                    t.is_word
+                        && !t.capitalized
+                        && !lex.not_nouns.contains(&t.key)
+                        && !lex.skip.contains(&t.key)
+                        && !t.key.starts_with(|c: char| c.is_ascii_digit())
+                })
+    };
     let hit = lex
         .counted
         .all(window)
         .into_iter()
         .rev()
-        .find(|h| !after_auxiliary(h.start))?;
+        .find(|h| !after_auxiliary(h.start) && !epithet(h.start))?;
     let first = window.get(hit.start)?;
     let last = window.get(hit.end.checked_sub(1)?)?;
     Some(Found {

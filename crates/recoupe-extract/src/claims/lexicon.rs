@@ -289,6 +289,16 @@ struct VerbsFile {
     partitive_markers: Vec<String>,
     #[serde(default)]
     gerund_markers: Vec<String>,
+    #[serde(default)]
+    modal_infinitives: Vec<String>,
+    #[serde(default)]
+    modal_links: Vec<String>,
+    #[serde(default)]
+    relative_pronouns: Vec<String>,
+    #[serde(default)]
+    relative_subject_determiners: Vec<String>,
+    #[serde(default)]
+    predicative_nouns: Vec<String>,
 }
 
 /// Words looked up one at a time, as the tokenizer keys them.
@@ -358,6 +368,17 @@ pub struct Verbs {
     pub partitive_markers: WordSet,
     /// The word of the gerund ("en désactivant").
     pub gerund_markers: WordSet,
+    /// Infinitives of modals, whose every finite form is one ("nous risquons de").
+    pub modal_infinitives: WordSet,
+    /// Words between a modal and its infinitive ("risquent de mourir").
+    pub modal_links: WordSet,
+    /// Relative pronouns that open a subset before a figure ("dont 20 enfants") and a
+    /// clause of their own before anything else ("dont la majorité bénéficie").
+    pub relative_pronouns: WordSet,
+    /// Determiners of a relative clause's own subject ("dont la majorité").
+    pub relative_subject_determiners: WordSet,
+    /// Nouns that tell an event after "être" ("ont été victimes").
+    pub predicative_nouns: WordSet,
     /// Every verb form of the language and what else it can be; empty when the language
     /// has no list, and then verbs are read by their endings alone.
     pub forms: VerbForms,
@@ -373,6 +394,8 @@ struct PredicateFile {
     gerund_category: BTreeMap<String, String>,
     #[serde(default)]
     modality: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    modality_infinitives: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     cumulative: Vec<String>,
     #[serde(default)]
@@ -498,6 +521,8 @@ pub struct Lexicon {
     /// Categories of gerunds, for the figure right after one ("tuant 86 personnes").
     pub gerund_category: BTreeMap<String, String>,
     pub modality: Entries,
+    /// Modalities told by any finite form of a verb ("nous risquons" is estimated).
+    pub modality_infinitives: Vec<(String, WordSet)>,
     pub cumulative: Entries,
     pub last_24h: Entries,
     /// Predicate categories whose undated, windowless counts have an unknown window.
@@ -619,6 +644,11 @@ fn load(lang: Lang) -> Lexicon {
         implied: predicates.implied,
         gerund_category: predicates.gerund_category,
         modality: Entries::from_map(&predicates.modality),
+        modality_infinitives: predicates
+            .modality_infinitives
+            .into_iter()
+            .map(|(category, list)| (category, word_set(list)))
+            .collect(),
         cumulative: single("cumulative", predicates.cumulative),
         last_24h: single("last_24h", predicates.last_24h),
         processes: predicates.processes,
@@ -670,6 +700,11 @@ fn load(lang: Lang) -> Lexicon {
             descriptive_infinitives: word_set(predicates.verbs.descriptive_infinitives),
             partitive_markers: word_set(predicates.verbs.partitive_markers),
             gerund_markers: word_set(predicates.verbs.gerund_markers),
+            modal_infinitives: word_set(predicates.verbs.modal_infinitives),
+            modal_links: word_set(predicates.verbs.modal_links),
+            relative_pronouns: word_set(predicates.verbs.relative_pronouns),
+            relative_subject_determiners: word_set(predicates.verbs.relative_subject_determiners),
+            predicative_nouns: word_set(predicates.verbs.predicative_nouns),
             forms: recoupe_lang::data_file(lang, "verb-forms.tsv")
                 .map(VerbForms::parse)
                 .unwrap_or_default(),

@@ -215,12 +215,19 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
     let Some(window) = tokens.get(lo..hi.min(tokens.len())) else {
         return Modality::Done;
     };
-    match lex
-        .modality
-        .all(window)
-        .first()
-        .map(|h| h.category.as_str())
-    {
+    let phrases = lex.modality.all(window);
+    let phrase = phrases.first().map(|h| h.category.as_str());
+    // Past the phrases, any finite form of a modal verb: "nous risquons de".
+    let by_verb = || {
+        window.iter().find_map(|t| {
+            let finite = lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite());
+            lex.modality_infinitives
+                .iter()
+                .find(|(_, set)| finite && lex.verbs.forms.is_form_of(&t.key, set))
+                .map(|(category, _)| category.as_str())
+        })
+    };
+    match phrase.or_else(by_verb) {
         Some("planned") => Modality::Planned,
         Some("estimated") => Modality::Estimated,
         Some("expected") => Modality::Expected,

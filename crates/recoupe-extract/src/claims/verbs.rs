@@ -95,7 +95,9 @@ pub fn find(
             .and_then(|k| tokens.get(k))
             .is_some_and(|w| is(&v.partitive_markers, &w.key));
         let opens_clause = i > b
-            && (is(&v.complementizers, &t.key) || (is(&v.subject_pronouns, &t.key) && !partitive));
+            && (is(&v.complementizers, &t.key)
+                || opens_relative(v, tokens, i)
+                || (is(&v.subject_pronouns, &t.key) && !partitive));
         if ends_clause(v, t)
             || other_figure(i)
             || in_cue(i)
@@ -177,7 +179,7 @@ fn gerund_back_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         .and_then(|k| tokens.get(k))
         .is_some_and(|w| is(&v.gerund_markers, &w.key));
     let verb_only = v.forms.get(&t.key).is_some_and(|c| c.only_verb());
-    if !(after_en || verb_only) || is(&v.modals, &t.key) || reports_count(v, tokens, i) {
+    if !(after_en || verb_only) || is_modal(v, &t.key) || reports_count(v, tokens, i) {
         return None;
     }
     gerund_at(v, tokens, i)
@@ -253,7 +255,7 @@ fn forward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     {
         return Some(found);
     }
-    if is(&v.modals, &t.key)
+    if is_modal(v, &t.key)
         && let Some(found) = infinitive_after(v, tokens, i)
     {
         return Some(found);
@@ -314,17 +316,34 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if let Some(w) = reflexive {
         return Some(event(w.start, t.end, "predicate/other-reflexive-verb"));
     }
-    // An infinitive after its preposition: "conduit à séquestrer deux dirigeants".
-    let before = i.checked_sub(1).and_then(|k| tokens.get(k));
-    let marked = before.is_some_and(|w| is(&v.infinitive_markers, &w.key));
-    if marked && is_infinitive(v, &t.key) {
-        return Some(event(t.start, t.end, "predicate/other-infinitive"));
+    if !is_infinitive(v, &t.key) {
+        return finite_at(v, tokens, i);
     }
-    // An infinitive after its modal: "va licencier 39 personnes".
-    if let Some(modal) = before.filter(|w| is(&v.modals, &w.key))
-        && is_infinitive(v, &t.key)
+    // Back past the infinitive's object pronouns ("de nous fracasser", "va les licencier").
+    let mut k = i;
+    while k > 0
+        && tokens
+            .get(k - 1)
+            .is_some_and(|w| is(&v.object_clitics, &w.key))
     {
+        k -= 1;
+    }
+    let before = k.checked_sub(1).and_then(|k| tokens.get(k));
+    // An infinitive after its modal: "va licencier 39 personnes", "risquent de perdre".
+    let linked = before
+        .filter(|w| is(&v.modal_links, &w.key))
+        .and(k.checked_sub(2));
+    let modal = before.filter(|w| is_modal(v, &w.key)).or_else(|| {
+        linked
+            .and_then(|m| tokens.get(m))
+            .filter(|w| is_modal(v, &w.key))
+    });
+    if let Some(modal) = modal {
         return Some(event(modal.start, t.end, "predicate/other-modal-verb"));
+    }
+    // An infinitive after its preposition: "conduit à séquestrer deux dirigeants".
+    if before.is_some_and(|w| is(&v.infinitive_markers, &w.key)) {
+        return Some(event(t.start, t.end, "predicate/other-infinitive"));
     }
     finite_at(v, tokens, i)
 }
@@ -336,6 +355,10 @@ fn compound_from(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     while let Some(w) = tokens.get(j) {
         if !w.is_word {
             return None;
+        }
+        // "ont été victimes (d'une contamination)": a noun that tells an event after "être".
+        if is(&v.predicative_nouns, &w.key) {
+            return Some(event(aux.start, w.end, "predicate/other-compound-verb"));
         }
         if is_participle_after_auxiliary(v, &w.key) {
             if v.forms.is_form_of(&w.key, &v.state_infinitives) {
@@ -375,12 +398,47 @@ fn infinitive_after(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         if is_infinitive(v, &w.key) {
             return Some(event(modal.start, w.end, "predicate/other-modal-verb"));
         }
-        if !is_between(v, &w.key) {
+        // "risquons de nous fracasser": the preposition and the object pronouns of the
+        // infinitive stand between.
+        let link = is(&v.modal_links, &w.key) || is(&v.object_clitics, &w.key);
+        if !is_between(v, &w.key) && !link {
             return None;
         }
         j += 1;
     }
     None
+}
+
+/// Whether the relative pronoun at token `i` opens a clause with a subject of its own:
+/// "dont la majorité bénéficie", "dont il a la charge"; not a subset in apposition ("dont
+/// les deux enfants de X, sont jugés", "dont une femme", "dont 20 enfants").
+fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    if !tokens
+        .get(i)
+        .is_some_and(|t| is(&v.relative_pronouns, &t.key))
+    {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
+    if is(&v.subject_pronouns, &next.key) {
+        return true;
+    }
+    if !is(&v.relative_subject_determiners, &next.key) {
+        return false;
+    }
+    // Its subject's verb comes before any comma.
+    (i + 2..(i + 8).min(tokens.len()))
+        .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word))
+        .any(|j| forward_at(v, tokens, j).is_some())
+}
+
+/// A modal: one of the list, or any finite form of a modal's infinitive ("risquons").
+fn is_modal(v: &Verbs, key: &str) -> bool {
+    is(&v.modals, key)
+        || (v.forms.get(key).is_some_and(|c| c.finite())
+            && v.forms.is_form_of(key, &v.modal_infinitives))
 }
 
 /// A word that may stand between an auxiliary and its participle: one of the list, or an
@@ -433,7 +491,7 @@ fn finite_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     // Modals without their infinitive, pronouns and adverbs are no event.
     let event_word = !is(&v.function_words, &t.key)
         && !is(&v.between, &t.key)
-        && !is(&v.modals, &t.key)
+        && !is_modal(v, &t.key)
         && !is(&v.object_clitics, &t.key)
         && !is(&v.auxiliaries, &t.key)
         && !is(&v.not_verbs, &t.key);
