@@ -613,14 +613,23 @@ fn locates(
     let end = counted
         .filter(|c| c.span.end > c.span.start)
         .map_or(b, |c| token_at(toks, c.span.end).max(b));
+    let link = |i: usize| toks.get(i).is_some_and(|t| lex.noun_links.contains(&t.key));
+    // "à 15 km à l'ouest de Perpignan", "à 20 km au nord de": a direction may stand between.
+    let direction = || {
+        (end..(end + 4).min(toks.len()))
+            .take_while(|&i| {
+                toks.get(i).is_some_and(|t| {
+                    lex.direction_links.contains(&t.key) || lex.directions.contains(&t.key)
+                })
+            })
+            .any(|i| toks.get(i).is_some_and(|t| lex.directions.contains(&t.key)) && link(i + 1))
+    };
     length
         && a >= 1
         && toks
             .get(a - 1)
             .is_some_and(|t| lex.distance_markers.contains(&t.key))
-        && toks
-            .get(end)
-            .is_some_and(|t| lex.noun_links.contains(&t.key))
+        && (link(end) || direction())
 }
 
 /// Whether a subset marker ("dont", "y compris", "including") ends right before token `a`
@@ -682,6 +691,19 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         return true;
     }
     let digits = q.text.chars().all(|c| c.is_ascii_digit());
+    // "(0-1)", "3-1": two numbers joined by a hyphen, the first not below the second or
+    // zero, are a score, not a range.
+    let hyphened = q.text.split(['-', '–']).collect::<Vec<_>>();
+    if let [x, y] = hyphened.as_slice()
+        && q.unit.is_none()
+        && [x, y]
+            .iter()
+            .all(|p| !p.trim().is_empty() && p.trim().chars().all(|c| c.is_ascii_digit()))
+        && let (Some(lo), Some(hi)) = (q.low, q.high)
+        && (lo >= hi || lo == 0.0)
+    {
+        return true;
+    }
     // "le 0800 30 300", "d'un 357 Magnum": a leading zero or an article makes digits a code
     // or a model.
     if digits && (q.text.len() > 1 && q.text.starts_with('0')) {
@@ -712,7 +734,27 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         return true;
     }
     // "dans le 93", "au 15": digits after a singular article and before no noun are a
-    // number used as a name (a département, a bus line), not an amount.
+    // number used as a name (a département, a bus line), not an amount; so are digits after
+    // an article and a noun ("la cote 70", "le top 10", "l'article 3").
+    let after_article_and_noun = a > 1
+        && before.is_word
+        && !lex.not_nouns.contains(&before.key)
+        && !lex.skip.contains(&before.key)
+        && !lex
+            .verbs
+            .forms
+            .get(&before.key)
+            .is_some_and(|c| c.only_verb())
+        && toks
+            .get(a - 2)
+            .is_some_and(|t| lex.label_articles.contains(&t.key));
+    // A verb after them makes the digits its subject: "au total 30 ont été tués".
+    let verb_after = toks
+        .get(b)
+        .is_some_and(|t| t.is_word && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite()));
+    if plain && digits && !after_is_noun && !verb_after && after_article_and_noun {
+        return true;
+    }
     plain && digits && before.is_word && lex.label_articles.contains(&before.key) && !after_is_noun
 }
 

@@ -195,6 +195,10 @@ struct CountedFile {
     #[serde(default)]
     descriptive_heads: Vec<String>,
     #[serde(default)]
+    directions: Vec<String>,
+    #[serde(default)]
+    direction_links: Vec<String>,
+    #[serde(default)]
     distance_markers: Vec<String>,
     #[serde(default)]
     model_articles: Vec<String>,
@@ -514,6 +518,10 @@ pub struct Lexicon {
     pub descriptive_heads: WordSet,
     /// Prepositions of a distance ("à 20 km de").
     pub distance_markers: WordSet,
+    /// Points of the compass and the words before them, between a distance and its "de"
+    /// ("à 15 km à l'ouest de").
+    pub directions: WordSet,
+    pub direction_links: WordSet,
     /// Articles before digits that make them a model or a code ("un 357 Magnum").
     pub model_articles: WordSet,
     pub predicates: Entries,
@@ -639,6 +647,8 @@ fn load(lang: Lang) -> Lexicon {
         multipliers: word_set(counted.multipliers),
         descriptive_heads: word_set(counted.descriptive_heads),
         distance_markers: word_set(counted.distance_markers),
+        directions: word_set(counted.directions),
+        direction_links: word_set(counted.direction_links),
         model_articles: word_set(counted.model_articles),
         predicates: Entries::from_map(&predicates.category),
         implied: predicates.implied,

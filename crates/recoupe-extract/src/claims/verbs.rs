@@ -388,12 +388,17 @@ fn infinitive_after(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
             return None;
         }
         if is(&v.auxiliaries, &w.key) {
-            let compound = compound_from(v, tokens, j)?;
-            return Some(event(
-                modal.start,
-                compound.span.end,
-                "predicate/other-modal-verb",
-            ));
+            // "devrait être européenne": "être" or "avoir" with no participle is a state.
+            return Some(match compound_from(v, tokens, j) {
+                Some(compound) => {
+                    event(modal.start, compound.span.end, "predicate/other-modal-verb")
+                }
+                None => Found {
+                    span: Span::new(modal.start, w.end),
+                    state: true,
+                    rule: "predicate/state-verb",
+                },
+            });
         }
         if is_infinitive(v, &w.key) {
             return Some(event(modal.start, w.end, "predicate/other-modal-verb"));
