@@ -308,6 +308,16 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // ("ses trois premières années").
             let duration = q.kind == QuantityKind::Duration
                 || counted.as_ref().is_some_and(|c| c.category == "duration");
+            // A time given for a purpose is a deadline: "donné 24 heures pour quitter le
+            // pays" plans the leaving, it does not report it.
+            if duration
+                && let Some(p) = predicate.as_mut()
+                && p.modality == Modality::Done
+                && verbs::purpose_before(&lex.verbs, &toks, b, token_at(&toks, p.span.start))
+            {
+                rules.push(format!("{prefix}predicate/purpose-of-a-deadline"));
+                p.modality = Modality::Planned;
+            }
             if duration && predicate.is_none() {
                 continue;
             }

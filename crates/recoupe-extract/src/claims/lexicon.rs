@@ -303,6 +303,8 @@ struct VerbsFile {
     relative_subject_determiners: Vec<String>,
     #[serde(default)]
     predicative_nouns: Vec<String>,
+    #[serde(default)]
+    purpose_markers: Vec<String>,
 }
 
 /// Words looked up one at a time, as the tokenizer keys them.
@@ -383,6 +385,8 @@ pub struct Verbs {
     pub relative_subject_determiners: WordSet,
     /// Nouns that tell an event after "être" ("ont été victimes").
     pub predicative_nouns: WordSet,
+    /// Words that open an infinitive of purpose ("pour quitter", "afin de").
+    pub purpose_markers: WordSet,
     /// Every verb form of the language and what else it can be; empty when the language
     /// has no list, and then verbs are read by their endings alone.
     pub forms: VerbForms,
@@ -715,6 +719,7 @@ fn load(lang: Lang) -> Lexicon {
             relative_pronouns: word_set(predicates.verbs.relative_pronouns),
             relative_subject_determiners: word_set(predicates.verbs.relative_subject_determiners),
             predicative_nouns: word_set(predicates.verbs.predicative_nouns),
+            purpose_markers: word_set(predicates.verbs.purpose_markers),
             forms: recoupe_lang::data_file(lang, "verb-forms.tsv")
                 .map(VerbForms::parse)
                 .unwrap_or_default(),

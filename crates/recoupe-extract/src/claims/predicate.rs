@@ -43,6 +43,12 @@ pub fn find(
 ) -> Option<Found> {
     let overlaps = |s: usize, e: usize, (x, y): (usize, usize)| s < y && x < e;
     let subset = figures.iter().any(|&(x, _, starts)| x == a && starts);
+    // A participle right after the figure's noun ("10 000 véhicules incendiés et 56
+    // policiers blessés") is its event before any predicate past another figure.
+    let own_participle = (b..(b + 4).min(tokens.len()))
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .filter(|&k| !blocked.iter().any(|&(x, y)| (x..y).contains(&k)))
+        .any(|k| verbs::participle_after_noun(lex, tokens, k).is_some_and(|f| !f.state));
     let best = hits
         .iter()
         .filter(|h| {
@@ -109,7 +115,8 @@ pub fn find(
             // d'abstentionnisme et que plus de 12 % des gens se sont déplacés").
             if crossed > 0
                 && h.start >= b
-                && (lo..hi).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
+                && ((lo..hi).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
+                    || own_participle)
             {
                 return None;
             }

@@ -74,6 +74,24 @@ pub fn find(
     {
         return Some(found);
     }
+    // In a list of figures each with its participle ("se soldant par 300 bâtiments
+    // vandalisés, 10 000 véhicules incendiés et 56 policiers blessés"), the participle right
+    // after the figure's noun is its own event, before the verb whose agent the figure is.
+    let next_figure = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.key == "," || is(&v.coordinators, &t.key))
+            && figures.iter().any(|&(x, _, _)| x == k + 1)
+    };
+    if let Some(found) = (b..(b + 3).min(tokens.len()))
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .find(|&k| !is_noun(k))
+        .filter(|&k| (b..k).all(is_noun) && next_figure(k + 1))
+        .and_then(|k| participle_after_noun(lex, tokens, k))
+        .filter(|f| !f.state)
+    {
+        return Some(found);
+    }
     // The figure is the agent of the participle right before "par": "supervisés par 12
     // magistrats".
     if let Some(marker) = a.checked_sub(1)
@@ -131,7 +149,13 @@ pub fn find(
         && tokens
             .get(join)
             .is_some_and(|t| t.key == "," || lex.ellipsis_joins.contains(&t.key))
-        && let Some(&(x, _, _)) = figures.iter().find(|&&(_, y, _)| y == join)
+        && let Some(&(x, _, _)) = figures.iter().find(|&&(_, y, _)| {
+            // Right before the join, or its noun is: "à 404 députés et 244 sénateurs".
+            y == join
+                || nouns
+                    .iter()
+                    .any(|&(nx, ny)| ny == join && (y..=y + 1).contains(&nx))
+        })
     {
         start = x;
     }
@@ -437,6 +461,26 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     (i + 2..(i + 8).min(tokens.len()))
         .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word))
         .any(|j| forward_at(v, tokens, j).is_some())
+}
+
+/// Whether the word at `end` is an infinitive of purpose opened after token `from`: "pour
+/// quitter", "afin de rentrer", "pour pouvoir les évacuer".
+pub fn purpose_before(v: &Verbs, tokens: &[Token], from: usize, end: usize) -> bool {
+    let Some(marker) = (from..end).rev().find(|&i| {
+        tokens
+            .get(i)
+            .is_some_and(|t| is(&v.purpose_markers, &t.key))
+    }) else {
+        return false;
+    };
+    tokens.get(marker + 1..end).is_some_and(|between| {
+        between.iter().all(|t| {
+            is(&v.modal_links, &t.key)
+                || is(&v.object_clitics, &t.key)
+                || is(&v.modal_infinitives, &t.key)
+                || is_modal(v, &t.key)
+        })
+    })
 }
 
 /// A modal: one of the list, or any finite form of a modal's infinitive ("risquons").
