@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use recoupe_model::Lang;
 
-use crate::chars::{char_at, is_alphanumeric, is_uppercase, lowercase_is_itself};
+use crate::chars::{ascii_run, char_at, class, is_alphanumeric, is_uppercase, lowercase_is_itself};
 use rustc_hash::FxHashSet;
 
 #[derive(Clone, Debug)]
@@ -152,15 +152,14 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
     let (mut ascii, mut upper) = (true, false);
     loop {
         // ASCII letters and digits, most of the text, on bytes.
-        while let Some(&b) = bytes.get(pos)
-            && b.is_ascii_alphanumeric()
-        {
+        let (run_end, seen) = ascii_run(bytes, pos, class::ALNUM);
+        if run_end > pos {
             if segment_len == 0 {
-                segment_upper = b.is_ascii_uppercase();
+                segment_upper = bytes.get(pos).is_some_and(u8::is_ascii_uppercase);
             }
-            upper |= b.is_ascii_uppercase();
-            segment_len += 1;
-            pos += 1;
+            upper |= seen & class::UPPER != 0;
+            segment_len += run_end - pos;
+            pos = run_end;
             end = pos;
         }
         let Some(c) = char_at(text, pos) else {

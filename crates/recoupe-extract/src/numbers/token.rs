@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::chars::{char_at, is_alphabetic, push_lowercase};
+use crate::chars::{ascii_run, char_at, class, is_alphabetic, push_lowercase};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -102,12 +102,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             let mut plain = c.is_ascii_lowercase();
             let mut end = i + c.len_utf8();
             loop {
-                while let Some(&b) = bytes.get(end)
-                    && b.is_ascii_alphabetic()
-                {
-                    plain &= b.is_ascii_lowercase();
-                    end += 1;
-                }
+                let (run_end, seen) = ascii_run(bytes, end, class::ALPHA);
+                plain &= seen & class::UPPER == 0;
+                end = run_end;
                 match char_at(text, end) {
                     Some(d) if !d.is_ascii() && is_word_char(d) => {
                         plain = false;

@@ -5,7 +5,9 @@
 
 use recoupe_model::Span;
 
-use crate::chars::{char_at, is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase};
+use crate::chars::{
+    ascii_run, char_at, class, is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase,
+};
 
 use recoupe_model::speech::SpeakerKind;
 
@@ -182,11 +184,10 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, bool, Seen)) {
         let mut j = end;
         loop {
             // ASCII letters and digits, most of the text, on bytes.
-            while let Some(&b) = bytes.get(j)
-                && b.is_ascii_alphanumeric()
-            {
-                seen.upper |= b.is_ascii_uppercase();
-                j += 1;
+            let (run_end, classes) = ascii_run(bytes, j, class::ALNUM);
+            if run_end > j {
+                seen.upper |= classes & class::UPPER != 0;
+                j = run_end;
                 end = j;
                 prev_alnum = true;
             }
