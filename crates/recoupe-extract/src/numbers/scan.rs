@@ -847,8 +847,12 @@ impl<'a> Scanner<'a> {
         let mut best: Option<(usize, usize)> = None;
         // Symbols: case-sensitive, on the raw text, ending on a token end.
         let rest = text.get(tok.start..).unwrap_or("");
+        let first = rest.as_bytes().first();
         for (sym, u) in &lex.unit_symbols {
-            if !rest.starts_with(sym.as_str()) {
+            // The first byte first: most symbols differ there, without a call to compare.
+            if sym.as_bytes().first().is_some_and(|b| Some(b) != first)
+                || !rest.starts_with(sym.as_str())
+            {
                 continue;
             }
             let end_byte = tok.start + sym.len();

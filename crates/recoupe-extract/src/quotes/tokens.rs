@@ -389,7 +389,8 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
     // Phrases: multi-word adjuncts and cues, longest match at each word.
     let mut i = 0;
     while i < n {
-        if !t.toks[i].is_word() {
+        // Most words start no phrase, as themselves or as a stem.
+        if !t.toks[i].is_word() || (phrases[i].is_empty() && t.toks[i].stem_len.is_none()) {
             i += 1;
             continue;
         }
