@@ -237,16 +237,7 @@ impl Walker<'_, '_> {
         let mut i = pos;
         while let Some(&b) = bytes.get(i).filter(|_| i < limit) {
             match b {
-                b'a'..=b'z' => {
-                    // A whole run of lowercase letters at once, the bulk of a text.
-                    let run = bytes.get(i..limit).map_or(1, |rest| {
-                        rest.iter().take_while(|b| b.is_ascii_lowercase()).count()
-                    });
-                    lower_run = lower_run.map(|n| n + run);
-                    i += run;
-                    last = Last::Text(char::from(bytes.get(i - 1).copied().unwrap_or(b)));
-                    continue;
-                }
+                b'a'..=b'z' => lower_run = lower_run.map(|n| n + 1),
                 b'0'..=b'9' => lower_run = None,
                 // A capital after a space, a digit or another capital is never glued.
                 b'A'..=b'Z'
