@@ -65,6 +65,52 @@ pub(crate) fn lowercase_is_itself(c: char) -> bool {
     }
 }
 
+/// Classes of ASCII bytes, for the tokenizers' loops over runs of ASCII letters and digits
+/// (bytes above 0x7F have none: their chars are decided one by one).
+pub(crate) mod class {
+    pub const DIGIT: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const UPPER: u8 = 4;
+    pub const ALPHA: u8 = LOWER | UPPER;
+    pub const ALNUM: u8 = ALPHA | DIGIT;
+}
+
+static ASCII_CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_digit() {
+            class::DIGIT
+        } else if byte.is_ascii_lowercase() {
+            class::LOWER
+        } else if byte.is_ascii_uppercase() {
+            class::UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The bytes from `pos` on that are all in one of the classes `of` (a run of ASCII letters,
+/// say): the end of the run and the union of their classes.
+#[inline]
+pub(crate) fn ascii_run(bytes: &[u8], pos: usize, of: u8) -> (usize, u8) {
+    let mut seen = 0;
+    let mut end = pos;
+    while let Some(&b) = bytes.get(end) {
+        let c = ASCII_CLASSES[usize::from(b)];
+        if c & of == 0 {
+            break;
+        }
+        seen |= c;
+        end += 1;
+    }
+    (end, seen)
+}
+
 /// The character at byte `pos` of `text` (a char boundary), decoded only when it is not
 /// ASCII: the tokenizers walk byte offsets and most characters are ASCII.
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -90,6 +136,26 @@ mod tests {
             let lower: String = c.to_lowercase().collect();
             assert_eq!(pushed, lower, "{c:?}");
             assert_eq!(lowercase_is_itself(c), lower == c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_runs() {
+        let text = "Alep-Est 2016 été";
+        let (end, seen) = ascii_run(text.as_bytes(), 0, class::ALNUM);
+        assert_eq!((end, seen), (4, class::LOWER | class::UPPER));
+        let (end, seen) = ascii_run(text.as_bytes(), 9, class::ALNUM);
+        assert_eq!((end, seen), (13, class::DIGIT));
+        assert_eq!(ascii_run(text.as_bytes(), 14, class::ALNUM), (14, 0));
+        for b in 0..=255u8 {
+            let (end, seen) = ascii_run(&[b], 0, class::ALNUM);
+            assert_eq!(end == 1, b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(seen & class::UPPER != 0, b.is_ascii_uppercase(), "{b}");
+            assert_eq!(seen & class::LOWER != 0, b.is_ascii_lowercase(), "{b}");
+            assert_eq!(
+                ascii_run(&[b], 0, class::ALPHA).0 == 1,
+                b.is_ascii_alphabetic()
+            );
         }
     }
 }

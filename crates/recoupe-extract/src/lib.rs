@@ -9,6 +9,7 @@ mod annotate;
 mod chars;
 pub mod claims;
 pub mod entities;
+mod keys;
 pub mod numbers;
 pub mod quotes;
 pub mod time;

@@ -206,7 +206,10 @@ impl<'a, 't> Detector<'a, 't> {
     /// Tries every rule at word `i`; returns the index after what a rule consumed.
     fn step(&mut self, i: usize) -> Option<usize> {
         let t = &self.toks[i];
-        if !t.upper && !t.text.contains('-') && !self.lex.triggers.contains(&*t.lower) {
+        let trigger = || {
+            self.lex.trigger_filter.may_contain(&t.lower) && self.lex.triggers.contains(&*t.lower)
+        };
+        if !t.upper && !t.text.as_bytes().contains(&b'-') && !trigger() {
             return None;
         }
         if !self.reserved.is_empty()

@@ -5,6 +5,7 @@
 //! Gazetteer phrases are split with the same tokenizer as the text, so a phrase matches when
 //! its tokens match the text's tokens one by one.
 
+use crate::keys::KeyFilter;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -109,6 +110,8 @@ pub struct Lexicon {
     /// Lower-case words that can start a mention or a role phrase; any other lower-case
     /// word without a hyphen is skipped with one look-up.
     pub triggers: FxHashSet<String>,
+    /// The triggers, for a cheap first test.
+    pub trigger_filter: KeyFilter,
 }
 
 #[derive(Deserialize)]
@@ -320,6 +323,7 @@ impl Lexicon {
             org_pronouns: lower_set(&names.pronoun_rules.organisation),
             impersonal_next: lower_set(&names.pronoun_rules.impersonal_next),
             triggers: FxHashSet::default(),
+            trigger_filter: KeyFilter::default(),
         };
 
         let calendar: CalendarFile = load(lang, "calendar.toml");
@@ -435,6 +439,7 @@ impl Lexicon {
             list.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
         }
         lex.triggers = lex.collect_triggers();
+        lex.trigger_filter = KeyFilter::new(lex.triggers.iter().map(String::as_str));
         lex
     }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use recoupe_model::Lang;
 
-use crate::chars::{char_at, is_alphanumeric, lowercase_is_itself};
+use crate::chars::{ascii_run, char_at, class, is_alphanumeric, is_uppercase, lowercase_is_itself};
 use rustc_hash::FxHashSet;
 
 #[derive(Clone, Debug)]
@@ -106,18 +106,23 @@ pub fn tokenize<'t>(
             continue;
         }
         let start = i;
-        let end = word_end(text, start, elisions, lang);
+        let (end, case) = word_end(text, start, elisions, lang);
         let word = &text[start..end];
+        let lower = match case {
+            Case::AsciiLower => Cow::Borrowed(word),
+            Case::AsciiUpper => Cow::Owned(word.to_ascii_lowercase()),
+            Case::Other => lowercase(word),
+        };
         toks.push(Tok {
             text: word,
             start,
             end,
             word: true,
-            upper: c.is_uppercase(),
+            upper: is_uppercase(c),
             initial,
             quoted,
             sentence,
-            lower: lowercase(word),
+            lower,
         });
         initial = false;
         i = end;
@@ -125,20 +130,47 @@ pub fn tokenize<'t>(
     toks
 }
 
+/// What lowering a word takes: nothing (ASCII without capitals), ASCII lowering, or the
+/// general case.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    AsciiLower,
+    AsciiUpper,
+    Other,
+}
+
 /// End of the word starting at `start`: letters and digits, joined by a hyphen, an apostrophe
 /// or (in initialisms like "U.N") a period followed by a letter. An elided article ends at its
-/// apostrophe; an English possessive "'s" is left out.
-fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) -> usize {
+/// apostrophe; an English possessive "'s" is left out. Also says how the word lowers, found
+/// on the way so the word is not scanned again.
+fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) -> (usize, Case) {
+    let bytes = text.as_bytes();
     let mut end = start;
     let mut pos = start;
     let mut segment_len = 0usize;
     let mut segment_upper = false;
-    while let Some(c) = char_at(text, pos) {
+    let (mut ascii, mut upper) = (true, false);
+    loop {
+        // ASCII letters and digits, most of the text, on bytes.
+        let (run_end, seen) = ascii_run(bytes, pos, class::ALNUM);
+        if run_end > pos {
+            if segment_len == 0 {
+                segment_upper = bytes.get(pos).is_some_and(u8::is_ascii_uppercase);
+            }
+            upper |= seen & class::UPPER != 0;
+            segment_len += run_end - pos;
+            pos = run_end;
+            end = pos;
+        }
+        let Some(c) = char_at(text, pos) else {
+            break;
+        };
         let len = c.len_utf8();
         if is_alphanumeric(c) {
             if segment_len == 0 {
-                segment_upper = c.is_uppercase();
+                segment_upper = is_uppercase(c);
             }
+            ascii = false;
             segment_len += 1;
             end = pos + len;
             pos += len;
@@ -152,10 +184,10 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
             '\'' => {
                 let before = &text[start..pos];
                 if elisions.contains(&*lowercase(before)) {
-                    return pos + 1;
+                    return (pos + 1, case(ascii, upper));
                 }
                 if lang == Lang::En && possessive(&text[pos + 1..]) {
-                    return pos;
+                    return (pos, case(ascii, upper));
                 }
             }
             '.' => {
@@ -170,7 +202,20 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
         segment_len = 0;
         pos += len;
     }
-    end.max(start + char_at(text, start).map_or(1, char::len_utf8))
+    let first = char_at(text, start).map_or(1, char::len_utf8);
+    if end < start + first {
+        // Not reached: the word starts with a letter or digit.
+        return (start + first, Case::Other);
+    }
+    (end, case(ascii, upper))
+}
+
+fn case(ascii: bool, upper: bool) -> Case {
+    match (ascii, upper) {
+        (true, false) => Case::AsciiLower,
+        (true, true) => Case::AsciiUpper,
+        _ => Case::Other,
+    }
 }
 
 /// `word.to_lowercase()`, without a copy when that changes nothing (a character whose own

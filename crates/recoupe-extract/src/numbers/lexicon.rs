@@ -12,6 +12,7 @@ use recoupe_model::quantity::{Dimension, Qualifier, QuantityKind};
 use serde::Deserialize;
 
 use super::token::{fold, tokenize_keys};
+use crate::keys::KeyFilter;
 
 /// What a word means to the number-word parser.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -32,6 +33,8 @@ pub(crate) struct Phrase<T> {
 #[derive(Debug)]
 pub(crate) struct PhraseIndex<T> {
     by_key: FxHashMap<String, Vec<Phrase<T>>>,
+    /// The keys of `by_key`, for a cheap first test.
+    filter: KeyFilter,
 }
 
 impl<T: Clone> PhraseIndex<T> {
@@ -51,10 +54,14 @@ impl<T: Clone> PhraseIndex<T> {
             // Longest first, so the first match found is the longest.
             list.sort_by_key(|p| std::cmp::Reverse(p.keys.len()));
         }
-        PhraseIndex { by_key }
+        let filter = KeyFilter::new(by_key.keys().map(String::as_str));
+        PhraseIndex { by_key, filter }
     }
 
     pub fn candidates(&self, key: &str) -> &[Phrase<T>] {
+        if !self.filter.may_contain(key) {
+            return &[];
+        }
         self.by_key.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 }
@@ -70,6 +77,8 @@ pub(crate) struct UnitDef {
 pub(crate) struct Lexicon {
     /// Folded words that can start a quantity: anything else is skipped at once.
     pub triggers: FxHashSet<String>,
+    /// The triggers, for a cheap first test.
+    pub trigger_filter: KeyFilter,
     pub words: FxHashMap<String, WordClass>,
     pub digit_scales: FxHashMap<String, f64>,
     pub money_only_scales: Vec<String>,
@@ -338,6 +347,7 @@ impl Lexicon {
 
         let mut lex = Lexicon {
             triggers: FxHashSet::default(),
+            trigger_filter: KeyFilter::default(),
             words,
             digit_scales: n.digit_scales.into_iter().collect(),
             money_only_scales: n.money_only_scales,
@@ -406,6 +416,7 @@ impl Lexicon {
         triggers.extend(lex.vague_nouns.keys().cloned());
         triggers.extend(lex.negative_words.iter().cloned());
         triggers.extend(lex.idioms.by_key.keys().cloned());
+        lex.trigger_filter = KeyFilter::new(triggers.iter().map(String::as_str));
         lex.triggers = triggers;
         lex
     }

@@ -229,8 +229,12 @@ impl<'a> Scanner<'a> {
         let lex = self.lex();
         // Most words start nothing: skip them with one look-up (Roman numerals aside).
         if self.kind(i) == Some(TokKind::Word)
-            && !lex.triggers.contains(self.key(i))
-            && !self.raw(i).starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M'])
+            && !self
+                .raw(i)
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b"IVXLCDM".contains(b))
+            && !(lex.trigger_filter.may_contain(self.key(i)) && lex.triggers.contains(self.key(i)))
         {
             return None;
         }
@@ -352,13 +356,19 @@ impl<'a> Scanner<'a> {
         if i > 0 && !toks.get(i)?.gap {
             return None;
         }
+        // The run of tokens up to the next space, and whether an "@" is among them, in one
+        // walk: most runs are a word and maybe a mark, and hold none.
+        let at_sign = |t: &Tok<'_>| matches!(t.key.as_bytes(), [b'@']);
+        let mut has_at = toks.get(i).is_some_and(at_sign);
         let mut end = i + 1;
-        while toks.get(end).is_some_and(|t| !t.gap) {
+        while let Some(t) = toks.get(end)
+            && !t.gap
+        {
+            has_at |= at_sign(t);
             end += 1;
         }
-        let keys = || (i..end).map(|k| self.key(k));
         let first = self.key(i);
-        let kind = if keys().any(|k| k == "@") {
+        let kind = if has_at {
             if first == "@" {
                 IdentifierKind::Handle
             } else {
@@ -837,8 +847,12 @@ impl<'a> Scanner<'a> {
         let mut best: Option<(usize, usize)> = None;
         // Symbols: case-sensitive, on the raw text, ending on a token end.
         let rest = text.get(tok.start..).unwrap_or("");
+        let first = rest.as_bytes().first();
         for (sym, u) in &lex.unit_symbols {
-            if !rest.starts_with(sym.as_str()) {
+            // The first byte first: most symbols differ there, without a call to compare.
+            if sym.as_bytes().first().is_some_and(|b| Some(b) != first)
+                || !rest.starts_with(sym.as_str())
+            {
                 continue;
             }
             let end_byte = tok.start + sym.len();

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::chars::{char_at, is_alphabetic, push_lowercase};
+use crate::chars::{ascii_run, char_at, class, is_alphabetic, push_lowercase};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -71,13 +71,11 @@ fn fold_cow(s: &str) -> Cow<'_, str> {
 pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
         // The common case: the same mapping as `fold_char`, on bytes.
-        return s
-            .bytes()
-            .map(|b| match b {
-                b'`' => '\'',
-                b => char::from(b.to_ascii_lowercase()),
-            })
-            .collect();
+        let mut out = s.to_ascii_lowercase();
+        if out.as_bytes().contains(&b'`') {
+            out = out.replace('`', "'");
+        }
+        return out;
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -98,23 +96,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             i += c.len_utf8();
             continue;
         }
-        let (kind, end) = if is_word_char(c) {
+        // `plain`: the token is its own key (lower-case ASCII letters, or one ASCII mark
+        // other than the backtick), known without reading it again.
+        let (kind, end, plain) = if is_word_char(c) {
+            let mut plain = c.is_ascii_lowercase();
             let mut end = i + c.len_utf8();
-            while let Some(d) = char_at(text, end).filter(|&d| is_word_char(d)) {
-                end += d.len_utf8();
+            loop {
+                let (run_end, seen) = ascii_run(bytes, end, class::ALPHA);
+                plain &= seen & class::UPPER == 0;
+                end = run_end;
+                match char_at(text, end) {
+                    Some(d) if !d.is_ascii() && is_word_char(d) => {
+                        plain = false;
+                        end += d.len_utf8();
+                    }
+                    _ => break,
+                }
             }
-            (TokKind::Word, end)
+            (TokKind::Word, end, plain)
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
             while bytes.get(end).is_some_and(u8::is_ascii_digit) {
                 end += 1;
             }
-            (TokKind::Digits, end)
+            (TokKind::Digits, end, true)
         } else {
-            (TokKind::Punct, i + c.len_utf8())
+            (TokKind::Punct, i + c.len_utf8(), c.is_ascii() && c != '`')
         };
         let raw = text.get(i..end).unwrap_or("");
-        let key = if kind == TokKind::Digits {
+        let key = if plain {
             Cow::Borrowed(raw)
         } else {
             fold_cow(raw)

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::tokens::word_keys;
+use crate::keys::KeyFilter;
 
 /// Word classes, as bits of [`Lexicon::flags`].
 pub(crate) mod flag {
@@ -85,6 +86,8 @@ pub(crate) struct Lexicon {
     phrases: FxHashMap<String, Vec<Phrase>>,
     /// Both of the above in one map, for the one look-up per word of the tokenizer.
     words: FxHashMap<String, (u32, Vec<Phrase>)>,
+    /// The keys of `words`, for a cheap first test.
+    words_filter: KeyFilter,
     pub inversion_suffixes: Vec<String>,
     /// Every inversion suffix has a hyphen, so a word without one has none of them.
     pub inversion_hyphenated: bool,
@@ -103,6 +106,9 @@ impl Lexicon {
 
     /// [`Lexicon::flags`] and [`Lexicon::phrases`] of `key` in one look-up.
     pub fn word(&self, key: &str) -> (u32, &[Phrase]) {
+        if !self.words_filter.may_contain(key) {
+            return (0, &[]);
+        }
         self.words
             .get(key)
             .map_or((0, &[][..]), |(f, p)| (*f, p.as_slice()))
@@ -342,6 +348,7 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     for (key, list) in &lex.phrases {
         combined.entry(key.clone()).or_default().1 = list.clone();
     }
+    lex.words_filter = KeyFilter::new(combined.keys().map(String::as_str));
     lex.words = combined;
     lex.inversion_suffixes = words.inversion_suffixes;
     // Longest suffix first, so "-t-il" wins over "-il".

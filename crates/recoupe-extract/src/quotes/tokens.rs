@@ -5,7 +5,9 @@
 
 use recoupe_model::Span;
 
-use crate::chars::{char_at, is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase};
+use crate::chars::{
+    ascii_run, char_at, class, is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase,
+};
 
 use recoupe_model::speech::SpeakerKind;
 
@@ -46,6 +48,8 @@ pub(crate) struct Tok {
     pub quoted: bool,
     /// A line break stands between this token and the previous one.
     pub nl_before: bool,
+    /// A word with a hyphen.
+    hyphen: bool,
 }
 
 /// A speech cue found in the text: the verb or marker, with its auxiliary.
@@ -124,7 +128,7 @@ impl<'t> Tokens<'t> {
 /// Lowercase keys of the words of a phrase, as the tokenizer cuts them.
 pub(crate) fn word_keys(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    scan(text, |start, end, is_word| {
+    scan(text, |start, end, is_word, _| {
         if is_word {
             out.push(text[start..end].to_lowercase());
         }
@@ -136,18 +140,41 @@ fn is_word_char(c: char) -> bool {
     is_alphanumeric(c)
 }
 
-/// Calls `f(start, end, is_word)` for every token of `text`. Quotation marks and other
+/// What [`scan`] learns about a token on the way, so the token is not read again.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    /// Every char of the token is ASCII.
+    ascii: bool,
+    /// The token has an ASCII upper-case letter.
+    upper: bool,
+    /// The word has a hyphen.
+    hyphen: bool,
+    /// A line break stands between this token and the previous one.
+    nl_before: bool,
+}
+
+/// Calls `f(start, end, is_word, seen)` for every token of `text`. Quotation marks and other
 /// punctuation come as one-char tokens; spaces are skipped.
-fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
+fn scan(text: &str, mut f: impl FnMut(usize, usize, bool, Seen)) {
+    let bytes = text.as_bytes();
     let mut i = 0;
+    let mut nl_before = false;
     while let Some(c) = char_at(text, i) {
         let len = c.len_utf8();
         if c.is_whitespace() {
+            nl_before |= c == '\n';
             i += len;
             continue;
         }
+        let mut seen = Seen {
+            ascii: len == 1,
+            upper: c.is_ascii_uppercase(),
+            hyphen: false,
+            nl_before,
+        };
+        nl_before = false;
         if !is_word_char(c) {
-            f(i, i + len, false);
+            f(i, i + len, false, seen);
             i += len;
             continue;
         }
@@ -155,14 +182,27 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
         let mut end = i + len;
         let mut prev_alnum = true;
         let mut j = end;
-        while let Some(d) = char_at(text, j) {
+        loop {
+            // ASCII letters and digits, most of the text, on bytes.
+            let (run_end, classes) = ascii_run(bytes, j, class::ALNUM);
+            if run_end > j {
+                seen.upper |= classes & class::UPPER != 0;
+                j = run_end;
+                end = j;
+                prev_alnum = true;
+            }
+            let Some(d) = char_at(text, j) else {
+                break;
+            };
             if is_word_char(d) {
+                seen.ascii = false;
                 j += d.len_utf8();
                 end = j;
                 prev_alnum = true;
             } else if d == '-' && prev_alnum {
                 // A hyphen joins two word parts only ("Alep-Est", "a-t-il").
                 if char_at(text, j + 1).is_some_and(is_word_char) {
+                    seen.hyphen = true;
                     j += 1;
                     end = j;
                     prev_alnum = false;
@@ -181,7 +221,7 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
                 break;
             }
         }
-        f(start, end, true);
+        f(start, end, true, seen);
         i = j;
     }
 }
@@ -201,9 +241,8 @@ pub(crate) fn tokenize<'t>(
 ) -> Tokens<'t> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut keys = String::with_capacity(text.len());
-    let mut last_end = 0;
     let (mut p, mut s) = (0usize, 0usize);
-    scan(text, |start, end, is_word| {
+    scan(text, |start, end, is_word, seen| {
         let slice = &text[start..end];
         while paragraphs.get(p).is_some_and(|x| x.end <= start) {
             p += 1;
@@ -211,12 +250,6 @@ pub(crate) fn tokenize<'t>(
         while sentences.get(s).is_some_and(|x| x.end <= start) {
             s += 1;
         }
-        // On bytes: gaps are mostly one space, too short for a char search.
-        let nl_before = text
-            .as_bytes()
-            .get(last_end..start)
-            .is_some_and(|gap| gap.contains(&b'\n'));
-        last_end = end;
         let kind = if is_word {
             TokKind::Word
         } else {
@@ -229,22 +262,24 @@ pub(crate) fn tokenize<'t>(
         };
         let key_start = keys.len();
         let (mut cap, mut acronym) = (false, false);
-        if is_word && slice.is_ascii() {
-            // The common case, decided on bytes.
+        if is_word && seen.ascii {
+            // The common case, decided on bytes; a word without a capital is its own key.
             keys.push_str(slice);
-            if let Some(key) = keys.get_mut(key_start..) {
-                key.make_ascii_lowercase();
+            if seen.upper {
+                if let Some(key) = keys.get_mut(key_start..) {
+                    key.make_ascii_lowercase();
+                }
+                // An acronym is capitalized with no lower-case letter: most words stop at
+                // the first test, without counting letters.
+                let bytes = slice.as_bytes();
+                cap = bytes
+                    .iter()
+                    .find(|c| c.is_ascii_alphabetic())
+                    .is_some_and(u8::is_ascii_uppercase);
+                acronym = cap
+                    && !bytes.iter().any(u8::is_ascii_lowercase)
+                    && bytes.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
             }
-            // An acronym is capitalized with no lower-case letter: most words stop at the
-            // first test, without counting letters.
-            let bytes = slice.as_bytes();
-            cap = bytes
-                .iter()
-                .find(|c| c.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase);
-            acronym = cap
-                && !bytes.iter().any(u8::is_ascii_lowercase)
-                && bytes.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
         } else if is_word {
             let (mut uppers, mut alpha) = (0usize, 0usize);
             for ch in slice.chars() {
@@ -260,6 +295,7 @@ pub(crate) fn tokenize<'t>(
             }
             acronym = alpha >= 2 && uppers == alpha;
         }
+        let nl_before = seen.nl_before;
         toks.push(Tok {
             start,
             end,
@@ -275,6 +311,7 @@ pub(crate) fn tokenize<'t>(
             para: to_u32(p),
             sent: to_u32(s),
             nl_before,
+            hyphen: seen.hyphen,
         });
     });
     let mut tokens = Tokens {
@@ -302,7 +339,7 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
         let mut stem_len = None;
         let mut inv_from = 0;
         // Most words have no hyphen, and every suffix needs one: skip the comparisons.
-        if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || key.contains('-')) {
+        if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || t.toks[i].hyphen) {
             for suffix in &lex.inversion_suffixes {
                 if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
                     stem_len = Some(to_u32(key.len() - suffix.len()));
@@ -338,21 +375,22 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
         let next_skip = t.toks.get(i + 1).is_some_and(|x| x.skip && x.is_word());
         let next_time = t.toks.get(i + 1).is_some_and(|x| x.has(flag::TIME));
         let skip = f & (flag::ADVERB | flag::TIME) != 0
-            || (digits(t, i) && next_time)
+            || (next_time && digits(t, i))
             || (f & flag::TIME_PREFIX != 0 && next_skip && (next_time || digits(t, i + 1)));
         if skip {
             t.toks[i].skip = true;
         }
     }
     for i in 1..n {
-        if digits(t, i) && t.toks[i - 1].has(flag::TIME) {
+        if t.toks[i - 1].has(flag::TIME) && digits(t, i) {
             t.toks[i].skip = true;
         }
     }
     // Phrases: multi-word adjuncts and cues, longest match at each word.
     let mut i = 0;
     while i < n {
-        if !t.toks[i].is_word() {
+        // Most words start no phrase, as themselves or as a stem.
+        if !t.toks[i].is_word() || (phrases[i].is_empty() && t.toks[i].stem_len.is_none()) {
             i += 1;
             continue;
         }

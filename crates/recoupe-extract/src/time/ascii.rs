@@ -53,7 +53,7 @@ pub(crate) fn shadow(text: &str) -> Normalized {
     let (mut i, mut plain_from) = (0, 0);
     while let Some(&byte) = bytes.get(i) {
         if byte.is_ascii() {
-            i += 1;
+            i = next_non_ascii(bytes, i);
             continue;
         }
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
@@ -68,6 +68,26 @@ pub(crate) fn shadow(text: &str) -> Normalized {
     }
     b.copy_rest();
     b.finish()
+}
+
+/// The position of the first byte from `from` on that is not ASCII (the length when none
+/// is), eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..).unwrap_or(&[]);
+    at + tail
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(tail.len())
 }
 
 /// `s` with every char replaced by its ASCII form (for words and patterns of the data files).
@@ -87,6 +107,18 @@ pub(crate) fn fold_str(s: &str) -> String {
 mod tests {
     use super::*;
     use recoupe_model::Span;
+
+    #[test]
+    fn finds_the_next_non_ascii_byte() {
+        let text = "le 14 décembre 2016 à l'aube, après une longue nuit";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let want = (from..bytes.len())
+                .find(|&i| !bytes[i].is_ascii())
+                .unwrap_or(bytes.len());
+            assert_eq!(next_non_ascii(bytes, from), want, "{from}");
+        }
+    }
 
     #[test]
     fn shadow_maps_back() {

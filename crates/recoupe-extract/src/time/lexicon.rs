@@ -552,9 +552,11 @@ fn compile_rule(pattern: &str) -> Result<(meta::Regex, Option<Hir>), String> {
         .build()
         .parse(&format!("(?i-u)\\b(?:{pattern})"))
         .map_err(|e| e.to_string())?;
+    // The groups of the rule as written come from its NFA alone, much cheaper to build than
+    // a second whole regex.
     if let Some(lower) = lowercase_only(&hir)
         && let Ok(regex) = meta::Regex::builder().build_from_hir(&lower)
-        && regex.group_info().all_names().eq(meta::Regex::builder()
+        && regex.group_info().all_names().eq(thompson::NFA::compiler()
             .build_from_hir(&hir)
             .map_err(|e| e.to_string())?
             .group_info()
@@ -634,29 +636,60 @@ impl RuleSet {
                 }
             })
             .collect();
-        let mut cache = self.caches.get();
+        let mut guard = self.caches.get();
+        // Borrowed once: going through the pool's guard at every byte costs as much as the
+        // transition itself.
+        let cache: &mut hybrid::dfa::Cache = &mut guard;
+        // The overlapping search walked by hand: the library's loop reports one match per
+        // call and keeps search progress for cache statistics, twice the work per byte of
+        // this plain walk over the transitions. Matches show one byte late, so a match
+        // state reached on the byte at `at` is a match ending at `at`.
         let input = regex_automata::Input::new(lower);
-        let mut state = hybrid::dfa::OverlappingState::start();
-        loop {
-            if self
-                .dfa
-                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
-                .is_err()
-            {
+        let Ok(mut sid) = self.dfa.start_state_forward(cache, &input) else {
+            return whole;
+        };
+        for (at, &byte) in lower.as_bytes().iter().enumerate() {
+            let Ok(next) = self.dfa.next_state(cache, sid, byte) else {
                 return whole;
-            }
-            let Some(m) = state.get_match() else {
-                break;
             };
-            if let Some(end) = self
-                .rules
-                .get(m.pattern().as_usize())
-                .and_then(|&i| ends.get_mut(i))
-            {
-                *end = Some(end.map_or(m.offset(), |e| e.max(m.offset())));
+            sid = next;
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    self.record(cache, sid, at, &mut ends);
+                } else if sid.is_dead() {
+                    return ends;
+                } else if sid.is_quit() {
+                    return whole;
+                }
             }
         }
+        let Ok(sid) = self.dfa.next_eoi_state(cache, sid) else {
+            return whole;
+        };
+        if sid.is_match() {
+            self.record(cache, sid, lower.len(), &mut ends);
+        }
         ends
+    }
+
+    /// Every pattern of the match state `sid` matches up to `at`.
+    fn record(
+        &self,
+        cache: &hybrid::dfa::Cache,
+        sid: hybrid::LazyStateID,
+        at: usize,
+        ends: &mut [Option<usize>],
+    ) {
+        for k in 0..self.dfa.match_len(cache, sid) {
+            let pattern = self.dfa.match_pattern(cache, sid, k);
+            if let Some(end) = self
+                .rules
+                .get(pattern.as_usize())
+                .and_then(|&i| ends.get_mut(i))
+            {
+                *end = Some(end.map_or(at, |e| e.max(at)));
+            }
+        }
     }
 }
 

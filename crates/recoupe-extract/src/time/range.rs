@@ -123,6 +123,18 @@ fn range_of(a: &End, b: &End, text: &str, src: &Source, lex: &Lexicon) -> Option
         return None;
     }
     let gap = text.get(a.end..b.start)?;
+    // Two expressions far apart: no joiner spans their gap, and comparing the gap with each
+    // joiner would read its first word again every time.
+    let longest = lex
+        .ranges
+        .iter()
+        .flat_map(|f| &f.joiners)
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    if too_many_letters(gap, longest) {
+        return None;
+    }
     // The shadow is ASCII: lowercasing keeps byte offsets, so openers are compared in place.
     let before = text.get(..a.start)?.trim_end();
     let bare = a.expr.is_none() || b.expr.is_none();
@@ -206,6 +218,26 @@ fn followed_by_function_word(rest: &str, lex: &Lexicon) -> bool {
 
 /// Whether `s` lowercased, with runs of white space as one space and no space at either end,
 /// is `want`. Compared in place: the gap between two ends may be long, and is rarely a joiner.
+/// Whether `s` holds more than `n` bytes that are not white space, so that it squeezes to
+/// no text of `n` bytes (see [`squeezes_to`]); stops reading past `n`. Text with non-ASCII
+/// bytes is never too long here: its white space is not read byte by byte.
+fn too_many_letters(s: &str, n: usize) -> bool {
+    let mut count = 0;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return false;
+        }
+        // The ASCII chars of `char::is_whitespace`, which `split_whitespace` splits on.
+        if !matches!(b, b' ' | 0x09..=0x0D) {
+            count += 1;
+            if count > n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn squeezes_to(s: &str, want: &str) -> bool {
     let mut want = want.bytes();
     for (k, word) in s.split_whitespace().enumerate() {
@@ -223,7 +255,7 @@ fn squeezes_to(s: &str, want: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::squeezes_to;
+    use super::{squeezes_to, too_many_letters};
 
     /// The in-place comparison says what comparing the squeezed copy said.
     #[test]
@@ -254,7 +286,14 @@ mod tests {
                     squeeze(gap) == joiner,
                     "{gap:?} {joiner:?}"
                 );
+                // A gap with too many letters for a joiner never squeezes to it.
+                if too_many_letters(gap, joiner.len()) {
+                    assert!(!squeezes_to(gap, joiner), "{gap:?} {joiner:?}");
+                }
             }
         }
+        assert!(too_many_letters(" et puis ", 2));
+        assert!(!too_many_letters(" \x0b et\r\n ", 2));
+        assert!(!too_many_letters("  à  ", 0));
     }
 }
