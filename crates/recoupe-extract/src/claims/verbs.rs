@@ -67,6 +67,7 @@ pub fn find(
         && tokens.get(k).is_some_and(|t| !is(&v.speech, &t.key))
         && !reports_count(v, tokens, k)
         && let Some(found) = backward_at(v, tokens, k)
+            .or_else(|| finite_after_name(v, tokens, k))
             // A verb of state takes its figure too ("peuvent atteindre 25 km/h"), but not
             // "être" and "avoir": "il y a 300 personnes qui attendent".
             .filter(|f| !f.state || tokens.get(k).is_some_and(|t| !is(&v.auxiliaries, &t.key)))
@@ -483,6 +484,22 @@ pub fn purpose_before(v: &Verbs, tokens: &[Token], from: usize, end: usize) -> b
     })
 }
 
+/// A form that can be finite between a name and the figure is the name's verb, even when
+/// it can be a noun too: "le parlement de Strasbourg réclame 330 000 euros".
+fn finite_after_name(v: &Verbs, tokens: &[Token], k: usize) -> Option<Found> {
+    let t = tokens.get(k).filter(|t| t.is_word && !t.capitalized)?;
+    let named = k
+        .checked_sub(1)
+        .is_some_and(|n| is_name(tokens, n) && tokens.get(n).is_some_and(|w| w.is_word));
+    let finite = v.forms.get(&t.key).is_some_and(|c| c.finite());
+    let event_word = !is(&v.function_words, &t.key)
+        && !is(&v.auxiliaries, &t.key)
+        && !is_modal(v, &t.key)
+        && !is(&v.not_verbs, &t.key);
+    (named && finite && event_word)
+        .then(|| event(t.start, t.end, "predicate/other-verb-after-name"))
+}
+
 /// A modal: one of the list, or any finite form of a modal's infinitive ("risquons").
 fn is_modal(v: &Verbs, key: &str) -> bool {
     is(&v.modals, key)
@@ -551,7 +568,9 @@ fn finite_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if known.is_some_and(|c| c.only_verb()) && event_word {
         return Some(event(t.start, t.end, "predicate/other-finite-verb"));
     }
+    // An auxiliary alone ("serait d'environ", "qui auraient eux aussi") says what is.
     let finite = has_ending(&t.key, &v.finite_endings)
+        && !is(&v.auxiliaries, &t.key)
         && !has_ending(&t.key, &v.not_verb_endings)
         && !is(&v.not_verbs, &t.key)
         && !is(&v.function_words, &t.key);
