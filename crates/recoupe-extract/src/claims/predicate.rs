@@ -45,10 +45,10 @@ pub fn find(
     let subset = figures.iter().any(|&(x, _, starts)| x == a && starts);
     // A participle right after the figure's noun ("10 000 véhicules incendiés et 56
     // policiers blessés") is its event before any predicate past another figure.
-    let own_participle = (b..(b + 4).min(tokens.len()))
-        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
-        .filter(|&k| !blocked.iter().any(|&(x, y)| (x..y).contains(&k)))
-        .any(|k| verbs::participle_after_noun(lex, tokens, k).is_some_and(|f| !f.state));
+    let own_participle = || {
+        let is_noun = |k: usize| blocked.iter().any(|&(x, y)| (x..y).contains(&k));
+        verbs::participles_after(lex, tokens, b, is_noun).any(|f| !f.state)
+    };
     let best = hits
         .iter()
         .filter(|h| {
@@ -112,11 +112,12 @@ pub fn find(
                         .iter()
                         .any(|t| lex.verbs.complementizers.contains(&t.key)));
             // Past another figure and a "que", the clause is that figure's own ("25 %
-            // d'abstentionnisme et que plus de 12 % des gens se sont déplacés").
+            // d'abstentionnisme et que plus de 12 % des gens se sont déplacés"); so is the
+            // predicate past another figure when this one has its own participle.
             if crossed > 0
                 && h.start >= b
                 && ((lo..hi).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
-                    || own_participle)
+                    || own_participle())
             {
                 return None;
             }
@@ -225,14 +226,17 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
     let phrases = lex.modality.all(window);
     let phrase = phrases.first().map(|h| h.category.as_str());
     // Past the phrases, any finite form of a modal verb: "nous risquons de".
+    let forms = &lex.verbs.forms;
     let by_verb = || {
-        window.iter().find_map(|t| {
-            let finite = lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite());
-            lex.modality_infinitives
-                .iter()
-                .find(|(_, set)| finite && lex.verbs.forms.is_form_of(&t.key, set))
-                .map(|(category, _)| category.as_str())
-        })
+        window
+            .iter()
+            .filter(|t| forms.get(&t.key).is_some_and(|c| c.finite()))
+            .find_map(|t| {
+                lex.modality_infinitives
+                    .iter()
+                    .find(|(_, set)| forms.is_form_of(&t.key, set))
+                    .map(|(category, _)| category.as_str())
+            })
     };
     match phrase.or_else(by_verb) {
         Some("planned") => Modality::Planned,

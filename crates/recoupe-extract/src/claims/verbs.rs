@@ -53,12 +53,7 @@ pub fn find(
     // A participle right after the figure's noun ("2 000 soldats déployés en Syrie") is its
     // event before any verb earlier in the sentence, and before a verb past a comma ("un
     // million de matelas vendus, La Compagnie … s'affiche").
-    let after_noun = || {
-        (b..(b + 4).min(tokens.len()))
-            .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
-            .filter(|&k| !is_noun(k))
-            .find_map(|k| participle_after_noun(lex, tokens, k))
-    };
+    let after_noun = || participles_after(lex, tokens, b, is_noun).next();
     // A verb right before the figure takes it as its object ("mobilisant 2500 gendarmes",
     // "espère 250 000 spectateurs"): a verb after the object belongs to another clause.
     if let Some(k) = a.checked_sub(1)
@@ -492,12 +487,33 @@ fn finite_after_name(v: &Verbs, tokens: &[Token], k: usize) -> Option<Found> {
         .checked_sub(1)
         .is_some_and(|n| is_name(tokens, n) && tokens.get(n).is_some_and(|w| w.is_word));
     let finite = v.forms.get(&t.key).is_some_and(|c| c.finite());
-    let event_word = !is(&v.function_words, &t.key)
-        && !is(&v.auxiliaries, &t.key)
-        && !is_modal(v, &t.key)
-        && !is(&v.not_verbs, &t.key);
-    (named && finite && event_word)
+    (named && finite && tells_event(v, &t.key))
         .then(|| event(t.start, t.end, "predicate/other-verb-after-name"))
+}
+
+/// Whether a word read as a finite verb tells an event: modals without their infinitive,
+/// auxiliaries alone, pronouns and adverbs do not.
+fn tells_event(v: &Verbs, key: &str) -> bool {
+    !is(&v.function_words, key)
+        && !is(&v.between, key)
+        && !is_modal(v, key)
+        && !is(&v.object_clitics, key)
+        && !is(&v.auxiliaries, key)
+        && !is(&v.not_verbs, key)
+}
+
+/// The participles standing after the figure ending at token `b`, past its noun (tokens for
+/// which `is_noun` holds), in text order: "2 000 soldats déployés en Syrie".
+pub fn participles_after<'a>(
+    lex: &'a Lexicon,
+    tokens: &'a [Token],
+    b: usize,
+    is_noun: impl Fn(usize) -> bool + 'a,
+) -> impl Iterator<Item = Found> + 'a {
+    (b..(b + 4).min(tokens.len()))
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .filter(move |&k| !is_noun(k))
+        .filter_map(|k| participle_after_noun(lex, tokens, k))
 }
 
 /// A modal: one of the list, or any finite form of a modal's infinitive ("risquons").
@@ -554,13 +570,7 @@ fn finite_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if listed && !known.is_some_and(|c| c.finite()) {
         return None;
     }
-    // Modals without their infinitive, pronouns and adverbs are no event.
-    let event_word = !is(&v.function_words, &t.key)
-        && !is(&v.between, &t.key)
-        && !is_modal(v, &t.key)
-        && !is(&v.object_clitics, &t.key)
-        && !is(&v.auxiliaries, &t.key)
-        && !is(&v.not_verbs, &t.key);
+    let event_word = tells_event(v, &t.key);
     if after_subject(v, tokens, i) && event_word {
         return Some(event(t.start, t.end, "predicate/other-verb-after-subject"));
     }
