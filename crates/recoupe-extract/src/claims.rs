@@ -272,6 +272,22 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         modality: p.modality,
                     }
                 });
+            // "avait fait 12 morts et 48 blessés": the verb only carries the toll, each
+            // noun tells its own event, whatever verb of another clause stands nearer.
+            if let Some(c) = &counted
+                && let Some(implied) = lex.implied.get(&c.category)
+                && predicate.as_ref().is_none_or(|p| &p.category != implied)
+                && let Some(carrier) = toll_carrier(lex, &toks, a, &ranges, &blocked)
+                && let Some(verb) = toks.get(carrier)
+            {
+                rules.push(format!("{prefix}predicate/toll-noun-after-carrier"));
+                predicate = Some(Predicate {
+                    text: Span::new(verb.start, verb.end).slice(&doc.text).to_owned(),
+                    span: Span::new(verb.start, verb.end),
+                    category: implied.clone(),
+                    modality: predicate::modality(lex, &toks, carrier.saturating_sub(6), b),
+                });
+            }
             if predicate.is_none()
                 && shares_earlier
                 && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
@@ -451,6 +467,38 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     claims
 }
 
+/// How many tokens before a figure its toll's carrier verb may stand.
+const CARRIER_REACH: usize = 12;
+
+/// The token of a verb that carries the toll the figure at token `a` belongs to ("a fait au
+/// moins 11 morts", "avait fait 12 morts et 48 blessés"): read back over the toll's other
+/// figures and nouns, commas and coordinators only.
+fn toll_carrier(
+    lex: &Lexicon,
+    toks: &[Token],
+    a: usize,
+    figures: &[FigureTokens],
+    nouns: &[TokenRange],
+) -> Option<usize> {
+    let inside = |i: usize| {
+        figures.iter().any(|&(x, y, _)| (x..y).contains(&i))
+            || nouns.iter().any(|&(x, y)| (x..y).contains(&i))
+    };
+    let mut i = a;
+    while i > 0 && a - i < CARRIER_REACH {
+        i -= 1;
+        let t = toks.get(i)?;
+        if lex.verbs.forms.is_form_of(&t.key, &lex.casualty_carriers) {
+            return Some(i);
+        }
+        let joins = t.key == "," || lex.verbs.coordinators.contains(&t.key);
+        if !(joins || inside(i)) {
+            return None;
+        }
+    }
+    None
+}
+
 /// The event of a figure the predicate lexicon does not name: the verb of its clause, else a
 /// participle right after its counted noun. None when the clause's verb is one of state.
 fn other_event(
@@ -474,9 +522,22 @@ fn other_event(
     let end = token_at(toks, found.span.end).max(start + 1);
     let lo = a.min(start).saturating_sub(6);
     let verb = found.span.slice(text);
+    let lower = verb.to_lowercase();
+    let last_word = lower.rsplit([' ', '\'', '’']).next().unwrap_or(&lower);
+    // A reflexive form has another sense: "s'arrêter" stops, it arrests no one.
+    let reflexive = toks
+        .get(start)
+        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key.replace('’', "'")));
     let category = lex
         .gerund_category
-        .get(&verb.to_lowercase())
+        .get(&lower)
+        .or_else(|| {
+            (!reflexive).then_some(())?;
+            lex.verb_infinitives
+                .iter()
+                .find(|(_, set)| lex.verbs.forms.is_form_of(last_word, set))
+                .map(|(category, _)| category)
+        })
         .map_or("other", String::as_str);
     let predicate = Predicate {
         text: verb.to_owned(),
@@ -688,6 +749,24 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             .is_some_and(|t| lex.ellipsis_joins.contains(&t.key))
             && is_years(b + 2));
     if (q.kind == QuantityKind::Duration || years_after) && lex.age_verbs.contains(&before.key) {
+        return true;
+    }
+    // "dès 9 heures", "vers 14 heures": a time of day, unless hours of something or a rate
+    // follow ("à 9 heures de route", "limitées à 10 heures par semaine").
+    let hours = b > a
+        && toks
+            .get(b - 1)
+            .is_some_and(|t| lex.clock_units.contains(&t.key));
+    if q.kind == QuantityKind::Duration
+        && q.qualifier == Qualifier::Exact
+        && hours
+        && lex.clock_prepositions.contains(&before.key)
+        && !toks
+            .get(b)
+            .is_some_and(|t| lex.clock_not_before.contains(&t.key))
+        && q.best
+            .is_some_and(|v| (0.0..=24.0).contains(&v) && v.fract() == 0.0)
+    {
         return true;
     }
     let plain = q.qualifier == Qualifier::Exact && q.unit.is_none();

@@ -236,8 +236,16 @@ fn other_noun(
             return None;
         }
         let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
-        // A capitalized word is a name ("Crs 57 Carcassonne", "bilan 2017 du Ministère"):
-        // inhabitants, the only capitalized counted nouns, are in the lexicon.
+        // Inhabitants are the only capitalized counted nouns: "59 % des Wallons".
+        if t.capitalized && gap > 0 && is_demonym(lex, &key) {
+            return Some(Found {
+                span: Span::new(t.start, t.end),
+                category: "people".to_owned(),
+                rule: "counted/inhabitants-after-number",
+            });
+        }
+        // Any other capitalized word is a name ("Crs 57 Carcassonne", "bilan 2017 du
+        // Ministère").
         if letters < 2 || t.key.chars().any(|c| c.is_ascii_digit()) || t.capitalized {
             return None;
         }
@@ -307,6 +315,15 @@ pub fn shared(
             )
         })
     })
+}
+
+/// A plural that names people of a place: "wallons", "français", "belges".
+fn is_demonym(lex: &Lexicon, key: &str) -> bool {
+    lex.demonyms.contains(key)
+        || lex
+            .demonym_endings
+            .iter()
+            .any(|e| key.len() > e.len() + 2 && key.ends_with(e.as_str()))
 }
 
 fn is_plural(lex: &Lexicon, key: &str) -> bool {
