@@ -239,6 +239,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         {
             let mut rules = Vec::new();
             let counted_category = found.as_ref().map(|f| f.category.clone());
+            let by_pronoun = found
+                .as_ref()
+                .is_some_and(|f| f.rule == counted::BY_PRONOUN);
             let mut counted = found.map(|f| {
                 rules.push(format!("{prefix}{}", f.rule));
                 Counted {
@@ -249,29 +252,35 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             });
             // A distance that locates a place reports no event.
             let locating = locates(lex, &toks, q, counted.as_ref(), (a, b));
-            let mut predicate = predicate::right_before(lex, &toks, a)
+            // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
+            let mut predicate = if by_pronoun {
+                infinitive_after_count(lex, &toks, b)
+            } else {
+                predicate::right_before(lex, &toks, a)
+            }
+            .filter(|_| !locating)
+            .or_else(|| {
+                (!by_pronoun).then_some(())?;
+                predicate::find(
+                    lex,
+                    &toks,
+                    &predicate_hits,
+                    (a, b),
+                    &ranges,
+                    &blocked,
+                    counted_category.as_deref(),
+                )
                 .filter(|_| !locating)
-                .or_else(|| {
-                    predicate::find(
-                        lex,
-                        &toks,
-                        &predicate_hits,
-                        (a, b),
-                        &ranges,
-                        &blocked,
-                        counted_category.as_deref(),
-                    )
-                    .filter(|_| !locating)
-                })
-                .map(|p| {
-                    rules.push(format!("{prefix}{}", p.rule));
-                    Predicate {
-                        text: p.span.slice(&doc.text).to_owned(),
-                        span: p.span,
-                        category: p.category,
-                        modality: p.modality,
-                    }
-                });
+            })
+            .map(|p| {
+                rules.push(format!("{prefix}{}", p.rule));
+                Predicate {
+                    text: p.span.slice(&doc.text).to_owned(),
+                    span: p.span,
+                    category: p.category,
+                    modality: p.modality,
+                }
+            });
             // "avait fait 12 morts et 48 blessés": the verb only carries the toll, each
             // noun tells its own event, whatever verb of another clause stands nearer.
             if let Some(c) = &counted
@@ -337,7 +346,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if duration && predicate.is_none() {
                 continue;
             }
-            if predicate.is_none() && !locating && !describes(lex, &toks, a) {
+            if predicate.is_none() && !locating && !by_pronoun && !describes(lex, &toks, a) {
                 predicate = other_event(
                     lex,
                     &toks,
@@ -465,6 +474,39 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     }
     carry_windows_over(&mut claims, doc);
     claims
+}
+
+/// The infinitive after "à" that tells what the people a figure counts did: "ils étaient
+/// 200 à manifester"; its category from the lexicon, else "other".
+fn infinitive_after_count(lex: &Lexicon, toks: &[Token], b: usize) -> Option<predicate::Found> {
+    let marker = toks.get(b)?;
+    let verb = toks.get(b + 1)?;
+    if !lex.verbs.infinitive_markers.contains(&marker.key)
+        || !lex
+            .verbs
+            .forms
+            .get(&verb.key)
+            .is_some_and(|c| c.infinitive())
+    {
+        return None;
+    }
+    let category = lex
+        .predicates
+        .at(toks, b + 1)
+        .map(|h| h.category)
+        .or_else(|| {
+            lex.verb_infinitives
+                .iter()
+                .find(|(_, set)| set.contains(&verb.key))
+                .map(|(category, _)| category.clone())
+        })
+        .unwrap_or_else(|| "other".to_owned());
+    Some(predicate::Found {
+        span: Span::new(verb.start, verb.end),
+        category,
+        modality: predicate::modality(lex, toks, b.saturating_sub(6), b + 2),
+        rule: "predicate/infinitive-after-count",
+    })
 }
 
 /// How many tokens before a figure its toll's carrier verb may stand.

@@ -187,6 +187,12 @@ struct CountedFile {
     #[serde(default)]
     age_units: Vec<String>,
     #[serde(default)]
+    people_pronouns: Vec<String>,
+    #[serde(default)]
+    people_pronoun_verbs: Vec<String>,
+    #[serde(default)]
+    share_articles: Vec<String>,
+    #[serde(default)]
     demonym_endings: Vec<String>,
     #[serde(default)]
     demonyms: Vec<String>,
@@ -526,6 +532,12 @@ pub struct Lexicon {
     /// Forms of "avoir" after which a duration is an age ("il a 30 ans").
     pub age_verbs: WordSet,
     pub age_units: WordSet,
+    /// Subject pronouns and the verbs (infinitives) by which a figure counts people ("nous
+    /// étions dix").
+    pub people_pronouns: WordSet,
+    pub people_pronoun_verbs: WordSet,
+    /// Articles a share's noun may take after its "de" ("40 % de l'électorat").
+    pub share_articles: WordSet,
     /// Capitalized plurals that name people of a place ("des Wallons", "des Belges").
     pub demonym_endings: Vec<String>,
     pub demonyms: WordSet,
@@ -673,6 +685,9 @@ fn load(lang: Lang) -> Lexicon {
         rate_ones: word_set(counted.rate_ones),
         age_verbs: word_set(counted.age_verbs),
         age_units: word_set(counted.age_units),
+        people_pronouns: word_set(counted.people_pronouns),
+        people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
+        share_articles: word_set(counted.share_articles),
         demonym_endings: counted.demonym_endings,
         demonyms: word_set(counted.demonyms),
         clock_prepositions: word_set(counted.clock_prepositions),
