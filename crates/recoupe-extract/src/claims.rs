@@ -360,6 +360,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     p
                 });
             }
+            // An event told in the future is planned: "accueillera 5 000 visiteurs".
+            if let Some(p) = predicate.as_mut()
+                && p.modality == Modality::Done
+                && toks
+                    .iter()
+                    .filter(|t| t.start >= p.span.start && t.end <= p.span.end)
+                    .any(|t| predicate::is_future(lex, &t.key))
+            {
+                rules.push(format!("{prefix}predicate/future-tense"));
+                p.modality = Modality::Planned;
+            }
             let process = predicate.as_ref().is_some_and(|p| {
                 p.modality == Modality::Done && lex.processes.contains(&p.category)
             });

@@ -100,6 +100,14 @@ impl VerbForms {
             .is_some_and(|&(_, _, of)| of.split(',').any(|i| infinitives.contains(i)))
     }
 
+    /// The infinitives a form belongs to ("prendra" → "prendre").
+    pub fn infinitives_of<'s>(&'s self, key: &str) -> impl Iterator<Item = &'static str> + 's {
+        self.entry(key)
+            .map_or("", |&(_, _, of)| of)
+            .split(',')
+            .filter(|i| !i.is_empty())
+    }
+
     fn entry(&self, key: &str) -> Option<&(&'static str, Classes, &'static str)> {
         self.entries
             .binary_search_by(|(form, _, _)| (*form).cmp(key))
@@ -152,5 +160,10 @@ mod tests {
         assert!(forms.get("évacués").is_some_and(|c| c.past_participle()));
         let of = |w: &str| std::iter::once(w.to_owned()).collect();
         assert!(forms.is_form_of("situeront", &of("situer")));
+        assert_eq!(
+            forms.infinitives_of("prendra").collect::<Vec<_>>(),
+            ["prendre"]
+        );
+        assert_eq!(forms.infinitives_of("zzz").count(), 0);
     }
 }

@@ -423,6 +423,10 @@ struct PredicateFile {
     #[serde(default)]
     verb_infinitives: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    future_endings: Vec<String>,
+    #[serde(default)]
+    irregular_futures: Vec<String>,
+    #[serde(default)]
     cumulative: Vec<String>,
     #[serde(default)]
     last_24h: Vec<String>,
@@ -571,6 +575,10 @@ pub struct Lexicon {
     /// Categories told by any form of a verb, for a clause's verb the phrases above miss
     /// ("vous tuez deux personnes", "poignarde quatre personnes").
     pub verb_infinitives: Vec<(String, WordSet)>,
+    /// Endings of the future tense, and futures whose stem is not their infinitive's
+    /// ("sera", "accueillera"): a predicate told in the future is planned.
+    pub future_endings: Vec<String>,
+    pub irregular_futures: WordSet,
     pub cumulative: Entries,
     pub last_24h: Entries,
     /// Predicate categories whose undated, windowless counts have an unknown window.
@@ -710,6 +718,8 @@ fn load(lang: Lang) -> Lexicon {
             .into_iter()
             .map(|(category, list)| (category, word_set(list)))
             .collect(),
+        future_endings: predicates.future_endings,
+        irregular_futures: word_set(predicates.irregular_futures),
         verb_infinitives: predicates
             .verb_infinitives
             .into_iter()
