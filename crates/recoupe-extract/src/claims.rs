@@ -153,10 +153,18 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .all(&toks)
             .into_iter()
             .filter(|h| {
+                // "se retrouvent pour deux jours": they meet, nothing is found.
+                let reflexive = h.end == h.start + 1
+                    && lex.not_reflexive.contains(&h.category)
+                    && h.start
+                        .checked_sub(1)
+                        .and_then(|k| toks.get(k))
+                        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key));
                 !not_predicates
                     .iter()
                     .any(|n| h.start < n.end && n.start < h.end)
                     && !verbs::participle_shaped_noun(lex, &toks, h.start)
+                    && !reflexive
             })
             .collect();
         let cues: Vec<(usize, usize)> = ann
@@ -281,6 +289,24 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     modality: p.modality,
                 }
             });
+            // "une personne a été tuée et 39 blessées": a toll's noun tells its own event
+            // before another toll word of the sentence.
+            if let Some(c) = &counted
+                && let Some(implied) = lex.implied.get(&c.category)
+                && let Some(p) = predicate.as_mut()
+                && p.span.end <= q.span.start
+                && &p.category != implied
+                && lex.implied.values().any(|v| v == &p.category)
+                && lex.processes.contains(implied)
+            {
+                rules.push(format!("{prefix}predicate/implied-by-counted"));
+                *p = Predicate {
+                    text: c.text.clone(),
+                    span: c.span,
+                    category: implied.clone(),
+                    modality: p.modality,
+                };
+            }
             // "avait fait 12 morts et 48 blessés": the verb only carries the toll, each
             // noun tells its own event, whatever verb of another clause stands nearer.
             if let Some(c) = &counted
@@ -359,6 +385,20 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     rules.push(format!("{prefix}{rule}"));
                     p
                 });
+            }
+            // "neuf djihadistes ont tué 130 personnes": the figure counts who did it.
+            if let Some(p) = predicate.as_mut()
+                && p.span.start >= q.span.end
+                && p.category != "other"
+                && predicate::active_voice(
+                    lex,
+                    &toks,
+                    token_at(&toks, p.span.start),
+                    token_at(&toks, p.span.end).saturating_sub(1),
+                )
+            {
+                rules.push(format!("{prefix}predicate/agent-of-active-verb"));
+                p.category = "other".to_owned();
             }
             // An event told in the future is planned: "accueillera 5 000 visiteurs".
             if let Some(p) = predicate.as_mut()

@@ -425,6 +425,16 @@ struct PredicateFile {
     #[serde(default)]
     future_endings: Vec<String>,
     #[serde(default)]
+    agent_verbs: Vec<String>,
+    #[serde(default)]
+    active_auxiliaries: Vec<String>,
+    #[serde(default)]
+    passive_auxiliaries: Vec<String>,
+    #[serde(default)]
+    not_reflexive: Vec<String>,
+    #[serde(default)]
+    noun_coordinators: Vec<String>,
+    #[serde(default)]
     irregular_futures: Vec<String>,
     #[serde(default)]
     cumulative: Vec<String>,
@@ -578,6 +588,16 @@ pub struct Lexicon {
     /// Endings of the future tense, and futures whose stem is not their infinitive's
     /// ("sera", "accueillera"): a predicate told in the future is planned.
     pub future_endings: Vec<String>,
+    /// Verbs (infinitives) whose event befalls their object: before one in the active voice
+    /// ("neuf djihadistes ont tué"), a figure counts those who did it. The auxiliaries that
+    /// tell the voice.
+    pub agent_verbs: WordSet,
+    pub active_auxiliaries: WordSet,
+    pub passive_auxiliaries: WordSet,
+    /// Categories a reflexive form does not tell ("se retrouvent" meet, "s'arrêtent" stop).
+    pub not_reflexive: Vec<String>,
+    /// Words that join a participle to a counted noun as another noun ("prévenus ou accusés").
+    pub noun_coordinators: WordSet,
     pub irregular_futures: WordSet,
     pub cumulative: Entries,
     pub last_24h: Entries,
@@ -719,6 +739,11 @@ fn load(lang: Lang) -> Lexicon {
             .map(|(category, list)| (category, word_set(list)))
             .collect(),
         future_endings: predicates.future_endings,
+        agent_verbs: word_set(predicates.agent_verbs),
+        active_auxiliaries: word_set(predicates.active_auxiliaries),
+        passive_auxiliaries: word_set(predicates.passive_auxiliaries),
+        not_reflexive: predicates.not_reflexive,
+        noun_coordinators: word_set(predicates.noun_coordinators),
         irregular_futures: word_set(predicates.irregular_futures),
         verb_infinitives: predicates
             .verb_infinitives

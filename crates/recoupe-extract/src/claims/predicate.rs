@@ -57,6 +57,19 @@ pub fn find(
                 .any(|&(x, y, _)| overlaps(h.start, h.end, (x, y)))
         })
         .filter(|h| !blocked.iter().any(|&r| overlaps(h.start, h.end, r)))
+        // A participle joined to a counted noun by "ou" is a noun too: "les 136 prévenus ou
+        // accusés" ("et" joins verb phrases as well: "tué 130 personnes et blessé 350").
+        .filter(|h| {
+            let coordinated = h
+                .start
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| lex.noun_coordinators.contains(&t.key));
+            !(coordinated
+                && h.start
+                    .checked_sub(2)
+                    .is_some_and(|k| blocked.iter().any(|&(x, y)| (x..y).contains(&k))))
+        })
         .filter(|h| h.start < b + REACH && h.end + REACH > a)
         // Before the figure, a predicate past "où" or "que" is another clause's ("se sont
         // déplacés sur les lieux, où se trouvaient 70 pompiers"); a subset ("dont 5 831
@@ -265,4 +278,27 @@ pub fn is_future(lex: &Lexicon, key: &str) -> bool {
                     .strip_suffix('e')
                     .is_some_and(|stem| key.starts_with(stem))
         })
+}
+
+/// Whether the verb of tokens `[i, j]` is in the active voice: a past participle after a form
+/// of "avoir" with no form of "être" ("ont tué"), or a finite form alone ("tuent"). Its
+/// subject then did what the verb tells, to its object.
+pub fn active_voice(lex: &Lexicon, tokens: &[Token], i: usize, j: usize) -> bool {
+    let forms = &lex.verbs.forms;
+    let Some(last) = tokens.get(j) else {
+        return false;
+    };
+    if !forms.is_form_of(&last.key, &lex.agent_verbs) {
+        return false;
+    }
+    let around = tokens.get(i.saturating_sub(1)..j).unwrap_or(&[]);
+    let passive = around
+        .iter()
+        .any(|t| forms.is_form_of(&t.key, &lex.passive_auxiliaries));
+    let active = around
+        .iter()
+        .any(|t| forms.is_form_of(&t.key, &lex.active_auxiliaries));
+    let participle = forms.get(&last.key).is_some_and(|c| c.past_participle());
+    !passive
+        && (active || (i == j && !participle && forms.get(&last.key).is_some_and(|c| c.finite())))
 }

@@ -692,6 +692,14 @@ pub fn participle_after_noun(lex: &Lexicon, tokens: &[Token], start: usize) -> O
     if !t.is_word || !is_participle(v, &t.key) || after_determiner(v, tokens, start) {
         return None;
     }
+    // "les 136 prévenus ou accusés": a participle joined to the noun by "ou" is a noun too.
+    if start
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|w| lex.noun_coordinators.contains(&w.key))
+    {
+        return None;
+    }
     let describes = v.forms.is_form_of(&t.key, &v.descriptive_infinitives);
     Some(Found {
         span: Span::new(t.start, t.end),
