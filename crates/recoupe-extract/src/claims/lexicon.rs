@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::forms::VerbForms;
 use super::tokens::{Token, tokenize};
+use crate::keys::KeyFilter;
 
 /// One word of a pattern: the word itself, or a prefix when written with a final `*`.
 #[derive(Debug, Clone)]
@@ -54,9 +55,11 @@ impl Entry {
 pub struct Entries {
     entries: Vec<Entry>,
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The keys of `by_first`: most tokens start no entry, and this tells so without hashing.
+    first_keys: KeyFilter,
     /// Entries whose first word is a prefix, by the prefix's first byte (all of them under
-    /// each byte for an empty prefix).
-    by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>>,
+    /// each byte for an empty prefix): 256 lists, or none when no entry has a prefix.
+    by_prefix: Vec<Vec<usize>>,
 }
 
 /// A match of an entry: tokens `[start, end)` and its category.
@@ -90,20 +93,25 @@ impl Entries {
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-        let mut by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>> = Default::default();
+        let mut by_prefix: Vec<Vec<usize>> = Vec::new();
         for (k, e) in entries.iter().enumerate() {
             match e.words.first() {
                 Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(k),
-                Some(Word::Prefix(p)) => match p.bytes().next() {
-                    Some(b) => by_prefix.entry(b).or_default().push(k),
-                    None => (0..=u8::MAX).for_each(|b| by_prefix.entry(b).or_default().push(k)),
-                },
+                Some(Word::Prefix(p)) => {
+                    by_prefix.resize(256, Vec::new());
+                    match p.bytes().next() {
+                        Some(b) => by_prefix[usize::from(b)].push(k),
+                        None => by_prefix.iter_mut().for_each(|l| l.push(k)),
+                    }
+                }
                 None => {}
             }
         }
+        let first_keys = KeyFilter::new(by_first.keys().map(String::as_str));
         Entries {
             entries,
             by_first,
+            first_keys,
             by_prefix,
         }
     }
@@ -116,15 +124,18 @@ impl Entries {
                 .copied()
                 .find_map(|k| self.entries[k].match_at(tokens, i).map(|n| (k, n)))
         };
-        let exact = self
-            .by_first
-            .get(first.key.as_str())
-            .and_then(|l| matching(l));
+        let exact = if self.first_keys.may_contain(&first.key) {
+            self.by_first
+                .get(first.key.as_str())
+                .and_then(|l| matching(l))
+        } else {
+            None
+        };
         let prefixed = first
             .key
             .bytes()
             .next()
-            .and_then(|b| self.by_prefix.get(&b))
+            .and_then(|b| self.by_prefix.get(usize::from(b)))
             .and_then(|l| matching(l));
         let (k, n) = match (exact, prefixed) {
             (Some(a), Some(b)) => a.min(b),

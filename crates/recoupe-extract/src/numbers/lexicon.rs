@@ -102,6 +102,8 @@ pub(crate) struct Lexicon {
     pub idioms: PhraseIndex<()>,
     pub time_markers: Vec<String>,
     pub vulgar_fractions: FxHashMap<String, f64>,
+    /// The keys of `vulgar_fractions`: every mark and run of digits is asked for one.
+    pub vulgar_filter: KeyFilter,
     pub months: FxHashMap<String, u32>,
     /// Month forms written with a final period in the calendar ("déc."): only after these
     /// is a period part of the date; after a full name it ends the sentence.
@@ -348,6 +350,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             triggers: FxHashSet::default(),
             trigger_filter: KeyFilter::default(),
+            vulgar_filter: KeyFilter::default(),
             words,
             digit_scales: n.digit_scales.into_iter().collect(),
             money_only_scales: n.money_only_scales,
@@ -418,6 +421,7 @@ impl Lexicon {
         triggers.extend(lex.idioms.by_key.keys().cloned());
         lex.trigger_filter = KeyFilter::new(triggers.iter().map(String::as_str));
         lex.triggers = triggers;
+        lex.vulgar_filter = KeyFilter::new(lex.vulgar_fractions.keys().map(String::as_str));
         lex
     }
 

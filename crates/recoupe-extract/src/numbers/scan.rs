@@ -315,7 +315,10 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if let Some(&v) = lex.vulgar_fractions.get(self.key(i)) {
+        if let Some(&v) = Some(self.key(i))
+            .filter(|k| lex.vulgar_filter.may_contain(k))
+            .and_then(|k| lex.vulgar_fractions.get(k))
+        {
             let core = Core {
                 start: i,
                 end: i + 1,
