@@ -35,11 +35,13 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Number of tokens the entry covers when it matches at `tokens[i..]`.
-    pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        let slice = tokens.get(i..i + self.words.len())?;
+    /// Number of tokens the entry covers when it matches at `tokens[i..]`, the first `known`
+    /// words taken as matching.
+    fn match_from(&self, tokens: &[Token], i: usize, known: usize) -> Option<usize> {
+        let slice = tokens.get(i + known..i + self.words.len())?;
         let ok = self
             .words
+            .get(known..)?
             .iter()
             .zip(slice)
             .all(|(w, t)| t.is_word && w.matches(&t.key));
@@ -119,15 +121,16 @@ impl Entries {
     /// The longest entry matching at token `i` (the first in entry order).
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<Hit> {
         let first = tokens.get(i).filter(|t| t.is_word)?;
-        let matching = |list: &[usize]| {
+        let matching = |list: &[usize], known: usize| {
             list.iter()
                 .copied()
-                .find_map(|k| self.entries[k].match_at(tokens, i).map(|n| (k, n)))
+                .find_map(|k| self.entries[k].match_from(tokens, i, known).map(|n| (k, n)))
         };
         let exact = if self.first_keys.may_contain(&first.key) {
+            // The list of the token's own key: its first word is the token (a word).
             self.by_first
                 .get(first.key.as_str())
-                .and_then(|l| matching(l))
+                .and_then(|l| matching(l, 1))
         } else {
             None
         };
@@ -136,7 +139,7 @@ impl Entries {
             .bytes()
             .next()
             .and_then(|b| self.by_prefix.get(usize::from(b)))
-            .and_then(|l| matching(l));
+            .and_then(|l| matching(l, 0));
         let (k, n) = match (exact, prefixed) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,

@@ -315,10 +315,7 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if let Some(&v) = Some(self.key(i))
-            .filter(|k| lex.vulgar_filter.may_contain(k))
-            .and_then(|k| lex.vulgar_fractions.get(k))
-        {
+        if let Some(&v) = lex.vulgar_fractions.get(self.key(i)) {
             let core = Core {
                 start: i,
                 end: i + 1,
@@ -942,7 +939,7 @@ impl<'a> Scanner<'a> {
 
     /// Whether one of `words` is among the three words before `start` or the two after
     /// `end`, within the same clause (punctuation stops the look).
-    fn near_word(&self, words: &rustc_hash::FxHashSet<String>, start: usize, end: usize) -> bool {
+    fn near_word(&self, words: &crate::keys::Words, start: usize, end: usize) -> bool {
         let hit = |k: &usize| words.contains(self.key(*k));
         let clause = |k: &usize| self.kind(*k) != Some(TokKind::Punct);
         let before = (start.saturating_sub(3)..start)
