@@ -99,9 +99,13 @@ impl<'t> TimeMatches<'t> {
                     continue;
                 }
                 let groups = rule
-                    .groups
+                    .group_index
                     .iter()
-                    .map(|(name, _)| caps.get_group_by_name(name).map(|g| (g.start, g.end)))
+                    .map(|&index| {
+                        index
+                            .and_then(|k| caps.get_group(k))
+                            .map(|g| (g.start, g.end))
+                    })
                     .collect();
                 hits.push(Hit {
                     order,

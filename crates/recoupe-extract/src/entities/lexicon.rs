@@ -74,6 +74,8 @@ pub struct Lexicon {
     /// Place ids → country code, for places named in a role ("maire d'Alep").
     pub place_country: WordMap<String>,
     pub org_heads: Words,
+    /// `org_heads` in lower case, for descriptions ("l'armée") that ask for one.
+    pub org_heads_lower: Words,
     /// Lower-case heads, as tokens ("forces armées").
     pub lowercase_heads: Vec<Vec<String>>,
     pub need_capitalized: Words,
@@ -285,6 +287,7 @@ impl Lexicon {
             people: Default::default(),
             place_country: Default::default(),
             org_heads: Default::default(),
+            org_heads_lower: Default::default(),
             lowercase_heads: Vec::new(),
             need_capitalized: Default::default(),
             org_adjectives: Default::default(),
@@ -393,6 +396,7 @@ impl Lexicon {
         lex.add_orgs(&outlets.outlets, EntityKind::Outlet, "outlet", &words);
         let pat = &orgs.patterns;
         lex.org_heads = set(&pat.heads);
+        lex.org_heads_lower = pat.heads.iter().map(|h| h.to_lowercase()).collect();
         lex.lowercase_heads = pat.lowercase_heads.iter().map(|h| words(h)).collect();
         lex.need_capitalized = lower_set(&pat.need_capitalized_complement);
         lex.org_adjectives = lower_set(&pat.adjectives);

@@ -181,7 +181,7 @@ fn head_description(lex: &Lexicon, toks: &[Tok], from: usize, to: usize) -> Opti
     let middle_ok = middle
         .iter()
         .all(|t| lex.adjectives.contains_key(&t.lower) || lex.org_adjectives.contains(&t.lower));
-    let is_head = lex.org_heads.iter().any(|h| h.to_lowercase() == last.lower)
+    let is_head = lex.org_heads_lower.contains(&last.lower)
         || lex
             .lowercase_heads
             .iter()
