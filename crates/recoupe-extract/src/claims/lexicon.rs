@@ -61,7 +61,48 @@ pub struct Entries {
     first_keys: KeyFilter,
     /// Entries whose first word is a prefix, by the prefix's first byte (all of them under
     /// each byte for an empty prefix): 256 lists, or none when no entry has a prefix.
-    by_prefix: Vec<Vec<usize>>,
+    by_prefix: Vec<PrefixList>,
+}
+
+/// The entries of one first byte whose first word is a prefix, with what their prefixes
+/// share: most words with that first byte are shorter than any of them or go on with
+/// another second byte ("dans" and "démin*"), and are turned away without comparing.
+#[derive(Debug, Clone, Default)]
+struct PrefixList {
+    entries: Vec<usize>,
+    /// The length of the shortest prefix.
+    min_len: usize,
+    /// The second bytes of the prefixes, as bits (all of them for a prefix of one byte).
+    second: [u64; 4],
+}
+
+impl PrefixList {
+    fn add(&mut self, k: usize, prefix: &str) {
+        self.min_len = if self.entries.is_empty() {
+            prefix.len()
+        } else {
+            self.min_len.min(prefix.len())
+        };
+        match prefix.as_bytes().get(1) {
+            Some(&b) => self.second[usize::from(b >> 6)] |= 1 << (b & 63),
+            None => self.second = [u64::MAX; 4],
+        }
+        self.entries.push(k);
+    }
+
+    /// The entries that may match a word with key `key`.
+    #[inline]
+    fn candidates(&self, key: &str) -> &[usize] {
+        let second_ok = key
+            .as_bytes()
+            .get(1)
+            .is_none_or(|&b| self.second[usize::from(b >> 6)] >> (b & 63) & 1 != 0);
+        if key.len() >= self.min_len && second_ok {
+            &self.entries
+        } else {
+            &[]
+        }
+    }
 }
 
 /// A match of an entry: tokens `[start, end)` and its category.
@@ -95,15 +136,15 @@ impl Entries {
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-        let mut by_prefix: Vec<Vec<usize>> = Vec::new();
+        let mut by_prefix: Vec<PrefixList> = Vec::new();
         for (k, e) in entries.iter().enumerate() {
             match e.words.first() {
                 Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(k),
                 Some(Word::Prefix(p)) => {
-                    by_prefix.resize(256, Vec::new());
+                    by_prefix.resize(256, PrefixList::default());
                     match p.bytes().next() {
-                        Some(b) => by_prefix[usize::from(b)].push(k),
-                        None => by_prefix.iter_mut().for_each(|l| l.push(k)),
+                        Some(b) => by_prefix[usize::from(b)].add(k, p),
+                        None => by_prefix.iter_mut().for_each(|l| l.add(k, p)),
                     }
                 }
                 None => {}
@@ -139,7 +180,7 @@ impl Entries {
             .bytes()
             .next()
             .and_then(|b| self.by_prefix.get(usize::from(b)))
-            .and_then(|l| matching(l, 0));
+            .and_then(|l| matching(l.candidates(&first.key), 0));
         let (k, n) = match (exact, prefixed) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
@@ -816,4 +857,44 @@ pub fn data_is_valid(lang: Lang) -> Result<(), String> {
         ok.map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_lists_never_turn_a_match_away() {
+        let prefixes = ["démin", "dé", "d", "évacu", "x", ""];
+        let words = [
+            "démineurs",
+            "dé",
+            "des",
+            "dans",
+            "évacués",
+            "été",
+            "x",
+            "",
+            "d",
+            "é",
+        ];
+        for set in 1..(1u32 << prefixes.len()) {
+            let mut list = PrefixList::default();
+            let chosen: Vec<&str> = (0..prefixes.len())
+                .filter(|i| set >> i & 1 != 0)
+                .map(|i| prefixes[i])
+                .collect();
+            for (k, p) in chosen.iter().enumerate() {
+                list.add(k, p);
+            }
+            for w in words {
+                let any = chosen.iter().any(|p| w.starts_with(p));
+                assert!(!any || !list.candidates(w).is_empty(), "{w:?} {chosen:?}");
+            }
+        }
+        let mut list = PrefixList::default();
+        list.add(0, "démin");
+        assert!(list.candidates("dans").is_empty());
+        assert!(list.candidates("de").is_empty());
+    }
 }
