@@ -239,6 +239,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         {
             let mut rules = Vec::new();
             let counted_category = found.as_ref().map(|f| f.category.clone());
+            let by_pronoun = found
+                .as_ref()
+                .is_some_and(|f| f.rule == counted::BY_PRONOUN);
             let mut counted = found.map(|f| {
                 rules.push(format!("{prefix}{}", f.rule));
                 Counted {
@@ -249,29 +252,51 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             });
             // A distance that locates a place reports no event.
             let locating = locates(lex, &toks, q, counted.as_ref(), (a, b));
-            let mut predicate = predicate::right_before(lex, &toks, a)
+            // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
+            let mut predicate = if by_pronoun {
+                infinitive_after_count(lex, &toks, b)
+            } else {
+                predicate::right_before(lex, &toks, a)
+            }
+            .filter(|_| !locating)
+            .or_else(|| {
+                (!by_pronoun).then_some(())?;
+                predicate::find(
+                    lex,
+                    &toks,
+                    &predicate_hits,
+                    (a, b),
+                    &ranges,
+                    &blocked,
+                    counted_category.as_deref(),
+                )
                 .filter(|_| !locating)
-                .or_else(|| {
-                    predicate::find(
-                        lex,
-                        &toks,
-                        &predicate_hits,
-                        (a, b),
-                        &ranges,
-                        &blocked,
-                        counted_category.as_deref(),
-                    )
-                    .filter(|_| !locating)
-                })
-                .map(|p| {
-                    rules.push(format!("{prefix}{}", p.rule));
-                    Predicate {
-                        text: p.span.slice(&doc.text).to_owned(),
-                        span: p.span,
-                        category: p.category,
-                        modality: p.modality,
-                    }
+            })
+            .map(|p| {
+                rules.push(format!("{prefix}{}", p.rule));
+                Predicate {
+                    text: p.span.slice(&doc.text).to_owned(),
+                    span: p.span,
+                    category: p.category,
+                    modality: p.modality,
+                }
+            });
+            // "avait fait 12 morts et 48 blessés": the verb only carries the toll, each
+            // noun tells its own event, whatever verb of another clause stands nearer.
+            if let Some(c) = &counted
+                && let Some(implied) = lex.implied.get(&c.category)
+                && predicate.as_ref().is_none_or(|p| &p.category != implied)
+                && let Some(carrier) = toll_carrier(lex, &toks, a, &ranges, &blocked)
+                && let Some(verb) = toks.get(carrier)
+            {
+                rules.push(format!("{prefix}predicate/toll-noun-after-carrier"));
+                predicate = Some(Predicate {
+                    text: Span::new(verb.start, verb.end).slice(&doc.text).to_owned(),
+                    span: Span::new(verb.start, verb.end),
+                    category: implied.clone(),
+                    modality: predicate::modality(lex, &toks, carrier.saturating_sub(6), b),
                 });
+            }
             if predicate.is_none()
                 && shares_earlier
                 && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
@@ -321,7 +346,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if duration && predicate.is_none() {
                 continue;
             }
-            if predicate.is_none() && !locating && !describes(lex, &toks, a) {
+            if predicate.is_none() && !locating && !by_pronoun && !describes(lex, &toks, a) {
                 predicate = other_event(
                     lex,
                     &toks,
@@ -334,6 +359,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     rules.push(format!("{prefix}{rule}"));
                     p
                 });
+            }
+            // An event told in the future is planned: "accueillera 5 000 visiteurs".
+            if let Some(p) = predicate.as_mut()
+                && p.modality == Modality::Done
+                && toks
+                    .iter()
+                    .filter(|t| t.start >= p.span.start && t.end <= p.span.end)
+                    .any(|t| predicate::is_future(lex, &t.key))
+            {
+                rules.push(format!("{prefix}predicate/future-tense"));
+                p.modality = Modality::Planned;
             }
             let process = predicate.as_ref().is_some_and(|p| {
                 p.modality == Modality::Done && lex.processes.contains(&p.category)
@@ -451,6 +487,71 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
     claims
 }
 
+/// The infinitive after "à" that tells what the people a figure counts did: "ils étaient
+/// 200 à manifester"; its category from the lexicon, else "other".
+fn infinitive_after_count(lex: &Lexicon, toks: &[Token], b: usize) -> Option<predicate::Found> {
+    let marker = toks.get(b)?;
+    let verb = toks.get(b + 1)?;
+    if !lex.verbs.infinitive_markers.contains(&marker.key)
+        || !lex
+            .verbs
+            .forms
+            .get(&verb.key)
+            .is_some_and(|c| c.infinitive())
+    {
+        return None;
+    }
+    let category = lex
+        .predicates
+        .at(toks, b + 1)
+        .map(|h| h.category)
+        .or_else(|| {
+            lex.verb_infinitives
+                .iter()
+                .find(|(_, set)| set.contains(&verb.key))
+                .map(|(category, _)| category.clone())
+        })
+        .unwrap_or_else(|| "other".to_owned());
+    Some(predicate::Found {
+        span: Span::new(verb.start, verb.end),
+        category,
+        modality: predicate::modality(lex, toks, b.saturating_sub(6), b + 2),
+        rule: "predicate/infinitive-after-count",
+    })
+}
+
+/// How many tokens before a figure its toll's carrier verb may stand.
+const CARRIER_REACH: usize = 12;
+
+/// The token of a verb that carries the toll the figure at token `a` belongs to ("a fait au
+/// moins 11 morts", "avait fait 12 morts et 48 blessés"): read back over the toll's other
+/// figures and nouns, commas and coordinators only.
+fn toll_carrier(
+    lex: &Lexicon,
+    toks: &[Token],
+    a: usize,
+    figures: &[FigureTokens],
+    nouns: &[TokenRange],
+) -> Option<usize> {
+    let inside = |i: usize| {
+        figures.iter().any(|&(x, y, _)| (x..y).contains(&i))
+            || nouns.iter().any(|&(x, y)| (x..y).contains(&i))
+    };
+    let mut i = a;
+    while i > 0 && a - i < CARRIER_REACH {
+        i -= 1;
+        let t = toks.get(i)?;
+        if lex.verbs.forms.is_form_of(&t.key, &lex.casualty_carriers) {
+            return Some(i);
+        }
+        let joins = t.key == "," || lex.verbs.coordinators.contains(&t.key);
+        if !(joins || inside(i)) {
+            return None;
+        }
+    }
+    None
+}
+
 /// The event of a figure the predicate lexicon does not name: the verb of its clause, else a
 /// participle right after its counted noun. None when the clause's verb is one of state.
 fn other_event(
@@ -474,9 +575,22 @@ fn other_event(
     let end = token_at(toks, found.span.end).max(start + 1);
     let lo = a.min(start).saturating_sub(6);
     let verb = found.span.slice(text);
+    let lower = verb.to_lowercase();
+    let last_word = lower.rsplit([' ', '\'', '’']).next().unwrap_or(&lower);
+    // A reflexive form has another sense: "s'arrêter" stops, it arrests no one.
+    let reflexive = toks
+        .get(start)
+        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key.replace('’', "'")));
     let category = lex
         .gerund_category
-        .get(&verb.to_lowercase())
+        .get(&lower)
+        .or_else(|| {
+            (!reflexive).then_some(())?;
+            lex.verb_infinitives
+                .iter()
+                .find(|(_, set)| lex.verbs.forms.is_form_of(last_word, set))
+                .map(|(category, _)| category)
+        })
         .map_or("other", String::as_str);
     let predicate = Predicate {
         text: verb.to_owned(),
@@ -688,6 +802,24 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             .is_some_and(|t| lex.ellipsis_joins.contains(&t.key))
             && is_years(b + 2));
     if (q.kind == QuantityKind::Duration || years_after) && lex.age_verbs.contains(&before.key) {
+        return true;
+    }
+    // "dès 9 heures", "vers 14 heures": a time of day, unless hours of something or a rate
+    // follow ("à 9 heures de route", "limitées à 10 heures par semaine").
+    let hours = b > a
+        && toks
+            .get(b - 1)
+            .is_some_and(|t| lex.clock_units.contains(&t.key));
+    if q.kind == QuantityKind::Duration
+        && q.qualifier == Qualifier::Exact
+        && hours
+        && lex.clock_prepositions.contains(&before.key)
+        && !toks
+            .get(b)
+            .is_some_and(|t| lex.clock_not_before.contains(&t.key))
+        && q.best
+            .is_some_and(|v| (0.0..=24.0).contains(&v) && v.fract() == 0.0)
+    {
         return true;
     }
     let plain = q.qualifier == Qualifier::Exact && q.unit.is_none();

@@ -59,7 +59,27 @@ pub fn find(
     if q.unit.is_some() {
         return None;
     }
-    before(lex, tokens, floor, a)
+    by_subject_pronoun(lex, tokens, a).or_else(|| before(lex, tokens, floor, a))
+}
+
+/// The rule of people counted by a subject pronoun and "être": "nous étions dix".
+pub const BY_PRONOUN: &str = "counted/people-by-subject-pronoun";
+
+/// "Nous étions dix", "ils étaient 200 à manifester": the figure counts the people the
+/// pronoun names.
+fn by_subject_pronoun(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
+    let pronoun = tokens.get(a.checked_sub(2)?)?;
+    let verb = tokens.get(a - 1)?;
+    (lex.people_pronouns.contains(&pronoun.key)
+        && lex
+            .verbs
+            .forms
+            .is_form_of(&verb.key, &lex.people_pronoun_verbs))
+    .then(|| Found {
+        span: Span::new(pronoun.start, pronoun.end),
+        category: "people".to_owned(),
+        rule: BY_PRONOUN,
+    })
 }
 
 /// Whether a multiplier follows the figure ending at token `b`: "1,5 fois plus que
@@ -224,8 +244,11 @@ fn other_noun(
         if !t.is_word {
             return None;
         }
-        // "de", "des" and adjectives may stand between; verbs and articles end the search.
+        // "de", "des" and adjectives may stand between; verbs and articles end the search,
+        // but for a share's article: "40 % de l'électorat", "25 % d'un texte".
+        let share_article = needs_link && j == b + 1 && lex.share_articles.contains(&key);
         let link = lex.noun_links.contains(&key)
+            || share_article
             || (lex.skip.contains(&key) && !lex.not_nouns.contains(&key));
         if link && gap < MAX_GAP {
             gap += 1;
@@ -236,8 +259,16 @@ fn other_noun(
             return None;
         }
         let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
-        // A capitalized word is a name ("Crs 57 Carcassonne", "bilan 2017 du Ministère"):
-        // inhabitants, the only capitalized counted nouns, are in the lexicon.
+        // Inhabitants are the only capitalized counted nouns: "59 % des Wallons".
+        if t.capitalized && gap > 0 && is_demonym(lex, &key) {
+            return Some(Found {
+                span: Span::new(t.start, t.end),
+                category: "people".to_owned(),
+                rule: "counted/inhabitants-after-number",
+            });
+        }
+        // Any other capitalized word is a name ("Crs 57 Carcassonne", "bilan 2017 du
+        // Ministère").
         if letters < 2 || t.key.chars().any(|c| c.is_ascii_digit()) || t.capitalized {
             return None;
         }
@@ -248,6 +279,16 @@ fn other_noun(
         // nothing: it says what happened to an unnamed noun.
         if lex.verbs.forms.get(&key).is_some_and(|c| c.only_verb()) {
             return None;
+        }
+        // Past a share's article, a noun of the lexicon keeps its category ("70 % de la
+        // population").
+        if let Some(hit) = lex.counted.at(tokens, j) {
+            let last = tokens.get(hit.end.checked_sub(1)?)?;
+            return Some(Found {
+                span: Span::new(t.start, last.end),
+                category: hit.category,
+                rule: "counted/after-share-article",
+            });
         }
         return Some(Found {
             span: Span::new(t.start, t.end),
@@ -307,6 +348,15 @@ pub fn shared(
             )
         })
     })
+}
+
+/// A plural that names people of a place: "wallons", "français", "belges".
+fn is_demonym(lex: &Lexicon, key: &str) -> bool {
+    lex.demonyms.contains(key)
+        || lex
+            .demonym_endings
+            .iter()
+            .any(|e| key.len() > e.len() + 2 && key.ends_with(e.as_str()))
 }
 
 fn is_plural(lex: &Lexicon, key: &str) -> bool {

@@ -103,6 +103,15 @@ impl VerbForms {
             .get(key)
             .is_some_and(|&(_, of)| of.split(',').any(|i| infinitives.contains(i)))
     }
+
+    /// The infinitives a form belongs to ("prendra" → "prendre").
+    pub fn infinitives_of<'s>(&'s self, key: &str) -> impl Iterator<Item = &'static str> + 's {
+        self.entries
+            .get(key)
+            .map_or("", |&(_, of)| of)
+            .split(',')
+            .filter(|i| !i.is_empty())
+    }
 }
 
 #[cfg(test)]
@@ -149,5 +158,10 @@ mod tests {
         assert!(forms.get("évacués").is_some_and(|c| c.past_participle()));
         let of = |w: &str| std::iter::once(w.to_owned()).collect();
         assert!(forms.is_form_of("situeront", &of("situer")));
+        assert_eq!(
+            forms.infinitives_of("prendra").collect::<Vec<_>>(),
+            ["prendre"]
+        );
+        assert_eq!(forms.infinitives_of("zzz").count(), 0);
     }
 }

@@ -242,6 +242,22 @@ struct CountedFile {
     #[serde(default)]
     age_units: Vec<String>,
     #[serde(default)]
+    people_pronouns: Vec<String>,
+    #[serde(default)]
+    people_pronoun_verbs: Vec<String>,
+    #[serde(default)]
+    share_articles: Vec<String>,
+    #[serde(default)]
+    demonym_endings: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    clock_prepositions: Vec<String>,
+    #[serde(default)]
+    clock_units: Vec<String>,
+    #[serde(default)]
+    clock_not_before: Vec<String>,
+    #[serde(default)]
     street_words: Vec<String>,
     #[serde(default)]
     label_articles: Vec<String>,
@@ -460,11 +476,19 @@ struct PredicateFile {
     #[serde(default)]
     modality_infinitives: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    verb_infinitives: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    future_endings: Vec<String>,
+    #[serde(default)]
+    irregular_futures: Vec<String>,
+    #[serde(default)]
     cumulative: Vec<String>,
     #[serde(default)]
     last_24h: Vec<String>,
     #[serde(default)]
     processes: Vec<String>,
+    #[serde(default)]
+    casualty_carriers: Vec<String>,
     #[serde(default)]
     counted_by_predicate: BTreeMap<String, String>,
     #[serde(default)]
@@ -567,6 +591,19 @@ pub struct Lexicon {
     /// Forms of "avoir" after which a duration is an age ("il a 30 ans").
     pub age_verbs: WordSet,
     pub age_units: WordSet,
+    /// Subject pronouns and the verbs (infinitives) by which a figure counts people ("nous
+    /// étions dix").
+    pub people_pronouns: WordSet,
+    pub people_pronoun_verbs: WordSet,
+    /// Articles a share's noun may take after its "de" ("40 % de l'électorat").
+    pub share_articles: WordSet,
+    /// Capitalized plurals that name people of a place ("des Wallons", "des Belges").
+    pub demonym_endings: Vec<String>,
+    pub demonyms: WordSet,
+    /// Words before hours that make them a time of day ("dès 9 heures"), and the hours.
+    pub clock_prepositions: WordSet,
+    pub clock_units: WordSet,
+    pub clock_not_before: WordSet,
     /// Words after which digits are a street number.
     pub street_words: WordSet,
     /// Singular articles before which bare digits with no noun are a name ("dans le 93").
@@ -590,10 +627,20 @@ pub struct Lexicon {
     pub modality: Entries,
     /// Modalities told by any finite form of a verb ("nous risquons" is estimated).
     pub modality_infinitives: Vec<(String, WordSet)>,
+    /// Categories told by any form of a verb, for a clause's verb the phrases above miss
+    /// ("vous tuez deux personnes", "poignarde quatre personnes").
+    pub verb_infinitives: Vec<(String, WordSet)>,
+    /// Endings of the future tense, and futures whose stem is not their infinitive's
+    /// ("sera", "accueillera"): a predicate told in the future is planned.
+    pub future_endings: Vec<String>,
+    pub irregular_futures: WordSet,
     pub cumulative: Entries,
     pub last_24h: Entries,
     /// Predicate categories whose undated, windowless counts have an unknown window.
     pub processes: Vec<String>,
+    /// Verbs (infinitives) that only carry a toll whose nouns tell the event ("a fait 12
+    /// morts et 48 blessés").
+    pub casualty_carriers: WordSet,
     pub counted_by_predicate: BTreeMap<String, String>,
     pub fits: BTreeMap<String, Vec<String>>,
     pub auxiliaries: Vec<String>,
@@ -701,6 +748,14 @@ fn load(lang: Lang) -> Lexicon {
         rate_ones: word_set(counted.rate_ones),
         age_verbs: word_set(counted.age_verbs),
         age_units: word_set(counted.age_units),
+        people_pronouns: word_set(counted.people_pronouns),
+        people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
+        share_articles: word_set(counted.share_articles),
+        demonym_endings: counted.demonym_endings,
+        demonyms: word_set(counted.demonyms),
+        clock_prepositions: word_set(counted.clock_prepositions),
+        clock_units: word_set(counted.clock_units),
+        clock_not_before: word_set(counted.clock_not_before),
         street_words: word_set(counted.street_words),
         label_articles: word_set(counted.label_articles),
         multipliers: word_set(counted.multipliers),
@@ -718,9 +773,17 @@ fn load(lang: Lang) -> Lexicon {
             .into_iter()
             .map(|(category, list)| (category, word_set(list)))
             .collect(),
+        future_endings: predicates.future_endings,
+        irregular_futures: word_set(predicates.irregular_futures),
+        verb_infinitives: predicates
+            .verb_infinitives
+            .into_iter()
+            .map(|(category, list)| (category, word_set(list)))
+            .collect(),
         cumulative: single("cumulative", predicates.cumulative),
         last_24h: single("last_24h", predicates.last_24h),
         processes: predicates.processes,
+        casualty_carriers: word_set(predicates.casualty_carriers),
         counted_by_predicate: predicates.counted_by_predicate,
         fits: predicates.fits,
         auxiliaries: predicates.auxiliaries,

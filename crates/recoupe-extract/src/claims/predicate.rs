@@ -246,3 +246,23 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
         _ => Modality::Done,
     }
 }
+
+/// Whether the word is a verb in the future tense: a finite form with a future ending that
+/// starts with its infinitive ("tuera", "passeront"; "prendra" from "prendre" less its
+/// final "e"), or one of the irregular futures ("sera", "accueillera"). The stem test keeps
+/// out past forms with the same ending ("déclara").
+pub fn is_future(lex: &Lexicon, key: &str) -> bool {
+    let forms = &lex.verbs.forms;
+    if !forms.get(key).is_some_and(|c| c.finite())
+        || !lex.future_endings.iter().any(|e| key.ends_with(e.as_str()))
+    {
+        return false;
+    }
+    lex.irregular_futures.contains(key)
+        || forms.infinitives_of(key).any(|infinitive| {
+            key.starts_with(infinitive)
+                || infinitive
+                    .strip_suffix('e')
+                    .is_some_and(|stem| key.starts_with(stem))
+        })
+}
