@@ -3,6 +3,8 @@
 //! table, already say so for many of them: the look-up, which hashes and compares the word,
 //! is then skipped.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// The (first byte, length) pairs of a set of keys: lengths up to 63 are told apart, longer
 /// ones share one bit.
 #[derive(Clone, Debug)]
@@ -43,6 +45,113 @@ impl KeyFilter {
             Some(&b) => self.lengths[usize::from(b)] >> key.len().min(63) & 1 != 0,
             None => self.empty,
         }
+    }
+}
+
+/// A set of words asked through a [`KeyFilter`] first: most words asked are in none.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Words {
+    set: FxHashSet<String>,
+    filter: KeyFilter,
+}
+
+impl Words {
+    #[inline]
+    pub fn contains(&self, key: &str) -> bool {
+        self.filter.may_contain(key) && self.set.contains(key)
+    }
+
+    pub fn insert(&mut self, key: String) -> bool {
+        self.filter.insert(&key);
+        self.set.insert(key)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.set.iter()
+    }
+}
+
+impl FromIterator<String> for Words {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut words = Words::default();
+        words.extend(iter);
+        words
+    }
+}
+
+impl Extend<String> for Words {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, iter: I) {
+        for key in iter {
+            self.insert(key);
+        }
+    }
+}
+
+/// A map keyed by words, asked through a [`KeyFilter`] first.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    map: FxHashMap<String, V>,
+    filter: KeyFilter,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            map: FxHashMap::default(),
+            filter: KeyFilter::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        if self.filter.may_contain(key) {
+            self.map.get(key)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+        self.filter.insert(&key);
+        self.map.insert(key, value)
+    }
+
+    pub fn entry(&mut self, key: String) -> std::collections::hash_map::Entry<'_, String, V> {
+        self.filter.insert(&key);
+        self.map.entry(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.map.values()
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.map.values_mut()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.map.iter()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut map = WordMap::default();
+        for (key, value) in iter {
+            map.insert(key, value);
+        }
+        map
     }
 }
 

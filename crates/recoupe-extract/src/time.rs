@@ -99,9 +99,13 @@ impl<'t> TimeMatches<'t> {
                     continue;
                 }
                 let groups = rule
-                    .groups
+                    .group_index
                     .iter()
-                    .map(|(name, _)| caps.get_group_by_name(name).map(|g| (g.start, g.end)))
+                    .map(|&index| {
+                        index
+                            .and_then(|k| caps.get_group(k))
+                            .map(|g| (g.start, g.end))
+                    })
                     .collect();
                 hits.push(Hit {
                     order,
@@ -138,7 +142,9 @@ impl<'t> TimeMatches<'t> {
             shadow: &self.shadow,
         };
         // (expression or None for an exclusion, start and end in the shadow, rule order)
-        let mut found: Vec<(Option<TimeExpression>, usize, usize, usize)> = Vec::new();
+        // Sized at once: an expression is large, and growing the vector copies them all.
+        let mut found: Vec<(Option<TimeExpression>, usize, usize, usize)> =
+            Vec::with_capacity(self.hits.len());
         for hit in &self.hits {
             let Some(rule) = lex.rules.get(hit.order) else {
                 continue;
@@ -160,7 +166,7 @@ impl<'t> TimeMatches<'t> {
         }
         // Longest first at each start, then the rule written first in the data file.
         found.sort_by_key(|(_, start, end, order)| (*start, usize::MAX - (end - start), *order));
-        let mut kept = Vec::new();
+        let mut kept = Vec::with_capacity(found.len());
         let mut covered_to = 0;
         for (expr, start, end, _) in found {
             if start < covered_to {

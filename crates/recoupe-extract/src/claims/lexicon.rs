@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::forms::VerbForms;
 use super::tokens::{Token, tokenize};
+use crate::keys::KeyFilter;
 
 /// One word of a pattern: the word itself, or a prefix when written with a final `*`.
 #[derive(Debug, Clone)]
@@ -34,11 +35,13 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Number of tokens the entry covers when it matches at `tokens[i..]`.
-    pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        let slice = tokens.get(i..i + self.words.len())?;
+    /// Number of tokens the entry covers when it matches at `tokens[i..]`, the first `known`
+    /// words taken as matching.
+    fn match_from(&self, tokens: &[Token], i: usize, known: usize) -> Option<usize> {
+        let slice = tokens.get(i + known..i + self.words.len())?;
         let ok = self
             .words
+            .get(known..)?
             .iter()
             .zip(slice)
             .all(|(w, t)| t.is_word && w.matches(&t.key));
@@ -54,9 +57,52 @@ impl Entry {
 pub struct Entries {
     entries: Vec<Entry>,
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The keys of `by_first`: most tokens start no entry, and this tells so without hashing.
+    first_keys: KeyFilter,
     /// Entries whose first word is a prefix, by the prefix's first byte (all of them under
-    /// each byte for an empty prefix).
-    by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>>,
+    /// each byte for an empty prefix): 256 lists, or none when no entry has a prefix.
+    by_prefix: Vec<PrefixList>,
+}
+
+/// The entries of one first byte whose first word is a prefix, with what their prefixes
+/// share: most words with that first byte are shorter than any of them or go on with
+/// another second byte ("dans" and "démin*"), and are turned away without comparing.
+#[derive(Debug, Clone, Default)]
+struct PrefixList {
+    entries: Vec<usize>,
+    /// The length of the shortest prefix.
+    min_len: usize,
+    /// The second bytes of the prefixes, as bits (all of them for a prefix of one byte).
+    second: [u64; 4],
+}
+
+impl PrefixList {
+    fn add(&mut self, k: usize, prefix: &str) {
+        self.min_len = if self.entries.is_empty() {
+            prefix.len()
+        } else {
+            self.min_len.min(prefix.len())
+        };
+        match prefix.as_bytes().get(1) {
+            Some(&b) => self.second[usize::from(b >> 6)] |= 1 << (b & 63),
+            None => self.second = [u64::MAX; 4],
+        }
+        self.entries.push(k);
+    }
+
+    /// The entries that may match a word with key `key`.
+    #[inline]
+    fn candidates(&self, key: &str) -> &[usize] {
+        let second_ok = key
+            .as_bytes()
+            .get(1)
+            .is_none_or(|&b| self.second[usize::from(b >> 6)] >> (b & 63) & 1 != 0);
+        if key.len() >= self.min_len && second_ok {
+            &self.entries
+        } else {
+            &[]
+        }
+    }
 }
 
 /// A match of an entry: tokens `[start, end)` and its category.
@@ -90,20 +136,25 @@ impl Entries {
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-        let mut by_prefix: rustc_hash::FxHashMap<u8, Vec<usize>> = Default::default();
+        let mut by_prefix: Vec<PrefixList> = Vec::new();
         for (k, e) in entries.iter().enumerate() {
             match e.words.first() {
                 Some(Word::Exact(w)) => by_first.entry(w.clone()).or_default().push(k),
-                Some(Word::Prefix(p)) => match p.bytes().next() {
-                    Some(b) => by_prefix.entry(b).or_default().push(k),
-                    None => (0..=u8::MAX).for_each(|b| by_prefix.entry(b).or_default().push(k)),
-                },
+                Some(Word::Prefix(p)) => {
+                    by_prefix.resize(256, PrefixList::default());
+                    match p.bytes().next() {
+                        Some(b) => by_prefix[usize::from(b)].add(k, p),
+                        None => by_prefix.iter_mut().for_each(|l| l.add(k, p)),
+                    }
+                }
                 None => {}
             }
         }
+        let first_keys = KeyFilter::new(by_first.keys().map(String::as_str));
         Entries {
             entries,
             by_first,
+            first_keys,
             by_prefix,
         }
     }
@@ -111,21 +162,25 @@ impl Entries {
     /// The longest entry matching at token `i` (the first in entry order).
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<Hit> {
         let first = tokens.get(i).filter(|t| t.is_word)?;
-        let matching = |list: &[usize]| {
+        let matching = |list: &[usize], known: usize| {
             list.iter()
                 .copied()
-                .find_map(|k| self.entries[k].match_at(tokens, i).map(|n| (k, n)))
+                .find_map(|k| self.entries[k].match_from(tokens, i, known).map(|n| (k, n)))
         };
-        let exact = self
-            .by_first
-            .get(first.key.as_str())
-            .and_then(|l| matching(l));
+        let exact = if self.first_keys.may_contain(&first.key) {
+            // The list of the token's own key: its first word is the token (a word).
+            self.by_first
+                .get(first.key.as_str())
+                .and_then(|l| matching(l, 1))
+        } else {
+            None
+        };
         let prefixed = first
             .key
             .bytes()
             .next()
-            .and_then(|b| self.by_prefix.get(&b))
-            .and_then(|l| matching(l));
+            .and_then(|b| self.by_prefix.get(usize::from(b)))
+            .and_then(|l| matching(l.candidates(&first.key), 0));
         let (k, n) = match (exact, prefixed) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
@@ -890,4 +945,44 @@ pub fn data_is_valid(lang: Lang) -> Result<(), String> {
         ok.map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_lists_never_turn_a_match_away() {
+        let prefixes = ["démin", "dé", "d", "évacu", "x", ""];
+        let words = [
+            "démineurs",
+            "dé",
+            "des",
+            "dans",
+            "évacués",
+            "été",
+            "x",
+            "",
+            "d",
+            "é",
+        ];
+        for set in 1..(1u32 << prefixes.len()) {
+            let mut list = PrefixList::default();
+            let chosen: Vec<&str> = (0..prefixes.len())
+                .filter(|i| set >> i & 1 != 0)
+                .map(|i| prefixes[i])
+                .collect();
+            for (k, p) in chosen.iter().enumerate() {
+                list.add(k, p);
+            }
+            for w in words {
+                let any = chosen.iter().any(|p| w.starts_with(p));
+                assert!(!any || !list.candidates(w).is_empty(), "{w:?} {chosen:?}");
+            }
+        }
+        let mut list = PrefixList::default();
+        list.add(0, "démin");
+        assert!(list.candidates("dans").is_empty());
+        assert!(list.candidates("de").is_empty());
+    }
 }

@@ -255,7 +255,7 @@ impl<'a, 't> Detector<'a, 't> {
         };
         if t.upper {
             return !self.lex.stopwords.contains(t.text)
-                && !self.lex.calendar.contains(&*t.lower)
+                && !self.lex.calendar.contains(&t.lower)
                 && !t.text.chars().next().is_some_and(|c| c.is_numeric());
         }
         match t.text.split_once('-') {
@@ -299,7 +299,7 @@ impl<'a, 't> Detector<'a, 't> {
             }
             let particle = self
                 .word(k)
-                .is_some_and(|t| !t.upper && self.lex.particles.contains(&*t.lower));
+                .is_some_and(|t| !t.upper && self.lex.particles.contains(&t.lower));
             if particle && (k > i || particle_first) && self.name_word(k + 1) {
                 k += 2;
                 continue;
@@ -394,7 +394,7 @@ impl<'a, 't> Detector<'a, 't> {
             let after_place_preposition = i
                 .checked_sub(1)
                 .and_then(|p| self.word(p))
-                .is_some_and(|p| self.lex.place_prepositions.contains(&*p.lower));
+                .is_some_and(|p| self.lex.place_prepositions.contains(&p.lower));
             self.pending.push(Pending {
                 tok: i,
                 after_place_preposition,
@@ -415,22 +415,22 @@ impl<'a, 't> Detector<'a, 't> {
         let Some(t) = self.word(k) else {
             return false;
         };
-        if self.lex.speech_verbs.contains(&*t.lower) && !self.lex.auxiliaries.contains(&*t.lower) {
+        if self.lex.speech_verbs.contains(&t.lower) && !self.lex.auxiliaries.contains(&t.lower) {
             return true;
         }
-        if !self.lex.auxiliaries.contains(&*t.lower) {
+        if !self.lex.auxiliaries.contains(&t.lower) {
             return false;
         }
         let mut j = k + 1;
         while self
             .word(j)
-            .is_some_and(|t| self.lex.adverbs.contains(&*t.lower))
+            .is_some_and(|t| self.lex.adverbs.contains(&t.lower))
             && j < k + 4
         {
             j += 1;
         }
         self.word(j).is_some_and(|t| {
-            self.lex.speech_verbs.contains(&*t.lower) && !self.lex.auxiliaries.contains(&*t.lower)
+            self.lex.speech_verbs.contains(&t.lower) && !self.lex.auxiliaries.contains(&t.lower)
         })
     }
 
@@ -503,7 +503,7 @@ impl<'a, 't> Detector<'a, 't> {
     /// The longest gazetteer phrase starting at token `i`.
     pub fn gazetteer_at(&self, i: usize) -> Option<(usize, &'a Phrase)> {
         let t = self.word(i)?;
-        let phrases = self.lex.phrases.get(&*t.lower)?;
+        let phrases = self.lex.phrases.get(&t.lower)?;
         phrases
             .iter()
             .find(|p| self.phrase_matches(i, p))
@@ -624,7 +624,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         for k in i..h {
             if let Some(w) = self.word(k) {
-                match self.lex.adjectives.get(&*w.lower) {
+                match self.lex.adjectives.get(&w.lower) {
                     Some(iso) => country = Some(iso.clone()),
                     None => content.push(w.lower.to_string()),
                 }
@@ -659,7 +659,7 @@ impl<'a, 't> Detector<'a, 't> {
         let end = self.org_tail(head_end, &mut content, &mut country);
         let capitalized = self.toks[head_end..end]
             .iter()
-            .any(|t| t.word && t.upper && !self.lex.connectors.contains(&*t.lower));
+            .any(|t| t.word && t.upper && !self.lex.connectors.contains(&t.lower));
         Some(OrgMatch {
             end,
             head_tok: i,
@@ -692,7 +692,7 @@ impl<'a, 't> Detector<'a, 't> {
             while j < k + 3
                 && self
                     .word(j)
-                    .is_some_and(|t| self.lex.connectors.contains(&*t.lower))
+                    .is_some_and(|t| self.lex.connectors.contains(&t.lower))
             {
                 j += 1;
             }
@@ -702,7 +702,7 @@ impl<'a, 't> Detector<'a, 't> {
             // "le Centre et les autorités": a bare head is not coordinated inside a name.
             let coordinated = self
                 .word(k)
-                .is_some_and(|t| self.lex.coordinators.contains(&*t.lower));
+                .is_some_and(|t| self.lex.coordinators.contains(&t.lower));
             if coordinated && pieces == 0 && content.is_empty() {
                 break;
             }
@@ -723,11 +723,11 @@ impl<'a, 't> Detector<'a, 't> {
                 pieces += 1;
                 continue;
             }
-            if self.lex.connectors.contains(&*noun.lower)
+            if self.lex.connectors.contains(&noun.lower)
                 || self.lex.stopwords.contains(noun.text)
-                || self.lex.calendar.contains(&*noun.lower)
-                || self.lex.roles.contains_key(&*noun.lower)
-                || self.lex.determiners.contains_key(&*noun.lower) && !noun.lower.ends_with('\'')
+                || self.lex.calendar.contains(&noun.lower)
+                || self.lex.roles.contains_key(&noun.lower)
+                || self.lex.determiners.contains_key(&noun.lower) && !noun.lower.ends_with('\'')
                 || noun.text.chars().next().is_some_and(|c| c.is_numeric())
                 || self.lex.pronouns.contains_key(noun.text)
             {
@@ -747,12 +747,12 @@ impl<'a, 't> Detector<'a, 't> {
         country: &mut Option<String>,
     ) -> usize {
         while let Some(t) = self.word(k) {
-            if let Some(iso) = self.lex.adjectives.get(&*t.lower) {
+            if let Some(iso) = self.lex.adjectives.get(&t.lower) {
                 if t.upper && self.lex.lang == recoupe_model::Lang::Fr {
                     break;
                 }
                 *country = Some(iso.clone());
-            } else if self.lex.org_adjectives.contains(&*t.lower) {
+            } else if self.lex.org_adjectives.contains(&t.lower) {
                 content.push(t.lower.to_string());
             } else {
                 break;
@@ -807,7 +807,7 @@ impl<'a, 't> Detector<'a, 't> {
     fn has_determiner(&self, i: usize) -> bool {
         i.checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(|t| self.lex.determiners.contains_key(&*t.lower))
+            .is_some_and(|t| self.lex.determiners.contains_key(&t.lower))
     }
 
     fn determiner_start(&self, i: usize) -> usize {
@@ -818,7 +818,7 @@ impl<'a, 't> Detector<'a, 't> {
     /// before.
     fn org_description(&mut self, i: usize) -> Option<usize> {
         let t = self.word(i)?;
-        if !self.lex.generic_org.contains(&*t.lower) || !self.has_determiner(i) {
+        if !self.lex.generic_org.contains(&t.lower) || !self.has_determiner(i) {
             return None;
         }
         let start = i - 1;
@@ -841,7 +841,7 @@ impl<'a, 't> Detector<'a, 't> {
         let (gender, span) = if let Some(g) = self.lex.pronouns.get(t.text) {
             let next_impersonal = self
                 .word(i + 1)
-                .is_some_and(|n| self.lex.impersonal_next.contains(&*n.lower));
+                .is_some_and(|n| self.lex.impersonal_next.contains(&n.lower));
             if next_impersonal {
                 return None;
             }
@@ -868,7 +868,7 @@ impl<'a, 't> Detector<'a, 't> {
 
     fn role_at(&self, k: usize) -> Option<(usize, &'a super::lexicon::RoleNoun)> {
         let t = self.word(k)?;
-        let roles = self.lex.roles.get(&*t.lower)?;
+        let roles = self.lex.roles.get(&t.lower)?;
         roles
             .iter()
             .find(|r| {
@@ -882,7 +882,7 @@ impl<'a, 't> Detector<'a, 't> {
 
     fn domain_at(&self, k: usize) -> Option<(usize, &'a [String])> {
         let t = self.word(k)?;
-        let list = self.lex.domains.get(&*t.lower)?;
+        let list = self.lex.domains.get(&t.lower)?;
         list.iter()
             .find(|(words, _)| {
                 words
@@ -900,13 +900,13 @@ impl<'a, 't> Detector<'a, 't> {
     fn role_phrase(&mut self, i: usize) -> Option<usize> {
         let det = self
             .word(i)
-            .and_then(|t| self.lex.determiners.get(&*t.lower).copied());
+            .and_then(|t| self.lex.determiners.get(&t.lower).copied());
         let mut k = if det.is_some() { i + 1 } else { i };
         // "ce même porte-parole": an adjective between the determiner and the role.
         if det.is_some()
             && self
                 .word(k)
-                .is_some_and(|t| self.lex.role_modifiers.contains(&*t.lower))
+                .is_some_and(|t| self.lex.role_modifiers.contains(&t.lower))
             && self.role_at(k + 1).is_some()
         {
             k += 1;
@@ -914,7 +914,7 @@ impl<'a, 't> Detector<'a, 't> {
         let mut role = RoleInfo::default();
         // English: nationalities before the role ("Russian Foreign Minister").
         while let Some(t) = self.word(k) {
-            match self.lex.adjectives.get(&*t.lower) {
+            match self.lex.adjectives.get(&t.lower) {
                 Some(iso) if t.upper && k < i + 3 => {
                     role.country = Some(iso.clone());
                     k += 1;
@@ -939,14 +939,14 @@ impl<'a, 't> Detector<'a, 't> {
         let mut nested: Vec<Cand> = Vec::new();
         let mut org: Option<Cand> = None;
         while let Some(t) = self.word(end) {
-            if let Some(iso) = self.lex.adjectives.get(&*t.lower)
+            if let Some(iso) = self.lex.adjectives.get(&t.lower)
                 && !(t.upper && self.lex.lang == recoupe_model::Lang::Fr)
             {
                 role.country = Some(iso.clone());
                 end += 1;
                 continue;
             }
-            if self.lex.org_adjectives.contains(&*t.lower) && !t.upper {
+            if self.lex.org_adjectives.contains(&t.lower) && !t.upper {
                 title_parts.push((end, end + 1));
                 end += 1;
                 continue;
@@ -956,7 +956,7 @@ impl<'a, 't> Detector<'a, 't> {
             while j < end + 3
                 && self
                     .word(j)
-                    .is_some_and(|t| self.lex.connectors.contains(&*t.lower))
+                    .is_some_and(|t| self.lex.connectors.contains(&t.lower))
             {
                 j += 1;
             }

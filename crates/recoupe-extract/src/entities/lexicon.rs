@@ -5,13 +5,13 @@
 //! Gazetteer phrases are split with the same tokenizer as the text, so a phrase matches when
 //! its tokens match the text's tokens one by one.
 
-use crate::keys::KeyFilter;
+use crate::keys::{KeyFilter, WordMap, Words};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use recoupe_model::Lang;
 use recoupe_model::entity::EntityKind;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::token::{Tok, tokenize_plain};
@@ -66,47 +66,49 @@ pub type Title = (Vec<String>, Option<Gender>);
 pub struct Lexicon {
     pub lang: Lang,
     /// Gazetteer phrases by the lower-cased first token, longest first.
-    pub phrases: FxHashMap<String, Vec<Phrase>>,
+    pub phrases: WordMap<Vec<Phrase>>,
     /// Country adjectives (lower case) → ISO code.
-    pub adjectives: FxHashMap<String, String>,
+    pub adjectives: WordMap<String>,
     /// Inhabitants ("Syriens", "Russians") → ISO code.
-    pub people: FxHashMap<String, String>,
+    pub people: WordMap<String>,
     /// Place ids → country code, for places named in a role ("maire d'Alep").
-    pub place_country: FxHashMap<String, String>,
-    pub org_heads: FxHashSet<String>,
+    pub place_country: WordMap<String>,
+    pub org_heads: Words,
+    /// `org_heads` in lower case, for descriptions ("l'armée") that ask for one.
+    pub org_heads_lower: Words,
     /// Lower-case heads, as tokens ("forces armées").
     pub lowercase_heads: Vec<Vec<String>>,
-    pub need_capitalized: FxHashSet<String>,
-    pub org_adjectives: FxHashSet<String>,
-    pub connectors: FxHashSet<String>,
-    pub coordinators: FxHashSet<String>,
-    pub generic_org: FxHashSet<String>,
+    pub need_capitalized: Words,
+    pub org_adjectives: Words,
+    pub connectors: Words,
+    pub coordinators: Words,
+    pub generic_org: Words,
     /// Adjectives allowed between a determiner and a role noun, lower case.
-    pub role_modifiers: FxHashSet<String>,
+    pub role_modifiers: Words,
     /// Role nouns by lower-cased first token, longest first.
-    pub roles: FxHashMap<String, Vec<RoleNoun>>,
+    pub roles: WordMap<Vec<RoleNoun>>,
     /// Domains by lower-cased first token: (tokens, classes).
-    pub domains: FxHashMap<String, Vec<Domain>>,
+    pub domains: WordMap<Vec<Domain>>,
     /// Courtesy titles as tokens ("M" "."), with their gender.
-    pub titles: FxHashMap<String, Vec<Title>>,
-    pub elisions: FxHashSet<String>,
-    pub particles: FxHashSet<String>,
-    pub hyphen_particles: FxHashSet<String>,
-    pub place_suffixes: FxHashSet<String>,
-    pub stopwords: FxHashSet<String>,
+    pub titles: WordMap<Vec<Title>>,
+    pub elisions: Words,
+    pub particles: Words,
+    pub hyphen_particles: Words,
+    pub place_suffixes: Words,
+    pub stopwords: Words,
     /// Month and weekday names, lower case.
-    pub calendar: FxHashSet<String>,
-    pub place_prepositions: FxHashSet<String>,
-    pub speech_verbs: FxHashSet<String>,
-    pub auxiliaries: FxHashSet<String>,
-    pub adverbs: FxHashSet<String>,
-    pub determiners: FxHashMap<String, Option<Gender>>,
-    pub pronouns: FxHashMap<String, Option<Gender>>,
+    pub calendar: Words,
+    pub place_prepositions: Words,
+    pub speech_verbs: Words,
+    pub auxiliaries: Words,
+    pub adverbs: Words,
+    pub determiners: WordMap<Option<Gender>>,
+    pub pronouns: WordMap<Option<Gender>>,
     /// Object and stressed pronouns ("lui", "him"), lower case: only resolved as speakers.
-    pub object_pronouns: FxHashMap<String, Option<Gender>>,
+    pub object_pronouns: WordMap<Option<Gender>>,
     /// Pronouns of organisations ("it"), lower case: only resolved as speakers.
-    pub org_pronouns: FxHashSet<String>,
-    pub impersonal_next: FxHashSet<String>,
+    pub org_pronouns: Words,
+    pub impersonal_next: Words,
     /// Lower-case words that can start a mention or a role phrase; any other lower-case
     /// word without a hyphen is skipped with one look-up.
     pub triggers: FxHashSet<String>,
@@ -245,11 +247,11 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-fn set(words: &[String]) -> FxHashSet<String> {
+fn set(words: &[String]) -> Words {
     words.iter().cloned().collect()
 }
 
-fn lower_set(words: &[String]) -> FxHashSet<String> {
+fn lower_set(words: &[String]) -> Words {
     words.iter().map(|w| lower(w)).collect()
 }
 
@@ -280,27 +282,28 @@ impl Lexicon {
         };
         let mut lex = Lexicon {
             lang,
-            phrases: FxHashMap::default(),
-            adjectives: FxHashMap::default(),
-            people: FxHashMap::default(),
-            place_country: FxHashMap::default(),
-            org_heads: FxHashSet::default(),
+            phrases: Default::default(),
+            adjectives: Default::default(),
+            people: Default::default(),
+            place_country: Default::default(),
+            org_heads: Default::default(),
+            org_heads_lower: Default::default(),
             lowercase_heads: Vec::new(),
-            need_capitalized: FxHashSet::default(),
-            org_adjectives: FxHashSet::default(),
-            connectors: FxHashSet::default(),
-            coordinators: FxHashSet::default(),
-            generic_org: FxHashSet::default(),
-            role_modifiers: FxHashSet::default(),
-            roles: FxHashMap::default(),
-            domains: FxHashMap::default(),
-            titles: FxHashMap::default(),
+            need_capitalized: Default::default(),
+            org_adjectives: Default::default(),
+            connectors: Default::default(),
+            coordinators: Default::default(),
+            generic_org: Default::default(),
+            role_modifiers: Default::default(),
+            roles: Default::default(),
+            domains: Default::default(),
+            titles: Default::default(),
             elisions: elisions.clone(),
             particles: lower_set(&names.particles),
             hyphen_particles: lower_set(&names.hyphen_particles),
             place_suffixes: set(&names.place_suffixes),
             stopwords: set(&names.stopwords),
-            calendar: FxHashSet::default(),
+            calendar: Default::default(),
             place_prepositions: lower_set(&names.place_prepositions),
             speech_verbs: lower_set(&names.speech_verbs),
             auxiliaries: lower_set(&names.auxiliaries),
@@ -322,7 +325,7 @@ impl Lexicon {
                 .collect(),
             org_pronouns: lower_set(&names.pronoun_rules.organisation),
             impersonal_next: lower_set(&names.pronoun_rules.impersonal_next),
-            triggers: FxHashSet::default(),
+            triggers: Default::default(),
             trigger_filter: KeyFilter::default(),
         };
 
@@ -393,6 +396,7 @@ impl Lexicon {
         lex.add_orgs(&outlets.outlets, EntityKind::Outlet, "outlet", &words);
         let pat = &orgs.patterns;
         lex.org_heads = set(&pat.heads);
+        lex.org_heads_lower = pat.heads.iter().map(|h| h.to_lowercase()).collect();
         lex.lowercase_heads = pat.lowercase_heads.iter().map(|h| words(h)).collect();
         lex.need_capitalized = lower_set(&pat.need_capitalized_complement);
         lex.org_adjectives = lower_set(&pat.adjectives);
@@ -455,7 +459,7 @@ impl Lexicon {
                 .iter()
                 .filter_map(|h| h.first().map(|w| lower(w))),
         );
-        for (key, phrases) in &self.phrases {
+        for (key, phrases) in self.phrases.iter() {
             if phrases
                 .iter()
                 .any(|p| p.words.first().is_some_and(lower_first))

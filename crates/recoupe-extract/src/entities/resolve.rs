@@ -175,13 +175,13 @@ fn head_description(lex: &Lexicon, toks: &[Tok], from: usize, to: usize) -> Opti
     }
     let (first, rest) = words.split_first()?;
     let (last, middle) = rest.split_last()?;
-    if !lex.determiners.contains_key(&*first.lower) || middle.len() > 2 {
+    if !lex.determiners.contains_key(&first.lower) || middle.len() > 2 {
         return None;
     }
     let middle_ok = middle
         .iter()
-        .all(|t| lex.adjectives.contains_key(&*t.lower) || lex.org_adjectives.contains(&*t.lower));
-    let is_head = lex.org_heads.iter().any(|h| h.to_lowercase() == last.lower)
+        .all(|t| lex.adjectives.contains_key(&t.lower) || lex.org_adjectives.contains(&t.lower));
+    let is_head = lex.org_heads_lower.contains(&last.lower)
         || lex
             .lowercase_heads
             .iter()
@@ -253,7 +253,7 @@ fn gives(lex: &Lexicon, e: &Entity) -> Vec<String> {
     for title in e.roles.iter().map(|r| r.title.as_str()).chain(descriptions) {
         let toks = tokenize_plain(title, &lex.elisions, lex.lang);
         for (i, t) in toks.iter().enumerate() {
-            if let Some(nouns) = lex.roles.get(&*t.lower) {
+            if let Some(nouns) = lex.roles.get(&t.lower) {
                 for n in nouns {
                     let fits = n
                         .words
@@ -266,7 +266,7 @@ fn gives(lex: &Lexicon, e: &Entity) -> Vec<String> {
                     }
                 }
             }
-            if let Some(domains) = lex.domains.get(&*t.lower) {
+            if let Some(domains) = lex.domains.get(&t.lower) {
                 for (words, classes) in domains {
                     let fits = words
                         .iter()

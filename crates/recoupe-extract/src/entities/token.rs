@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use recoupe_model::Lang;
 
 use crate::chars::{ascii_run, char_at, class, is_alphanumeric, is_uppercase, lowercase_is_itself};
-use rustc_hash::FxHashSet;
+use crate::keys::Words;
 
 #[derive(Clone, Debug)]
 pub struct Tok<'t> {
@@ -39,19 +39,21 @@ fn joins(c: char) -> bool {
 
 /// Tokens of a gazetteer phrase or a short text: sentence starts are only the text's start and
 /// its line starts.
-pub fn tokenize_plain<'t>(text: &'t str, elisions: &FxHashSet<String>, lang: Lang) -> Vec<Tok<'t>> {
+pub fn tokenize_plain<'t>(text: &'t str, elisions: &Words, lang: Lang) -> Vec<Tok<'t>> {
     tokenize(text, elisions, lang, &[])
 }
 
 /// Splits `text`. `sentence_starts` are byte offsets (sorted) where sentences begin.
 pub fn tokenize<'t>(
     text: &'t str,
-    elisions: &FxHashSet<String>,
+    elisions: &Words,
     lang: Lang,
     sentence_starts: &[usize],
 ) -> Vec<Tok<'t>> {
     let bytes = text.as_bytes();
-    let mut toks: Vec<Tok<'t>> = Vec::with_capacity(text.len() / 5);
+    // A token every four bytes is more than nearly any text has (five and a half in the
+    // corpus): growing the vector would copy every token.
+    let mut toks: Vec<Tok<'t>> = Vec::with_capacity(text.len() / 4 + 16);
     let mut next_sentence = 0usize;
     let mut sentence = 0u32;
     let mut initial = true;
@@ -143,7 +145,7 @@ enum Case {
 /// or (in initialisms like "U.N") a period followed by a letter. An elided article ends at its
 /// apostrophe; an English possessive "'s" is left out. Also says how the word lowers, found
 /// on the way so the word is not scanned again.
-fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) -> (usize, Case) {
+fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> (usize, Case) {
     let bytes = text.as_bytes();
     let mut end = start;
     let mut pos = start;
@@ -183,7 +185,7 @@ fn word_end(text: &str, start: usize, elisions: &FxHashSet<String>, lang: Lang) 
         match c {
             '\'' => {
                 let before = &text[start..pos];
-                if elisions.contains(&*lowercase(before)) {
+                if elisions.contains(&lowercase(before)) {
                     return (pos + 1, case(ascii, upper));
                 }
                 if lang == Lang::En && possessive(&text[pos + 1..]) {

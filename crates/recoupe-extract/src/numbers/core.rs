@@ -304,7 +304,7 @@ impl<'a> Cores<'a> {
             .lex
             .digit_scales
             .get(raw)
-            .or_else(|| self.lex.digit_scales.get(&*t.key))
+            .or_else(|| self.lex.digit_scales.get(&t.key))
             .copied();
         let Some(scale) = scale else { return };
         if self.lex.money_only_scales.iter().any(|s| s == raw) {
@@ -344,7 +344,7 @@ impl<'a> Cores<'a> {
             words: true,
         };
         if let Some(WordClass::Scale(s)) =
-            self.tok(end - 1).and_then(|t| self.lex.words.get(&*t.key))
+            self.tok(end - 1).and_then(|t| self.lex.words.get(&t.key))
         {
             core.scale = Some(*s);
         }
@@ -514,8 +514,8 @@ impl<'a> Cores<'a> {
         if let Some(t) = self.tok(end)
             && t.kind == TokKind::Word
             && t.key.chars().count() > 2
-            && let Some(&m) = self.lex.digit_scales.get(&*t.key)
-            && !self.lex.words.contains_key(&*t.key)
+            && let Some(&m) = self.lex.digit_scales.get(&t.key)
+            && !self.lex.words.contains_key(&t.key)
         {
             core.value *= m;
             core.end = end + 1;
@@ -571,7 +571,7 @@ impl<'a> Cores<'a> {
         let Some(last) = self.tok(end.wrapping_sub(1)).filter(|_| end > i) else {
             return false;
         };
-        match self.lex.words.get(&*last.key) {
+        match self.lex.words.get(&last.key) {
             Some(WordClass::Cardinal(v)) => {
                 let v = *v;
                 (v >= 20.0 && v % 10.0 == 0.0 && o < 10.0)

@@ -12,7 +12,7 @@ use recoupe_model::quantity::{Dimension, Qualifier, QuantityKind};
 use serde::Deserialize;
 
 use super::token::{fold, tokenize_keys};
-use crate::keys::KeyFilter;
+use crate::keys::{KeyFilter, WordMap, Words};
 
 /// What a word means to the number-word parser.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,18 +79,18 @@ pub(crate) struct Lexicon {
     pub triggers: FxHashSet<String>,
     /// The triggers, for a cheap first test.
     pub trigger_filter: KeyFilter,
-    pub words: FxHashMap<String, WordClass>,
-    pub digit_scales: FxHashMap<String, f64>,
+    pub words: WordMap<WordClass>,
+    pub digit_scales: WordMap<f64>,
     pub money_only_scales: Vec<String>,
     pub articles: Vec<String>,
     pub joiners: Vec<String>,
     pub decimal_words: Vec<String>,
     pub negative_words: Vec<String>,
-    pub denominators: FxHashMap<String, (f64, bool)>,
-    pub fraction_nouns: FxHashMap<String, f64>,
+    pub denominators: WordMap<(f64, bool)>,
+    pub fraction_nouns: WordMap<f64>,
     pub fraction_determiners: Vec<String>,
     pub over_words: PhraseIndex<()>,
-    pub ordinals: FxHashMap<String, f64>,
+    pub ordinals: WordMap<f64>,
     pub ordinal_suffixes: Vec<String>,
     pub roman_contexts: Vec<String>,
     pub rank_markers: PhraseIndex<()>,
@@ -98,14 +98,15 @@ pub(crate) struct Lexicon {
     pub year_min: f64,
     pub year_max: f64,
     /// Words that may follow a bare year ("1853 a été", "2016 was"): not counted nouns.
-    pub year_followers: FxHashSet<String>,
+    pub year_followers: Words,
     pub idioms: PhraseIndex<()>,
     pub time_markers: Vec<String>,
-    pub vulgar_fractions: FxHashMap<String, f64>,
-    pub months: FxHashMap<String, u32>,
+    /// Every mark and run of digits is asked for one.
+    pub vulgar_fractions: WordMap<f64>,
+    pub months: WordMap<u32>,
     /// Month forms written with a final period in the calendar ("déc."): only after these
     /// is a period part of the date; after a full name it ends the sentence.
-    pub month_abbrevs: FxHashSet<String>,
+    pub month_abbrevs: Words,
     pub units_by_word: PhraseIndex<usize>,
     /// Symbols, longest first: matched on the raw text, case-sensitively.
     pub unit_symbols: Vec<(String, usize)>,
@@ -118,7 +119,7 @@ pub(crate) struct Lexicon {
     pub duration_markers: PhraseIndex<()>,
     pub age_markers: PhraseIndex<()>,
     /// Words near which a temperature unit measures an angle ("turn a 45 degrees angle").
-    pub angle_words: FxHashSet<String>,
+    pub angle_words: Words,
     /// The unit angles take instead.
     pub angle_unit: Option<usize>,
     pub before: PhraseIndex<Qualifier>,
@@ -128,9 +129,9 @@ pub(crate) struct Lexicon {
     pub bound_joiners: Vec<Vec<String>>,
     /// After a strict bound, phrases that make it inclusive ("or equal to").
     pub inclusive_after: PhraseIndex<()>,
-    pub approx_nouns: FxHashMap<String, f64>,
+    pub approx_nouns: WordMap<f64>,
     pub approx_determiners: Vec<String>,
-    pub vague_nouns: FxHashMap<String, (f64, f64)>,
+    pub vague_nouns: WordMap<(f64, f64)>,
     pub vague_determiners: PhraseIndex<()>,
     pub vague_links: Vec<String>,
 }
@@ -259,7 +260,7 @@ fn folded(list: Vec<String>) -> Vec<String> {
     list.iter().map(|s| fold(s)).collect()
 }
 
-fn folded_map<V>(map: HashMap<String, V>) -> FxHashMap<String, V> {
+fn folded_map<V>(map: HashMap<String, V>) -> WordMap<V> {
     map.into_iter().map(|(k, v)| (fold(&k), v)).collect()
 }
 
@@ -270,7 +271,7 @@ impl Lexicon {
         let q: QualifiersFile = parse(lang, "qualifiers.toml");
         let cal: CalendarFile = parse(lang, "calendar.toml");
 
-        let mut words = FxHashMap::default();
+        let mut words = WordMap::default();
         for (w, v) in n.cardinals {
             words.insert(fold(&w), WordClass::Cardinal(v));
         }
@@ -324,8 +325,8 @@ impl Lexicon {
         prefix_currencies.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
         let angle_unit = find_unit(&u.angle_unit);
 
-        let mut months = FxHashMap::default();
-        let mut month_abbrevs = FxHashSet::default();
+        let mut months = WordMap::default();
+        let mut month_abbrevs = Words::default();
         for (i, forms) in cal.months.iter().enumerate() {
             for f in forms {
                 let key = fold(f.trim_end_matches('.'));

@@ -939,7 +939,7 @@ impl<'a> Scanner<'a> {
 
     /// Whether one of `words` is among the three words before `start` or the two after
     /// `end`, within the same clause (punctuation stops the look).
-    fn near_word(&self, words: &rustc_hash::FxHashSet<String>, start: usize, end: usize) -> bool {
+    fn near_word(&self, words: &crate::keys::Words, start: usize, end: usize) -> bool {
         let hit = |k: &usize| words.contains(self.key(*k));
         let clause = |k: &usize| self.kind(*k) != Some(TokKind::Punct);
         let before = (start.saturating_sub(3)..start)
@@ -1385,9 +1385,10 @@ impl<'a> Scanner<'a> {
             Qualifier::Range | Qualifier::Vague => (None, None, low, high),
         };
         let span = self.span(d.start, d.end);
+        // Joined by hand: `format!` costs several times more, once per quantity.
         let rule = match &d.qualifier_rule {
-            Some(q) => format!("numbers/{}/{q}", self.code),
-            None => format!("numbers/{}/{rule}", self.code),
+            Some(q) => ["numbers/", self.code, "/", q].concat(),
+            None => ["numbers/", self.code, "/", rule].concat(),
         };
         let per = d.per.and_then(|p| lex.units.get(p));
         let unit = d.unit.and_then(|u| lex.units.get(u)).map(|u| match per {

@@ -239,7 +239,8 @@ pub(crate) fn tokenize<'t>(
     paragraphs: &[Span],
     sentences: &[Span],
 ) -> Tokens<'t> {
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    // A token every four bytes is more than nearly any text has: growing would copy them all.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 16);
     let mut keys = String::with_capacity(text.len());
     let (mut p, mut s) = (0usize, 0usize);
     scan(text, |start, end, is_word, seen| {

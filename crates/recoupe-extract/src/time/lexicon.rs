@@ -6,6 +6,8 @@
 //! group, the class it belongs to so the resolver can turn captured text into values.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use recoupe_model::Lang;
@@ -279,6 +281,8 @@ pub(crate) struct Rule {
     pub lowered: bool,
     /// Capture group name → class.
     pub groups: Vec<(String, Class)>,
+    /// The index of each of `groups` in `regex` (`None`: no such group).
+    pub group_index: Vec<Option<usize>>,
 }
 
 /// A language's time knowledge, ready to match.
@@ -287,15 +291,15 @@ pub(crate) struct Lexicon {
     pub rules: Vec<Rule>,
     /// Which lowered rules match anywhere in a text, in one pass.
     pub present: Option<RuleSet>,
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashMap<String, usize>,
-    pub numbers: HashMap<String, u32>,
-    pub ordinals: HashMap<String, u32>,
-    pub relative_days: HashMap<String, i64>,
-    pub units: HashMap<String, TimeUnit>,
-    pub parts: HashMap<String, PartOfDay>,
-    pub seasons: HashMap<String, u32>,
-    pub decade_words: HashMap<String, i32>,
+    pub months: FxHashMap<String, u32>,
+    pub weekdays: FxHashMap<String, usize>,
+    pub numbers: FxHashMap<String, u32>,
+    pub ordinals: FxHashMap<String, u32>,
+    pub relative_days: FxHashMap<String, i64>,
+    pub units: FxHashMap<String, TimeUnit>,
+    pub parts: FxHashMap<String, PartOfDay>,
+    pub seasons: FxHashMap<String, u32>,
+    pub decade_words: FxHashMap<String, i32>,
     pub vague_amount: u32,
     pub month_first: bool,
     /// One "amount unit" pair, to read compound durations ("2 ans et 21 jours").
@@ -329,13 +333,13 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     let cal: RawCalendar = toml::from_str(cal_text).map_err(|e| format!("calendar.toml: {e}"))?;
     let raw: RawTime = toml::from_str(time_text).map_err(|e| format!("time.toml: {e}"))?;
 
-    let mut months = HashMap::new();
+    let mut months = FxHashMap::default();
     for (i, names) in cal.months.iter().enumerate() {
         for name in names {
             months.insert(fold(name.trim_end_matches('.')), i as u32 + 1);
         }
     }
-    let mut weekdays = HashMap::new();
+    let mut weekdays = FxHashMap::default();
     let mut weekdays_short = HashMap::new();
     for (i, names) in cal.weekdays.iter().enumerate() {
         for name in names {
@@ -457,6 +461,15 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
             lowered_hirs.push((rules.len(), hir.clone()));
         }
         let lowered = lowered.is_some();
+        // Each group's index in the compiled regex: asking captures by name hashes the name.
+        let group_index = groups
+            .iter()
+            .map(|(name, _)| {
+                regex
+                    .group_info()
+                    .to_index(regex_automata::PatternID::ZERO, name)
+            })
+            .collect();
         rules.push(Rule {
             id: format!("time/{}/{}", lang.code(), r.id),
             kind: r.kind,
@@ -473,12 +486,13 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
             regex,
             lowered,
             groups,
+            group_index,
         });
     }
     let fold_map = |m: &HashMap<String, u32>| {
         m.iter()
             .map(|(k, v)| (fold(k), *v))
-            .collect::<HashMap<_, _>>()
+            .collect::<FxHashMap<_, _>>()
     };
     weekdays.extend(weekdays_short);
     let duration = Regex::new(&format!(
