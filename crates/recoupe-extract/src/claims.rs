@@ -259,7 +259,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 }
             });
             // A distance that locates a place reports no event.
-            let locating = locates(lex, &toks, q, counted.as_ref(), (a, b));
+            // So does a penalty: "sous peine de 150 euros d'amende".
+            let locating = locates(lex, &toks, q, counted.as_ref(), (a, b))
+                || lex.penalties.all(&toks).iter().any(|h| h.end == a);
             // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
             let mut predicate = if by_pronoun {
                 infinitive_after_count(lex, &toks, b)
@@ -400,16 +402,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 rules.push(format!("{prefix}predicate/agent-of-active-verb"));
                 p.category = "other".to_owned();
             }
-            // An event told in the future is planned: "accueillera 5 000 visiteurs".
+            // An event told in the future is planned ("accueillera 5 000 visiteurs"), one
+            // told in the conditional supposed ("entraînerait 27 kilomètres d'embouteillages").
             if let Some(p) = predicate.as_mut()
                 && p.modality == Modality::Done
-                && toks
+                && let Some(modality) = toks
                     .iter()
                     .filter(|t| t.start >= p.span.start && t.end <= p.span.end)
-                    .any(|t| predicate::is_future(lex, &t.key))
+                    .find_map(|t| predicate::tense_modality(lex, &t.key))
             {
-                rules.push(format!("{prefix}predicate/future-tense"));
-                p.modality = Modality::Planned;
+                rules.push(format!("{prefix}predicate/tense"));
+                p.modality = modality;
             }
             let process = predicate.as_ref().is_some_and(|p| {
                 p.modality == Modality::Done && lex.processes.contains(&p.category)

@@ -480,6 +480,10 @@ struct PredicateFile {
     #[serde(default)]
     future_endings: Vec<String>,
     #[serde(default)]
+    conditional_endings: Vec<String>,
+    #[serde(default)]
+    future_of_conditional: String,
+    #[serde(default)]
     agent_verbs: Vec<String>,
     #[serde(default)]
     active_auxiliaries: Vec<String>,
@@ -493,6 +497,8 @@ struct PredicateFile {
     irregular_futures: Vec<String>,
     #[serde(default)]
     cumulative: Vec<String>,
+    #[serde(default)]
+    penalties: Vec<String>,
     #[serde(default)]
     last_24h: Vec<String>,
     #[serde(default)]
@@ -643,6 +649,10 @@ pub struct Lexicon {
     /// Endings of the future tense, and futures whose stem is not their infinitive's
     /// ("sera", "accueillera"): a predicate told in the future is planned.
     pub future_endings: Vec<String>,
+    /// Endings of the conditional, and what replaces one to give the future it is built on
+    /// ("ferait" → "fera"): a predicate told in the conditional is hypothetical.
+    pub conditional_endings: Vec<String>,
+    pub future_of_conditional: String,
     /// Verbs (infinitives) whose event befalls their object: before one in the active voice
     /// ("neuf djihadistes ont tué"), a figure counts those who did it. The auxiliaries that
     /// tell the voice.
@@ -655,6 +665,8 @@ pub struct Lexicon {
     pub noun_coordinators: WordSet,
     pub irregular_futures: WordSet,
     pub cumulative: Entries,
+    /// Phrases after which a figure is a penalty, no event ("sous peine de 150 euros").
+    pub penalties: Entries,
     pub last_24h: Entries,
     /// Predicate categories whose undated, windowless counts have an unknown window.
     pub processes: Vec<String>,
@@ -794,6 +806,8 @@ fn load(lang: Lang) -> Lexicon {
             .map(|(category, list)| (category, word_set(list)))
             .collect(),
         future_endings: predicates.future_endings,
+        conditional_endings: predicates.conditional_endings,
+        future_of_conditional: predicates.future_of_conditional,
         agent_verbs: word_set(predicates.agent_verbs),
         active_auxiliaries: word_set(predicates.active_auxiliaries),
         passive_auxiliaries: word_set(predicates.passive_auxiliaries),
@@ -806,6 +820,7 @@ fn load(lang: Lang) -> Lexicon {
             .map(|(category, list)| (category, word_set(list)))
             .collect(),
         cumulative: single("cumulative", predicates.cumulative),
+        penalties: single("penalty", predicates.penalties),
         last_24h: single("last_24h", predicates.last_24h),
         processes: predicates.processes,
         casualty_carriers: word_set(predicates.casualty_carriers),

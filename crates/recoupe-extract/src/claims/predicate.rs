@@ -260,26 +260,40 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
     }
 }
 
-/// Whether the word is a verb in the future tense: a finite form with a future ending that
-/// starts with its infinitive ("tuera", "passeront"; "prendra" from "prendre" less its
-/// final "e"), or one of the irregular futures ("sera", "accueillera"). The stem test keeps
-/// out past forms with the same ending ("déclara").
-pub fn is_future(lex: &Lexicon, key: &str) -> bool {
+/// The modality a verb's tense gives it: the future plans ("tuera", "passeront"), the
+/// conditional supposes ("entraînerait"). A form counts when it has the tense's ending and
+/// starts with its infinitive ("prendra" from "prendre" less its final "e"), or is an
+/// irregular future ("sera", "accueillera") or the conditional of one ("ferait"). The stem
+/// test keeps out the past forms with the same endings ("déclara", "entrait").
+pub fn tense_modality(lex: &Lexicon, key: &str) -> Option<Modality> {
     let forms = &lex.verbs.forms;
-    if !forms.get(key).is_some_and(|c| c.finite())
-        || !lex.future_endings.iter().any(|e| key.ends_with(e.as_str()))
-    {
-        return false;
+    if !forms.get(key).is_some_and(|c| c.finite()) {
+        return None;
     }
-    lex.irregular_futures.contains(key)
-        || forms.infinitives_of(key).any(|infinitive| {
+    let regular = || {
+        forms.infinitives_of(key).any(|infinitive| {
             key.starts_with(infinitive)
                 || infinitive
                     .strip_suffix('e')
                     .is_some_and(|stem| key.starts_with(stem))
         })
+    };
+    if lex.future_endings.iter().any(|e| key.ends_with(e.as_str()))
+        && (lex.irregular_futures.contains(key) || regular())
+    {
+        return Some(Modality::Planned);
+    }
+    let conditional = lex
+        .conditional_endings
+        .iter()
+        .find(|e| key.ends_with(e.as_str()))?;
+    // The conditional is built on the future's stem: "ferait" on "fera".
+    let stem = key.strip_suffix(conditional.as_str())?;
+    let irregular = lex
+        .irregular_futures
+        .contains(&format!("{stem}{}", lex.future_of_conditional));
+    (irregular || regular()).then_some(Modality::Hypothetical)
 }
-
 /// Whether the verb of tokens `[i, j]` is in the active voice: a past participle after a form
 /// of "avoir" with no form of "être" ("ont tué"), or a finite form alone ("tuent"). Its
 /// subject then did what the verb tells, to its object.
