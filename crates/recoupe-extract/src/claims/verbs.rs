@@ -101,6 +101,16 @@ pub fn find(
     let mut i = b;
     while i < tokens.len() && i < b + REACH {
         let t = tokens.get(i)?;
+        // An aside in brackets right after the figure and its noun is stepped over: "six
+        // employés sur dix (soit 59 %) avouent".
+        if t.key == "("
+            && (b..i).all(|k| is_noun(k) || tokens.get(k).is_some_and(|w| w.is_word))
+            && let Some(close) = (i + 1..(b + REACH).min(tokens.len()))
+                .find(|&k| tokens.get(k).is_some_and(|w| w.key == ")"))
+        {
+            i = close + 1;
+            continue;
+        }
         // A subordinate clause after the figure's own is another clause ("alors que …").
         // So does a subject pronoun: its clause has a subject of its own ("qui attire deux
         // millions de touristes, il est fermé").
