@@ -148,6 +148,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             continue;
         }
         let not_predicates = lex.not_predicates.all(&toks);
+        let penalties = lex.penalties.all(&toks);
         let predicate_hits: Vec<_> = lex
             .predicates
             .all(&toks)
@@ -261,27 +262,25 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // A distance that locates a place reports no event.
             // So does a penalty: "sous peine de 150 euros d'amende".
             let locating = locates(lex, &toks, q, counted.as_ref(), (a, b))
-                || lex.penalties.all(&toks).iter().any(|h| h.end == a);
-            // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
-            let mut predicate = if by_pronoun {
+                || penalties.iter().any(|h| h.end == a);
+            let mut predicate = if locating {
+                None
+            } else if by_pronoun {
+                // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
                 infinitive_after_count(lex, &toks, b)
             } else {
-                predicate::right_before(lex, &toks, a)
+                predicate::right_before(lex, &toks, a).or_else(|| {
+                    predicate::find(
+                        lex,
+                        &toks,
+                        &predicate_hits,
+                        (a, b),
+                        &ranges,
+                        &blocked,
+                        counted_category.as_deref(),
+                    )
+                })
             }
-            .filter(|_| !locating)
-            .or_else(|| {
-                (!by_pronoun).then_some(())?;
-                predicate::find(
-                    lex,
-                    &toks,
-                    &predicate_hits,
-                    (a, b),
-                    &ranges,
-                    &blocked,
-                    counted_category.as_deref(),
-                )
-                .filter(|_| !locating)
-            })
             .map(|p| {
                 rules.push(format!("{prefix}{}", p.rule));
                 Predicate {
@@ -550,9 +549,8 @@ fn infinitive_after_count(lex: &Lexicon, toks: &[Token], b: usize) -> Option<pre
         .map(|h| h.category)
         .or_else(|| {
             lex.verb_infinitives
-                .iter()
-                .find(|(_, set)| set.contains(&verb.key))
-                .map(|(category, _)| category.clone())
+                .category_of(&lex.verbs.forms, &verb.key)
+                .map(str::to_owned)
         })
         .unwrap_or_else(|| "other".to_owned());
     Some(predicate::Found {
@@ -618,23 +616,20 @@ fn other_event(
     let end = token_at(toks, found.span.end).max(start + 1);
     let lo = a.min(start).saturating_sub(6);
     let verb = found.span.slice(text);
-    let lower = verb.to_lowercase();
-    let last_word = lower.rsplit([' ', '\'', '’']).next().unwrap_or(&lower);
     // A reflexive form has another sense: "s'arrêter" stops, it arrests no one.
     let reflexive = toks
         .get(start)
-        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key.replace('’', "'")));
+        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key));
     let category = lex
         .gerund_category
-        .get(&lower)
+        .get(&verb.to_lowercase())
+        .map(String::as_str)
         .or_else(|| {
-            (!reflexive).then_some(())?;
+            let last = toks.get(end - 1).filter(|_| !reflexive)?;
             lex.verb_infinitives
-                .iter()
-                .find(|(_, set)| lex.verbs.forms.is_form_of(last_word, set))
-                .map(|(category, _)| category)
+                .category_of(&lex.verbs.forms, &last.key)
         })
-        .map_or("other", String::as_str);
+        .unwrap_or("other");
     let predicate = Predicate {
         text: verb.to_owned(),
         span: found.span,

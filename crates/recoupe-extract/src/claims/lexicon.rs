@@ -381,6 +381,29 @@ struct VerbsFile {
 /// Words looked up one at a time, as the tokenizer keys them.
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
+/// Categories by the infinitives whose every form tells them (`[verb_infinitives]`,
+/// `[modality_infinitives]`).
+#[derive(Debug, Default)]
+pub struct ByInfinitive(Vec<(String, WordSet)>);
+
+impl ByInfinitive {
+    fn new(map: BTreeMap<String, Vec<String>>) -> Self {
+        ByInfinitive(
+            map.into_iter()
+                .map(|(category, list)| (category, word_set(list)))
+                .collect(),
+        )
+    }
+
+    /// The category of the verb form `key` ("tuez" → killed), first in category order.
+    pub fn category_of(&self, forms: &VerbForms, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(_, set)| forms.is_form_of(key, set))
+            .map(|(category, _)| category.as_str())
+    }
+}
+
 /// What the claims stage knows of verbs outside the predicate categories.
 #[derive(Debug, Default)]
 pub struct Verbs {
@@ -642,10 +665,10 @@ pub struct Lexicon {
     pub gerund_category: BTreeMap<String, String>,
     pub modality: Entries,
     /// Modalities told by any finite form of a verb ("nous risquons" is estimated).
-    pub modality_infinitives: Vec<(String, WordSet)>,
+    pub modality_infinitives: ByInfinitive,
     /// Categories told by any form of a verb, for a clause's verb the phrases above miss
     /// ("vous tuez deux personnes", "poignarde quatre personnes").
-    pub verb_infinitives: Vec<(String, WordSet)>,
+    pub verb_infinitives: ByInfinitive,
     /// Endings of the future tense, and futures whose stem is not their infinitive's
     /// ("sera", "accueillera"): a predicate told in the future is planned.
     pub future_endings: Vec<String>,
@@ -800,11 +823,7 @@ fn load(lang: Lang) -> Lexicon {
         implied: predicates.implied,
         gerund_category: predicates.gerund_category,
         modality: Entries::from_map(&predicates.modality),
-        modality_infinitives: predicates
-            .modality_infinitives
-            .into_iter()
-            .map(|(category, list)| (category, word_set(list)))
-            .collect(),
+        modality_infinitives: ByInfinitive::new(predicates.modality_infinitives),
         future_endings: predicates.future_endings,
         conditional_endings: predicates.conditional_endings,
         future_of_conditional: predicates.future_of_conditional,
@@ -814,11 +833,7 @@ fn load(lang: Lang) -> Lexicon {
         not_reflexive: predicates.not_reflexive,
         noun_coordinators: word_set(predicates.noun_coordinators),
         irregular_futures: word_set(predicates.irregular_futures),
-        verb_infinitives: predicates
-            .verb_infinitives
-            .into_iter()
-            .map(|(category, list)| (category, word_set(list)))
-            .collect(),
+        verb_infinitives: ByInfinitive::new(predicates.verb_infinitives),
         cumulative: single("cumulative", predicates.cumulative),
         penalties: single("penalty", predicates.penalties),
         last_24h: single("last_24h", predicates.last_24h),

@@ -244,12 +244,7 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
         window
             .iter()
             .filter(|t| forms.get(&t.key).is_some_and(|c| c.finite()))
-            .find_map(|t| {
-                lex.modality_infinitives
-                    .iter()
-                    .find(|(_, set)| forms.is_form_of(&t.key, set))
-                    .map(|(category, _)| category.as_str())
-            })
+            .find_map(|t| lex.modality_infinitives.category_of(forms, &t.key))
     };
     match phrase.or_else(by_verb) {
         Some("planned") => Modality::Planned,
