@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 use anyhow::Result;
 use recoupe_extract::annotate;
 use recoupe_ingest::{Item, read_inputs};
-use recoupe_model::claim::{CLAIM_SCHEMA, Claim, WindowKind};
+use recoupe_model::claim::{CLAIM_SCHEMA, Claim, Modality, WindowKind};
 use recoupe_text::prepare;
 use serde::Serialize;
 
@@ -69,7 +69,7 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
             let h = TABLE_HEADER;
             writeln!(
                 out,
-                "{:<24} {:<10} {:<22} {:<24} {:<24} {:<12} {:<28} {:<20} {}",
+                "{:<24} {:<10} {:<22} {:<32} {:<24} {:<12} {:<28} {:<20} {}",
                 h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8]
             )?
         }
@@ -220,7 +220,11 @@ fn table_row(out: &mut impl Write, c: &Claim) -> std::io::Result<()> {
     let predicate = c
         .predicate
         .as_ref()
-        .map(|x| format!("{} ({})", x.text, x.category))
+        .map(|x| match x.modality {
+            // What did not happen, or not yet, must not read as done.
+            Modality::Done => format!("{} ({})", x.text, x.category),
+            m => format!("{} ({}, {})", x.text, x.category, label(&m)),
+        })
         .unwrap_or_default();
     let speaker = match (&a.speaker, &a.organisation) {
         (Some(s), _) => s.clone(),
@@ -229,11 +233,11 @@ fn table_row(out: &mut impl Write, c: &Claim) -> std::io::Result<()> {
     };
     writeln!(
         out,
-        "{:<24} {:<10} {:<22} {:<24} {:<24} {:<12} {:<28} {:<20} {}",
+        "{:<24} {:<10} {:<22} {:<32} {:<24} {:<12} {:<28} {:<20} {}",
         cell(&c.figure.text, 24),
         cell(&label(&c.figure.qualifier), 10),
         cell(&counted, 22),
-        cell(&predicate, 24),
+        cell(&predicate, 32),
         cell(&window(c), 24),
         cell(c.place.as_ref().map_or("", |p| p.name.as_str()), 12),
         cell(&speaker, 28),

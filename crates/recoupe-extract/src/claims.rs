@@ -387,6 +387,26 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     p
                 });
             }
+            // "933 km pour se retrouver à la Commission": what a figure is for is not what
+            // it says happened (a duration's purpose is its deadline, read above), unless
+            // it counts those who act ("des habitants … afin d'évacuer la ville").
+            if !duration
+                && !counted
+                    .as_ref()
+                    .is_some_and(|c| lex.acting_categories.contains(&c.category))
+                && predicate.as_ref().is_some_and(|p| {
+                    p.span.start >= q.span.end
+                        && verbs::purpose_before(
+                            &lex.verbs,
+                            &toks,
+                            b,
+                            token_at(&toks, p.span.start),
+                        )
+                })
+            {
+                rules.push(format!("{prefix}predicate/purpose-is-no-event"));
+                predicate = None;
+            }
             // "neuf djihadistes ont tué 130 personnes": the figure counts who did it.
             if let Some(p) = predicate.as_mut()
                 && p.span.start >= q.span.end
@@ -412,6 +432,19 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             {
                 rules.push(format!("{prefix}predicate/tense"));
                 p.modality = modality;
+            }
+            // "n'ont jamais été retrouvés": the event is denied, whatever its tense.
+            if let Some(p) = predicate.as_mut()
+                && p.span.start != p.span.end
+                && predicate::negated(
+                    lex,
+                    &toks,
+                    token_at(&toks, p.span.start),
+                    token_at(&toks, p.span.end).saturating_sub(1),
+                )
+            {
+                rules.push(format!("{prefix}predicate/negated"));
+                p.modality = Modality::Negated;
             }
             let process = predicate.as_ref().is_some_and(|p| {
                 p.modality == Modality::Done && lex.processes.contains(&p.category)

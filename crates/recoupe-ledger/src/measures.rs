@@ -32,6 +32,7 @@ fn modality_name(m: Modality) -> &'static str {
         Modality::Estimated => "estimated",
         Modality::Expected => "expected",
         Modality::Hypothetical => "hypothetical",
+        Modality::Negated => "negated",
     }
 }
 

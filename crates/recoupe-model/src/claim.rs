@@ -138,6 +138,8 @@ pub enum Modality {
     Expected,
     /// A possibility: "pourrait".
     Hypothetical,
+    /// Reported as not having happened: "n'ont jamais été retrouvés", "sans être évacués".
+    Negated,
 }
 
 /// Over which stretch of time the figure counts.

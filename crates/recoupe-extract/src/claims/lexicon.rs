@@ -523,6 +523,16 @@ struct PredicateFile {
     #[serde(default)]
     penalties: Vec<String>,
     #[serde(default)]
+    acting_categories: Vec<String>,
+    #[serde(default)]
+    negation_openers: Vec<String>,
+    #[serde(default)]
+    negation_particles: Vec<String>,
+    #[serde(default)]
+    negation_restrictors: Vec<String>,
+    #[serde(default)]
+    negation_prepositions: Vec<String>,
+    #[serde(default)]
     last_24h: Vec<String>,
     #[serde(default)]
     processes: Vec<String>,
@@ -690,6 +700,15 @@ pub struct Lexicon {
     pub cumulative: Entries,
     /// Phrases after which a figure is a penalty, no event ("sous peine de 150 euros").
     pub penalties: Entries,
+    /// Counted categories whose figure's purpose infinitive tells what they do.
+    pub acting_categories: Vec<String>,
+    /// "ne" and the particles that deny a verb between them ("n'ont jamais été retrouvés"),
+    /// the words after a particle that make it restrict instead ("ne … plus que"), and the
+    /// prepositions that deny the verb right after them ("sans être évacués").
+    pub negation_openers: WordSet,
+    pub negation_particles: WordSet,
+    pub negation_restrictors: WordSet,
+    pub negation_prepositions: WordSet,
     pub last_24h: Entries,
     /// Predicate categories whose undated, windowless counts have an unknown window.
     pub processes: Vec<String>,
@@ -836,6 +855,11 @@ fn load(lang: Lang) -> Lexicon {
         verb_infinitives: ByInfinitive::new(predicates.verb_infinitives),
         cumulative: single("cumulative", predicates.cumulative),
         penalties: single("penalty", predicates.penalties),
+        acting_categories: predicates.acting_categories,
+        negation_openers: word_set(predicates.negation_openers),
+        negation_particles: word_set(predicates.negation_particles),
+        negation_restrictors: word_set(predicates.negation_restrictors),
+        negation_prepositions: word_set(predicates.negation_prepositions),
         last_24h: single("last_24h", predicates.last_24h),
         processes: predicates.processes,
         casualty_carriers: word_set(predicates.casualty_carriers),

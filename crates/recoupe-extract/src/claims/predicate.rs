@@ -289,6 +289,44 @@ pub fn tense_modality(lex: &Lexicon, key: &str) -> Option<Modality> {
         .contains(&format!("{stem}{}", lex.future_of_conditional));
     (irregular || regular()).then_some(Modality::Hypothetical)
 }
+/// How many words a verb group may hold before its verb: "n'ont jamais été retrouvés".
+const NEGATION_REACH: usize = 4;
+
+/// Whether the verb of tokens `[i, j]` is denied: "ne" at most four words before it, with no
+/// punctuation between, then a particle before the verb or right after it ("n'ont jamais été
+/// retrouvés", "n'évacuent pas") that no restrictor follows ("ne … plus que" limits); or
+/// "sans" at most two words before it ("sans avoir été évacués").
+pub fn negated(lex: &Lexicon, tokens: &[Token], i: usize, j: usize) -> bool {
+    let before = tokens
+        .get(i.saturating_sub(NEGATION_REACH)..i)
+        .unwrap_or(&[]);
+    let opener = before
+        .iter()
+        .rposition(|t| !t.is_word || lex.negation_openers.contains(&t.key))
+        .filter(|&k| before[k].is_word);
+    if tokens
+        .get(i.saturating_sub(2)..i)
+        .is_some_and(|w| w.iter().any(|t| lex.negation_prepositions.contains(&t.key)))
+    {
+        return true;
+    }
+    let Some(k) = opener else {
+        return false;
+    };
+    let from = i - (before.len() - k) + 1;
+    let to = (j + 2).min(tokens.len());
+    let Some(particle) = (from..to).filter(|&m| m < i || m > j).find(|&m| {
+        tokens
+            .get(m)
+            .is_some_and(|t| lex.negation_particles.contains(&t.key))
+    }) else {
+        return false;
+    };
+    !tokens
+        .get(particle + 1)
+        .is_some_and(|t| lex.negation_restrictors.contains(&t.key))
+}
+
 /// Whether the verb of tokens `[i, j]` is in the active voice: a past participle after a form
 /// of "avoir" with no form of "être" ("ont tué"), or a finite form alone ("tuent"). Its
 /// subject then did what the verb tells, to its object.
