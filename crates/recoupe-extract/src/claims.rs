@@ -35,6 +35,17 @@ use lexicon::Lexicon;
 pub use lexicon::data_is_valid;
 use tokens::{Token, token_at, tokenize};
 
+/// The rules of `verbs::find` whose verb is finite, so ends the figure's clause: a participle
+/// or an infinitive after the figure's noun does not ("2 000 soldats déployés … ont été tués").
+const CLAUSE_VERB_RULES: &[&str] = &[
+    "predicate/other-compound-verb",
+    "predicate/other-finite-verb",
+    "predicate/other-modal-verb",
+    "predicate/other-reflexive-verb",
+    "predicate/other-verb-after-subject",
+    "predicate/other-verb-after-name",
+];
+
 /// A stretch of text whose figures are read together: a sentence, or a headline line the
 /// text stage removed from the normalized text (a repeated title, a "Lire aussi" link).
 struct Unit {
@@ -243,8 +254,30 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .map(|q| (token_at(&toks, q.span.start), token_at(&toks, q.span.end))),
             )
             .collect();
-        for ((((qi, q), &(a, b, subset)), found), shares_earlier) in
-            figures.iter().zip(&ranges).zip(counted_nouns).zip(elliptic)
+        // "plus de 25 % des 47 millions d'électeurs se sont abstenus": the figure after a
+        // share and its "des" is the whole the share is taken from; the event is the share's.
+        let share_bases: Vec<bool> = (0..figures.len())
+            .map(|k| {
+                let Some(&(a, _, _)) = ranges.get(k) else {
+                    return false;
+                };
+                k.checked_sub(1)
+                    .and_then(|p| figures.get(p).zip(ranges.get(p)))
+                    .is_some_and(|((_, share), &(_, end, _))| {
+                        matches!(share.kind, QuantityKind::Percent | QuantityKind::Fraction)
+                            && end + 1 == a
+                            && toks
+                                .get(end)
+                                .is_some_and(|t| lex.share_links.contains(&t.key))
+                    })
+            })
+            .collect();
+        for (((((qi, q), &(a, b, subset)), found), shares_earlier), share_base) in figures
+            .iter()
+            .zip(&ranges)
+            .zip(counted_nouns)
+            .zip(elliptic)
+            .zip(share_bases)
         {
             let mut rules = Vec::new();
             let counted_category = found.as_ref().map(|f| f.category.clone());
@@ -262,13 +295,51 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // A distance that locates a place reports no event.
             // So does a penalty: "sous peine de 150 euros d'amende".
             let locating = locates(lex, &toks, q, counted.as_ref(), (a, b))
-                || penalties.iter().any(|h| h.end == a);
+                || penalties.iter().any(|h| h.end == a)
+                || measures_a_thing(lex, &toks, a)
+                || share_base;
             let mut predicate = if locating {
                 None
             } else if by_pronoun {
                 // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
                 infinitive_after_count(lex, &toks, b)
             } else {
+                // The figure's own clause ends with its own verb: the verb that takes it as
+                // object right before it, or the first finite verb of its clause after it,
+                // not in a relative clause. A predicate of the lexicon past that verb tells
+                // another clause's event ("250 Français combattraient en Syrie et une
+                // vingtaine y seraient morts"). A verb of state may take an event noun
+                // ("figurent parmi les victimes"); a duration's purpose is its deadline ("a
+                // donné 24 heures pour quitter le pays").
+                let duration = q.kind == QuantityKind::Duration
+                    || counted_category.as_deref() == Some("duration");
+                let clause_end = verbs::find(lex, &toks, (a, b), &ranges, &cues, &not_verbs)
+                    .filter(|own| !own.state && !duration)
+                    .and_then(|own| {
+                        let (start, end) = (
+                            token_at(&toks, own.span.start),
+                            token_at(&toks, own.span.end),
+                        );
+                        if start >= b {
+                            let relative = toks.get(b..=start).is_some_and(|w| {
+                                w.iter().any(|t| {
+                                    lex.relatives.contains(&t.key)
+                                        || lex.verbs.complementizers.contains(&t.key)
+                                })
+                            });
+                            // "soupçonnés d'avoir pris part": an infinitive is no clause
+                            // of its own either.
+                            let infinitive = start
+                                .checked_sub(1)
+                                .and_then(|k| toks.get(k))
+                                .is_some_and(|t| lex.verbs.infinitive_markers.contains(&t.key));
+                            // The verb's infinitive goes with it: "ont pu quitter".
+                            (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive)
+                                .then_some(end + 1)
+                        } else {
+                            (end >= a).then_some(b)
+                        }
+                    });
                 predicate::right_before(lex, &toks, a).or_else(|| {
                     predicate::find(
                         lex,
@@ -278,6 +349,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         &ranges,
                         &blocked,
                         counted_category.as_deref(),
+                        clause_end,
                     )
                 })
             }
@@ -791,6 +863,18 @@ fn describes(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
         && word(a - 2, &lex.descriptive_heads)
 }
 
+/// Whether the figure at token `a` gives a thing's size after "<measure> de": "dans un
+/// rayon de 150 km", "à une altitude de 1850 mètres". It reports no event.
+fn measures_a_thing(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+    a >= 2
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| lex.noun_links.contains(&t.key))
+        && toks
+            .get(a - 2)
+            .is_some_and(|t| lex.measure_heads.contains(&t.key))
+}
+
 /// Whether the length at tokens `[a, b)` locates a place: "à une vingtaine de km de
 /// l'aéroport" ("de" after its counted noun, or after the figure).
 fn locates(
@@ -873,6 +957,11 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             .is_some_and(|t| lex.ellipsis_joins.contains(&t.key))
             && is_years(b + 2));
     if (q.kind == QuantityKind::Duration || years_after) && lex.age_verbs.contains(&before.key) {
+        return true;
+    }
+    // "arrêté après six semaines de cavale", "pendant trois ans": a duration after a
+    // preposition of time tells when, it counts nothing.
+    if q.kind == QuantityKind::Duration && lex.time_prepositions.contains(&before.key) {
         return true;
     }
     // "dès 9 heures", "vers 14 heures": a time of day, unless hours of something or a rate

@@ -266,6 +266,12 @@ struct CountedFile {
     #[serde(default)]
     descriptive_heads: Vec<String>,
     #[serde(default)]
+    measure_heads: Vec<String>,
+    #[serde(default)]
+    share_links: Vec<String>,
+    #[serde(default)]
+    time_prepositions: Vec<String>,
+    #[serde(default)]
     directions: Vec<String>,
     #[serde(default)]
     direction_links: Vec<String>,
@@ -525,6 +531,10 @@ struct PredicateFile {
     #[serde(default)]
     acting_categories: Vec<String>,
     #[serde(default)]
+    noun_determiners: Vec<String>,
+    #[serde(default)]
+    sentence_part_ends: Vec<String>,
+    #[serde(default)]
     negation_openers: Vec<String>,
     #[serde(default)]
     negation_particles: Vec<String>,
@@ -661,6 +671,12 @@ pub struct Lexicon {
     pub multipliers: WordSet,
     /// Nouns a figure after "de" describes ("une ville de 30 000 habitants").
     pub descriptive_heads: WordSet,
+    /// Words between a share and the whole it is taken from ("25 % des 47 millions").
+    pub share_links: WordSet,
+    /// Nouns of a size whose figure after "de" reports no event ("dans un rayon de 150 km").
+    pub measure_heads: WordSet,
+    /// Prepositions after which a duration tells when ("après six semaines de cavale").
+    pub time_prepositions: WordSet,
     /// Prepositions of a distance ("à 20 km de").
     pub distance_markers: WordSet,
     /// Points of the compass and the words before them, between a distance and its "de"
@@ -700,6 +716,10 @@ pub struct Lexicon {
     pub cumulative: Entries,
     /// Phrases after which a figure is a penalty, no event ("sous peine de 150 euros").
     pub penalties: Entries,
+    /// Punctuation that ends a figure's part of a sentence ("…; 323 en sont revenus").
+    pub sentence_part_ends: WordSet,
+    /// Determiners that make the participle after them a noun ("un arrêté").
+    pub noun_determiners: WordSet,
     /// Counted categories whose figure's purpose infinitive tells what they do.
     pub acting_categories: Vec<String>,
     /// "ne" and the particles that deny a verb between them ("n'ont jamais été retrouvés"),
@@ -834,6 +854,9 @@ fn load(lang: Lang) -> Lexicon {
         label_articles: word_set(counted.label_articles),
         multipliers: word_set(counted.multipliers),
         descriptive_heads: word_set(counted.descriptive_heads),
+        measure_heads: word_set(counted.measure_heads),
+        share_links: word_set(counted.share_links),
+        time_prepositions: word_set(counted.time_prepositions),
         distance_markers: word_set(counted.distance_markers),
         directions: word_set(counted.directions),
         direction_links: word_set(counted.direction_links),
@@ -856,6 +879,8 @@ fn load(lang: Lang) -> Lexicon {
         cumulative: single("cumulative", predicates.cumulative),
         penalties: single("penalty", predicates.penalties),
         acting_categories: predicates.acting_categories,
+        noun_determiners: word_set(predicates.noun_determiners),
+        sentence_part_ends: word_set(predicates.sentence_part_ends),
         negation_openers: word_set(predicates.negation_openers),
         negation_particles: word_set(predicates.negation_particles),
         negation_restrictors: word_set(predicates.negation_restrictors),

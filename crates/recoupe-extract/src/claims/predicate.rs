@@ -31,7 +31,10 @@ pub struct Found {
 
 /// `hits` are the sentence's predicate matches; `figures` the token ranges of its figures
 /// (those that start a subset do not count as crossings); `blocked` token ranges that cannot
-/// be predicates (the counted nouns of the sentence's figures).
+/// be predicates (the counted nouns of the sentence's figures); `clause_end` the token where
+/// the figure's own clause ends, past its own verb: no predicate after the figure starts there
+/// or later.
+#[allow(clippy::too_many_arguments)]
 pub fn find(
     lex: &Lexicon,
     tokens: &[Token],
@@ -40,6 +43,7 @@ pub fn find(
     figures: &[(usize, usize, bool)],
     blocked: &[(usize, usize)],
     counted: Option<&str>,
+    clause_end: Option<usize>,
 ) -> Option<Found> {
     let overlaps = |s: usize, e: usize, (x, y): (usize, usize)| s < y && x < e;
     let subset = figures.iter().any(|&(x, _, starts)| x == a && starts);
@@ -70,7 +74,39 @@ pub fn find(
                     .checked_sub(2)
                     .is_some_and(|k| blocked.iter().any(|&(x, y)| (x..y).contains(&k))))
         })
+        // A participle after a determiner is a noun: "selon un arrêté signé mercredi"
+        // (nouns of a toll keep their event: "un blessé").
+        .filter(|h| {
+            let noun = h
+                .start
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| lex.noun_determiners.contains(&t.key))
+                && tokens.get(h.start).is_some_and(|t| {
+                    lex.verbs
+                        .forms
+                        .get(&t.key)
+                        .is_some_and(|c| c.past_participle())
+                });
+            !noun || lex.implied.values().any(|v| v == &h.category)
+        })
         .filter(|h| h.start < b + REACH && h.end + REACH > a)
+        // Past the figure's own verb, only its purpose is still its clause: "ont emprunté
+        // des corridors afin d'évacuer la ville".
+        .filter(|h| {
+            h.start < b
+                || clause_end.is_none_or(|end| h.start < end)
+                || verbs::purpose_before(&lex.verbs, tokens, b, h.start)
+        })
+        // A semicolon, a question or an exclamation mark ends the figure's sentence part:
+        // "680 adultes s'y trouvent encore; 323 en sont revenus".
+        .filter(|h| {
+            h.start < b
+                || !tokens.get(b..h.start).is_some_and(|w| {
+                    w.iter()
+                        .any(|t| !t.is_word && lex.sentence_part_ends.contains(&t.key))
+                })
+        })
         // Before the figure, a predicate past "où" or "que" is another clause's ("se sont
         // déplacés sur les lieux, où se trouvaient 70 pompiers"); a subset ("dont 5 831
         // enfants") refers back past any clause to its parent's.
