@@ -1060,13 +1060,16 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     plain && digits && before.is_word && lex.label_articles.contains(&before.key) && !after_is_noun
 }
 
-/// A number that is all its sentence ("2." numbering a list item), or digits that are all of
-/// a quotation (the album «19»; «deux ou trois jours» quotes a figure).
+/// A number that is all its sentence ("2." numbering a list item), digits that open their
+/// sentence before a closing bracket ("4) Pour la FEB, …": a list item too), or digits that
+/// are all of a quotation (the album «19»; «deux ou trois jours» quotes a figure).
 fn stands_alone(toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
     let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
-    let whole_sentence = (0..a).all(is_punct) && (b..toks.len()).all(is_punct);
+    let digits = q.text.chars().all(|c| c.is_ascii_digit());
+    let item_number = digits && a == 0 && toks.get(b).is_some_and(|t| t.key == ")");
+    let whole_sentence = (0..a).all(is_punct) && (b..toks.len()).all(is_punct) || item_number;
     let quoted = a > 0
-        && q.text.chars().all(|c| c.is_ascii_digit())
+        && digits
         && toks
             .get(a - 1)
             .is_some_and(|t| QUOTE_OPEN.contains(&t.key.as_str()))

@@ -718,7 +718,7 @@ pub struct Lexicon {
     pub penalties: Entries,
     /// Punctuation that ends a figure's part of a sentence ("…; 323 en sont revenus").
     pub sentence_part_ends: WordSet,
-    /// Determiners that make the participle after them a noun ("un arrêté").
+    /// Determiners that make the word after them a noun ("un arrêté", "sa fuite").
     pub noun_determiners: WordSet,
     /// Counted categories whose figure's purpose infinitive tells what they do.
     pub acting_categories: Vec<String>,

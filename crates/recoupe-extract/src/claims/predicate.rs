@@ -74,8 +74,10 @@ pub fn find(
                     .checked_sub(2)
                     .is_some_and(|k| blocked.iter().any(|&(x, y)| (x..y).contains(&k))))
         })
-        // A participle after a determiner is a noun: "selon un arrêté signé mercredi"
-        // (nouns of a toll keep their event: "un blessé").
+        // A word after a determiner is a noun, not the figure's verb: "selon un arrêté signé
+        // mercredi", "l'âge de sortie", "dans sa fuite". An event noun tells the figure's
+        // event only when its "de" leads to the figure (`right_before`); the nouns of a toll
+        // keep their event ("les victimes").
         .filter(|h| {
             let noun = h
                 .start
@@ -83,12 +85,17 @@ pub fn find(
                 .and_then(|k| tokens.get(k))
                 .is_some_and(|t| lex.noun_determiners.contains(&t.key))
                 && tokens.get(h.start).is_some_and(|t| {
-                    lex.verbs
+                    !lex.verbs
                         .forms
                         .get(&t.key)
-                        .is_some_and(|c| c.past_participle())
+                        .is_some_and(|c| c.infinitive() || (c.finite() && c.only_verb()))
                 });
-            !noun || lex.implied.values().any(|v| v == &h.category)
+            // "une évacuation de quelque 8000 civils": the noun's "de" leads to the figure.
+            let of_figure = h.end <= a
+                && tokens
+                    .get(h.end..a)
+                    .is_some_and(|w| w.iter().all(|t| lex.noun_links.contains(&t.key)));
+            !noun || of_figure || lex.implied.values().any(|v| v == &h.category)
         })
         .filter(|h| h.start < b + REACH && h.end + REACH > a)
         // Past the figure's own verb, only its purpose is still its clause: "ont emprunté
