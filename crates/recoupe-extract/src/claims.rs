@@ -445,7 +445,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if duration && predicate.is_none() {
                 continue;
             }
-            if predicate.is_none() && !locating && !by_pronoun && !describes(lex, &toks, a) {
+            if predicate.is_none() && !locating && !by_pronoun && !describes(lex, &toks, q, a) {
                 predicate = other_event(
                     lex,
                     &toks,
@@ -548,6 +548,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             });
             parents.push(parent);
         }
+        let sentence_drafts = drafts.get_mut(first_in_sentence..).unwrap_or_default();
+        share_with_next_figure(lex, prefix, &toks, &ann.quantities, sentence_drafts);
     }
     inherit_from_parents(&mut drafts, &parents);
 
@@ -854,13 +856,24 @@ fn is_candidate(q: &Quantity, unit: Span, times: &[recoupe_model::time::TimeExpr
 
 /// Whether the figure at tokens `[a, b)` describes a noun: "une ville de 30 000 habitants";
 /// the verbs of its sentence tell no event of it.
-fn describes(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
     let word = |i: usize, set: &lexicon::WordSet| toks.get(i).is_some_and(|t| set.contains(&t.key));
+    // An area after a noun and its "de" is that thing's size: "l'unité de production de
+    // 5.000 m2 s'installera", "un terrain de 3 hectares".
+    let area = q
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.dimension == Dimension::Area)
+        && a.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|t| {
+            t.is_word
+                && !lex.not_nouns.contains(&t.key)
+                && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.only_verb())
+        });
     a >= 2
         && toks
             .get(a - 1)
             .is_some_and(|t| lex.noun_links.contains(&t.key))
-        && word(a - 2, &lex.descriptive_heads)
+        && (word(a - 2, &lex.descriptive_heads) || area)
 }
 
 /// Whether the figure at token `a` gives a thing's size after "<measure> de": "dans un
@@ -1033,6 +1046,22 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.only_verb())
     });
     if plain && digits && a > 1 && before.is_word && before.capitalized && !after_is_noun {
+        return true;
+    }
+    // "le dernier rapport 2018 de l'Enisa": four digits of a year after a noun, before no
+    // noun of their own, date the noun.
+    let year = q.text.len() == 4
+        && q.best
+            .is_some_and(|v| (lex.year_range[0]..=lex.year_range[1]).contains(&v));
+    let after_noun = before.is_word
+        && !lex.not_nouns.contains(&before.key)
+        && !lex.skip.contains(&before.key)
+        && !lex
+            .verbs
+            .forms
+            .get(&before.key)
+            .is_some_and(|c| c.only_verb());
+    if plain && digits && year && after_noun && !after_is_noun {
         return true;
     }
     // "dans le 93", "au 15": digits after a singular article and before no noun are a
@@ -1242,6 +1271,58 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
                 }
             }
             child.counted = parent.counted.clone();
+        }
+    }
+}
+
+/// "Huit hommes et quatre femmes ont été désignés": a figure with no event, joined to the next
+/// figure of the same category by a coordinator alone, shares the event that follows that
+/// figure. `drafts` are the claims of one sentence, `toks` its tokens.
+fn share_with_next_figure(
+    lex: &Lexicon,
+    prefix: &str,
+    toks: &[Token],
+    quantities: &[Quantity],
+    drafts: &mut [Draft],
+) {
+    for k in (0..drafts.len().saturating_sub(1)).rev() {
+        let (head, tail) = drafts.split_at_mut(k + 1);
+        let (Some(this), Some(next)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        let (Some(q), Some(next_q)) =
+            (quantities.get(this.quantity), quantities.get(next.quantity))
+        else {
+            continue;
+        };
+        let (Some(c), Some(next_c), Some(p)) = (&this.counted, &next.counted, &next.predicate)
+        else {
+            continue;
+        };
+        if this.predicate.is_some()
+            || this.subset
+            || c.category != next_c.category
+            || p.span.start < next_q.span.end
+        {
+            continue;
+        }
+        let from = token_at(toks, c.span.end.max(q.span.end));
+        let to = token_at(toks, next_q.span.start);
+        let joined = from < to
+            && toks.get(from..to).is_some_and(|w| {
+                w.iter()
+                    .all(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key))
+            });
+        if joined {
+            this.predicate = Some(p.clone());
+            // The rule goes with the other predicate rules, before the window's.
+            let at = this
+                .rules
+                .iter()
+                .position(|r| r.contains("/window/"))
+                .unwrap_or(this.rules.len());
+            this.rules
+                .insert(at, format!("{prefix}predicate/shared-with-next-figure"));
         }
     }
 }

@@ -268,6 +268,8 @@ struct CountedFile {
     #[serde(default)]
     measure_heads: Vec<String>,
     #[serde(default)]
+    year_range: Option<[f64; 2]>,
+    #[serde(default)]
     share_links: Vec<String>,
     #[serde(default)]
     time_prepositions: Vec<String>,
@@ -673,6 +675,8 @@ pub struct Lexicon {
     pub descriptive_heads: WordSet,
     /// Words between a share and the whole it is taken from ("25 % des 47 millions").
     pub share_links: WordSet,
+    /// The first and last year four bare digits after a noun are read as ("rapport 2018").
+    pub year_range: [f64; 2],
     /// Nouns of a size whose figure after "de" reports no event ("dans un rayon de 150 km").
     pub measure_heads: WordSet,
     /// Prepositions after which a duration tells when ("après six semaines de cavale").
@@ -855,6 +859,7 @@ fn load(lang: Lang) -> Lexicon {
         multipliers: word_set(counted.multipliers),
         descriptive_heads: word_set(counted.descriptive_heads),
         measure_heads: word_set(counted.measure_heads),
+        year_range: counted.year_range.unwrap_or([f64::MAX, f64::MIN]),
         share_links: word_set(counted.share_links),
         time_prepositions: word_set(counted.time_prepositions),
         distance_markers: word_set(counted.distance_markers),
