@@ -877,15 +877,19 @@ fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
 }
 
 /// Whether the figure at token `a` gives a thing's size after "<measure> de": "dans un
-/// rayon de 150 km", "à une altitude de 1850 mètres". It reports no event.
+/// rayon de 150 km", "à une altitude de 1850 mètres", "un échantillon de 1010 Français". It
+/// reports no event.
 fn measures_a_thing(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+    let head = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| lex.measure_heads.contains(&t.key))
+    };
+    // An adjective may follow the noun: "un échantillon représentatif de 1010 Français".
     a >= 2
         && toks
             .get(a - 1)
             .is_some_and(|t| lex.noun_links.contains(&t.key))
-        && toks
-            .get(a - 2)
-            .is_some_and(|t| lex.measure_heads.contains(&t.key))
+        && (head(a - 2) || (a >= 3 && head(a - 3) && toks.get(a - 2).is_some_and(|t| t.is_word)))
 }
 
 /// Whether the length at tokens `[a, b)` locates a place: "à une vingtaine de km de
@@ -1308,10 +1312,13 @@ fn share_with_next_figure(
         }
         let from = token_at(toks, c.span.end.max(q.span.end));
         let to = token_at(toks, next_q.span.start);
+        // A coordinator must stand between: "Parmi les 10 arrestations, deux se sont
+        // déroulées en Corse" shares nothing.
         let joined = from < to
             && toks.get(from..to).is_some_and(|w| {
                 w.iter()
                     .all(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key))
+                    && w.iter().any(|t| lex.verbs.coordinators.contains(&t.key))
             });
         if joined {
             this.predicate = Some(p.clone());
