@@ -17,7 +17,7 @@ use recoupe_model::entity::{Entity, EntityKind};
 use recoupe_model::speech::{Speech, SpeechKind};
 
 use super::lexicon::Lexicon;
-use super::tokens::tokenize;
+use super::tokens::{tokenize, tokenize_prefix};
 
 /// The attribution of a figure in a removed headline line `text`: the party named after a
 /// "selon" cue (an entity of the document when one bears that name, else the words as
@@ -140,10 +140,11 @@ pub fn find(
             "attribution/reported-in-sentence",
         );
     }
-    let toks = tokenize(sentence_text);
-    if let Some(a) = stance_subject(lex, &toks, entities, sentence) {
+    if let Some(a) = stance_subject(lex, sentence_text, entities, sentence) {
         return (a, "attribution/stance-subject");
     }
+    // Only the sentence's first words are read: not the whole sentence for every figure.
+    let toks = tokenize_prefix(sentence_text, 0, lex.background.max_len());
     if lex.background.at(&toks, 0).is_some() {
         return (
             outlet_attribution(outlet, AttributionHow::Outlet),
@@ -264,15 +265,16 @@ fn is_selon(lex: &Lexicon, s: &Speech) -> bool {
 }
 
 /// A named party opening the sentence right before a verb of expectation or plan ("Moscou
-/// compte sur …"): the source of the sentence's figures, as reported speech. `toks` are the
-/// sentence's tokens, with offsets relative to the sentence.
+/// compte sur …"): the source of the sentence's figures, as reported speech. `text` is the
+/// sentence's text; its tokens are read only as far as the cue may reach.
 fn stance_subject(
     lex: &Lexicon,
-    toks: &[super::tokens::Token],
+    text: &str,
     entities: &[Entity],
     sentence: Span,
 ) -> Option<Attribution> {
-    let first = toks.first()?;
+    let first = tokenize_prefix(text, 0, 1);
+    let first = first.first()?;
     let start = sentence.start + first.start;
     let (entity, mention) = entities
         .iter()
@@ -283,6 +285,10 @@ fn stance_subject(
                 .find(|m| m.span.start == start)
                 .map(|m| (e, m))
         })?;
+    // The tokens up to the mention's end and as many after as the longest cue has.
+    let bound = mention.span.end.saturating_sub(sentence.start);
+    let toks = tokenize_prefix(text, bound, lex.stance.max_len());
+    let toks = toks.as_slice();
     let next = toks
         .iter()
         .position(|t| sentence.start + t.start >= mention.span.end)?;

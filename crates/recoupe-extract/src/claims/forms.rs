@@ -98,7 +98,7 @@ impl VerbForms {
     }
 
     /// Whether the word is a form of one of `infinitives` ("situeront" of "situer").
-    pub fn is_form_of(&self, key: &str, infinitives: &rustc_hash::FxHashSet<String>) -> bool {
+    pub fn is_form_of(&self, key: &str, infinitives: &super::lexicon::WordSet) -> bool {
         self.entries
             .get(key)
             .is_some_and(|&(_, of)| of.split(',').any(|i| infinitives.contains(i)))

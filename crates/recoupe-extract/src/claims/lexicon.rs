@@ -62,6 +62,8 @@ pub struct Entries {
     /// Entries whose first word is a prefix, by the prefix's first byte (all of them under
     /// each byte for an empty prefix): 256 lists, or none when no entry has a prefix.
     by_prefix: Vec<PrefixList>,
+    /// The most words an entry has.
+    max_len: usize,
 }
 
 /// The entries of one first byte whose first word is a prefix, with what their prefixes
@@ -123,7 +125,7 @@ impl Entries {
                     .filter(|t| t.is_word)
                     .map(|t| match t.key.strip_suffix('*') {
                         Some(p) => Word::Prefix(p.to_owned()),
-                        None => Word::Exact(t.key),
+                        None => Word::Exact(t.key.to_string()),
                     })
                     .collect();
                 if !words.is_empty() {
@@ -151,11 +153,13 @@ impl Entries {
             }
         }
         let first_keys = KeyFilter::new(by_first.keys().map(String::as_str));
+        let max_len = entries.iter().map(|e| e.words.len()).max().unwrap_or(0);
         Entries {
             entries,
             by_first,
             first_keys,
             by_prefix,
+            max_len,
         }
     }
 
@@ -167,20 +171,18 @@ impl Entries {
                 .copied()
                 .find_map(|k| self.entries[k].match_from(tokens, i, known).map(|n| (k, n)))
         };
-        let exact = if self.first_keys.may_contain(&first.key) {
+        let key = first.key.as_str();
+        let exact = if self.first_keys.may_contain(key) {
             // The list of the token's own key: its first word is the token (a word).
-            self.by_first
-                .get(first.key.as_str())
-                .and_then(|l| matching(l, 1))
+            self.by_first.get(key).and_then(|l| matching(l, 1))
         } else {
             None
         };
-        let prefixed = first
-            .key
+        let prefixed = key
             .bytes()
             .next()
             .and_then(|b| self.by_prefix.get(usize::from(b)))
-            .and_then(|l| matching(l.candidates(&first.key), 0));
+            .and_then(|l| matching(l.candidates(key), 0));
         let (k, n) = match (exact, prefixed) {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
@@ -190,6 +192,12 @@ impl Entries {
             end: i + n,
             category: self.entries[k].category.clone(),
         })
+    }
+
+    /// The most tokens an entry covers: a match at token `i` reads no token from `i` plus
+    /// this on.
+    pub fn max_len(&self) -> usize {
+        self.max_len
     }
 
     /// Every match in `tokens`, left to right, not overlapping.
@@ -386,8 +394,9 @@ struct VerbsFile {
     purpose_markers: Vec<String>,
 }
 
-/// Words looked up one at a time, as the tokenizer keys them.
-pub type WordSet = rustc_hash::FxHashSet<String>;
+/// Words looked up one at a time, as the tokenizer keys them: most words asked are in none
+/// of the lists, and the filter in front of the hash set says so without hashing.
+pub type WordSet = crate::keys::Words;
 
 /// Categories by the infinitives whose every form tells them (`[verb_infinitives]`,
 /// `[modality_infinitives]`).
@@ -629,12 +638,12 @@ struct SubsetFile {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub counted: Entries,
-    pub skip: Vec<String>,
-    pub not_nouns: Vec<String>,
+    pub skip: WordSet,
+    pub not_nouns: WordSet,
     /// Words that link a figure to its noun ("de", "des"), for nouns outside the lexicon.
-    pub noun_links: Vec<String>,
+    pub noun_links: WordSet,
     /// Determiners before which a small number word refers to things already named.
-    pub referential_determiners: Vec<String>,
+    pub referential_determiners: WordSet,
     pub referential_max: f64,
     /// Endings of plural nouns, and plurals without them ("men"): a noun outside the
     /// lexicon counted by a figure of two or more is plural.
@@ -741,8 +750,8 @@ pub struct Lexicon {
     pub casualty_carriers: WordSet,
     pub counted_by_predicate: BTreeMap<String, String>,
     pub fits: BTreeMap<String, Vec<String>>,
-    pub auxiliaries: Vec<String>,
-    pub relatives: Vec<String>,
+    pub auxiliaries: WordSet,
+    pub relatives: WordSet,
     /// Marks of an editor's insertion ("[", "]"), that no predicate stands across.
     pub insertion_marks: WordSet,
     /// Phrases with a predicate's word that tell no event ("a fait état de").
@@ -824,7 +833,7 @@ fn load(lang: Lang) -> Lexicon {
     };
     Lexicon {
         counted: Entries::from_map(&counted.category),
-        skip: counted.skip,
+        skip: counted.skip.into_iter().collect(),
         not_nouns: counted
             .not_nouns
             .iter()
@@ -835,7 +844,7 @@ fn load(lang: Lang) -> Lexicon {
             .iter()
             .map(|s| s.to_lowercase().replace('’', "'"))
             .collect(),
-        referential_determiners: keys(counted.referential_determiners),
+        referential_determiners: keys(counted.referential_determiners).into_iter().collect(),
         referential_max: counted.referential_max.unwrap_or(0.0),
         plural_endings: counted.plural_endings,
         invariant_plurals: word_set(counted.invariant_plurals),
@@ -895,8 +904,8 @@ fn load(lang: Lang) -> Lexicon {
         casualty_carriers: word_set(predicates.casualty_carriers),
         counted_by_predicate: predicates.counted_by_predicate,
         fits: predicates.fits,
-        auxiliaries: predicates.auxiliaries,
-        relatives: predicates.relatives,
+        auxiliaries: predicates.auxiliaries.into_iter().collect(),
+        relatives: predicates.relatives.into_iter().collect(),
         insertion_marks: word_set(predicates.insertion_marks),
         not_predicates: single("not_predicate", predicates.not_predicates),
         before_figure: Entries::from_map(&predicates.before_figure),

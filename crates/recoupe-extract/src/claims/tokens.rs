@@ -2,6 +2,10 @@
 //! cut from. An elided article keeps its apostrophe ("d'", "l'") so lexicon phrases written
 //! with one match.
 
+use std::fmt;
+use std::ops::Deref;
+use std::rc::Rc;
+
 use crate::chars::{ascii_run, char_at, class, is_alphanumeric, is_uppercase, push_lowercase};
 
 /// One word or punctuation mark.
@@ -11,10 +15,72 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     /// Lower-cased form used for matching.
-    pub key: String,
+    pub key: Key,
     pub is_word: bool,
     /// Written with a capital first letter (a name, or a sentence's first word).
     pub capitalized: bool,
+}
+
+/// A token's key, read as a `&str`: a stretch of one buffer that holds the keys of all the
+/// tokens of a text, so a text costs one allocation, not one a token.
+#[derive(Clone)]
+pub struct Key {
+    keys: Rc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Key {
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        let range = self.start as usize..self.end as usize;
+        debug_assert!(self.keys.get(range.clone()).is_some());
+        // SAFETY: a key is made only by `key_at`, from the lengths of its buffer before and
+        // after the key was pushed, so both ends are char boundaries inside the buffer; the
+        // buffer (an `Rc<str>`) and the private fields never change after. Checked slicing
+        // here cost 25 M instructions a round: keys are read at every look-up of the claims
+        // stage.
+        unsafe { self.keys.get_unchecked(range) }
+    }
+}
+
+impl Deref for Key {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -24,8 +90,20 @@ fn is_apostrophe(c: char) -> bool {
 /// Cuts `text` into words (letters, digits, inner hyphens and dots between digits, and a
 /// trailing `*` for lexicon prefixes) and single punctuation marks; spaces are dropped.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_prefix(text, usize::MAX, 0)
+}
+
+/// The first tokens of `text`: those that start before byte `bound`, and `extra` more. The
+/// tokenizer reads left to right, so they are the first tokens of [`tokenize`]: a lexicon
+/// entry matched at a token among them matches alike when `extra` is its length in tokens.
+pub fn tokenize_prefix(text: &str, bound: usize, mut extra: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let capacity = bound.min(text.len()) / 5 + 1 + extra;
+    let mut tokens = Vec::with_capacity(capacity);
+    // Keys are as long as their words or shorter, but for a few lowered chars.
+    let mut keys = String::with_capacity(bound.min(text.len()) + extra * 8);
+    // The tokens share the keys' buffer once it is complete; this one stands in until then.
+    let none: Rc<str> = Rc::from("");
     let mut pos = 0;
     while let Some(c) = char_at(text, pos) {
         let start = pos;
@@ -33,6 +111,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             pos += c.len_utf8();
             continue;
         }
+        if start >= bound {
+            if extra == 0 {
+                break;
+            }
+            extra -= 1;
+        }
+        let key_start = keys.len();
         if is_alphanumeric(c) {
             // Runs of ASCII letters and digits are read on bytes; whether the word has
             // capitals or other chars is learnt on the way, so its key is not scanned again.
@@ -67,59 +152,88 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end += d.len_utf8();
             }
             let word = text.get(start..end).unwrap_or("");
-            let key = match (ascii, upper) {
-                (true, false) => word.to_owned(),
-                (true, true) => word.to_ascii_lowercase(),
-                _ => key_of(word),
-            };
+            match (ascii, upper) {
+                (true, false) => keys.push_str(word),
+                (true, true) => {
+                    keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())))
+                }
+                _ => push_key(word, &mut keys),
+            }
             tokens.push(Token {
                 start,
                 end,
-                key,
+                key: key_at(&none, key_start, keys.len()),
                 is_word: true,
                 capitalized: is_uppercase(c),
             });
             pos = end;
         } else {
             let end = start + c.len_utf8();
+            keys.push_str(text.get(start..end).unwrap_or(""));
             tokens.push(Token {
                 start,
                 end,
-                key: text.get(start..end).unwrap_or("").to_owned(),
+                key: key_at(&none, key_start, keys.len()),
                 is_word: false,
                 capitalized: false,
             });
             pos = end;
         }
     }
+    let keys: Rc<str> = Rc::from(keys);
+    for t in &mut tokens {
+        t.key.keys = Rc::clone(&keys);
+    }
     tokens
 }
 
-/// A word as lexicons key it: lower case, straight apostrophe (one allocation; ASCII words,
-/// most of them, are lowered byte by byte).
-fn key_of(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    let key = lowercase(word);
-    if key.contains(['’', 'ʼ']) {
-        key.replace(['’', 'ʼ'], "'")
-    } else {
-        key
+/// A key of the buffer `keys` from byte `start` to byte `end` (none past 4 GiB: the empty key).
+fn key_at(keys: &Rc<str>, start: usize, end: usize) -> Key {
+    match (u32::try_from(start), u32::try_from(end)) {
+        (Ok(start), Ok(end)) => Key {
+            keys: Rc::clone(keys),
+            start,
+            end,
+        },
+        _ => Key {
+            keys: Rc::clone(keys),
+            start: 0,
+            end: 0,
+        },
     }
 }
 
-/// `word.to_lowercase()`, char by char when every char is ASCII or Latin-1 (where no char
-/// lowers differently at the end of a word, as a capital sigma does).
-fn lowercase(word: &str) -> String {
-    if !word.chars().all(|c| u32::from(c) <= 0xFF) {
-        return word.to_lowercase();
+/// Pushes `word` lowered, an ASCII word (copied, then lowered in place).
+fn push_ascii_lowercase(word: &str, keys: &mut String) {
+    let from = keys.len();
+    keys.push_str(word);
+    if let Some(pushed) = keys.get_mut(from..) {
+        pushed.make_ascii_lowercase();
     }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        push_lowercase(c, &mut out);
+}
+
+/// Pushes `word` as lexicons key it: lower case, straight apostrophe (ASCII words, most of
+/// them, are lowered byte by byte).
+fn push_key(word: &str, keys: &mut String) {
+    if word.is_ascii() {
+        push_ascii_lowercase(word, keys);
+        return;
     }
-    out
+    // Latin-1 and the two curly apostrophes, most non-ASCII words: char by char (no char
+    // there lowers differently at the end of a word, as a capital sigma does).
+    if word
+        .chars()
+        .all(|c| u32::from(c) <= 0xFF || matches!(c, '’' | 'ʼ'))
+    {
+        for c in word.chars() {
+            match c {
+                '’' | 'ʼ' => keys.push('\''),
+                _ => push_lowercase(c, keys),
+            }
+        }
+        return;
+    }
+    keys.push_str(&word.to_lowercase().replace(['’', 'ʼ'], "'"));
 }
 
 /// Index of the first token that ends after `pos`, i.e. the token at or after `pos`.
@@ -131,8 +245,18 @@ pub fn token_at(tokens: &[Token], pos: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// A token as the reference builds it: offsets, key, is a word, capitalized.
+    type Plain = (usize, usize, String, bool, bool);
+
+    fn plain(tokens: Vec<Token>) -> Vec<Plain> {
+        tokens
+            .into_iter()
+            .map(|t| (t.start, t.end, t.key.to_string(), t.is_word, t.capitalized))
+            .collect()
+    }
+
     /// The tokenizer as first written, char by char: the fast one must cut and key alike.
-    fn reference(text: &str) -> Vec<Token> {
+    fn reference(text: &str) -> Vec<Plain> {
         let char_at = |pos: usize| text.get(pos..).and_then(|s| s.chars().next());
         let mut tokens = Vec::new();
         let mut pos = 0;
@@ -159,23 +283,17 @@ mod tests {
                     end += d.len_utf8();
                 }
                 let word = &text[start..end];
-                tokens.push(Token {
+                tokens.push((
                     start,
                     end,
-                    key: word.to_lowercase().replace(['’', 'ʼ'], "'"),
-                    is_word: true,
-                    capitalized: c.is_uppercase(),
-                });
+                    word.to_lowercase().replace(['’', 'ʼ'], "'"),
+                    true,
+                    c.is_uppercase(),
+                ));
                 pos = end;
             } else {
                 let end = start + c.len_utf8();
-                tokens.push(Token {
-                    start,
-                    end,
-                    key: text[start..end].to_owned(),
-                    is_word: false,
-                    capitalized: false,
-                });
+                tokens.push((start, end, text[start..end].to_owned(), false, false));
                 pos = end;
             }
         }
@@ -194,7 +312,16 @@ mod tests {
             "a\u{a0}b\u{2009}c\td\ne",
         ];
         for text in texts {
-            assert_eq!(tokenize(text), reference(text), "{text:?}");
+            assert_eq!(plain(tokenize(text)), reference(text), "{text:?}");
+            // A prefix is the start of the whole.
+            let all = plain(tokenize(text));
+            for bound in 0..=text.len() {
+                for extra in 0..3 {
+                    let prefix = plain(tokenize_prefix(text, bound, extra));
+                    let want = all.iter().filter(|t| t.0 < bound).count() + extra;
+                    assert_eq!(prefix[..], all[..want.min(all.len())], "{text:?} {bound}");
+                }
+            }
         }
         // Every short string over a small alphabet of the cases that matter.
         let alphabet = [
@@ -208,7 +335,7 @@ mod tests {
                 text.push(alphabet[k % alphabet.len()]);
                 k /= alphabet.len();
             }
-            assert_eq!(tokenize(&text), reference(&text), "{text:?}");
+            assert_eq!(plain(tokenize(&text)), reference(&text), "{text:?}");
         }
     }
 }

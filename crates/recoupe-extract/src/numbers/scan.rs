@@ -25,6 +25,7 @@ pub(crate) fn scan(text: &str, lang: Lang) -> Vec<Quantity> {
         },
         out: Vec::new(),
         floor: 0,
+        has_at: toks.iter().any(|t| t.key == "@"),
         code: match lang {
             Lang::Fr => "fr",
             _ => "en",
@@ -102,6 +103,9 @@ struct Scanner<'a> {
     out: Vec<Quantity>,
     /// First token not yet part of an emitted quantity: backward context stops here.
     floor: usize,
+    /// Whether an "@" is among the tokens: without one, only a few first words can start an
+    /// identifier.
+    has_at: bool,
     code: &'static str,
 }
 
@@ -230,9 +234,9 @@ impl<'a> Scanner<'a> {
         // Most words start nothing: skip them with one look-up (Roman numerals aside).
         if self.kind(i) == Some(TokKind::Word)
             && !self
-                .raw(i)
-                .as_bytes()
-                .first()
+                .toks()
+                .get(i)
+                .and_then(|t| self.c.text.as_bytes().get(t.start))
                 .is_some_and(|b| b"IVXLCDM".contains(b))
             && !(lex.trigger_filter.may_contain(self.key(i)) && lex.triggers.contains(self.key(i)))
         {
@@ -354,6 +358,9 @@ impl<'a> Scanner<'a> {
     fn identifier(&mut self, i: usize) -> Option<usize> {
         let toks = self.toks();
         if i > 0 && !toks.get(i)?.gap {
+            return None;
+        }
+        if !self.has_at && !matches!(self.key(i), "#" | "http" | "https" | "ftp" | "www") {
             return None;
         }
         // The run of tokens up to the next space, and whether an "@" is among them, in one

@@ -662,7 +662,16 @@ impl RuleSet {
         let Ok(mut sid) = self.dfa.start_state_forward(cache, &input) else {
             return whole;
         };
-        for (at, &byte) in lower.as_bytes().iter().enumerate() {
+        let bytes = lower.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Between untagged states whose transitions are known, a byte is one table read:
+            // the cache borrowed shared lets its table stay in registers. Anything else (a
+            // match, a transition not computed yet) takes the checked step below.
+            (at, sid) = known_run(&self.dfa, cache, bytes, at, sid);
+            let Some(&byte) = bytes.get(at) else {
+                break;
+            };
             let Ok(next) = self.dfa.next_state(cache, sid, byte) else {
                 return whole;
             };
@@ -676,6 +685,7 @@ impl RuleSet {
                     return whole;
                 }
             }
+            at += 1;
         }
         let Ok(sid) = self.dfa.next_eoi_state(cache, sid) else {
             return whole;
@@ -685,7 +695,34 @@ impl RuleSet {
         }
         ends
     }
+}
 
+/// Walks `bytes` from `at` in state `sid` while states are untagged and their transitions
+/// known; returns where it stopped and the state there. Apart from the search, so its few
+/// values stay in registers (inside the search they were reloaded at every byte).
+#[inline(never)]
+fn known_run(
+    dfa: &hybrid::dfa::DFA,
+    cache: &hybrid::dfa::Cache,
+    bytes: &[u8],
+    mut at: usize,
+    mut sid: hybrid::LazyStateID,
+) -> (usize, hybrid::LazyStateID) {
+    if sid.is_tagged() {
+        return (at, sid);
+    }
+    while let Some(&byte) = bytes.get(at) {
+        let next = dfa.next_state_untagged(cache, sid, byte);
+        if next.is_tagged() {
+            break;
+        }
+        sid = next;
+        at += 1;
+    }
+    (at, sid)
+}
+
+impl RuleSet {
     /// Every pattern of the match state `sid` matches up to `at`.
     fn record(
         &self,
