@@ -209,7 +209,7 @@ impl<'a, 't> Detector<'a, 't> {
         let trigger = || {
             self.lex.trigger_filter.may_contain(&t.lower) && self.lex.triggers.contains(&*t.lower)
         };
-        if !t.upper && !t.text.as_bytes().contains(&b'-') && !trigger() {
+        if !t.upper && !t.hyphen && !trigger() {
             return None;
         }
         if !self.reserved.is_empty()
