@@ -337,6 +337,9 @@ pub(crate) fn tokenize<'t>(
             hyphen: seen.hyphen,
         };
         if !is_word {
+            // Punctuation has an empty key, as before keys were read from the text.
+            tok.key = (0, 0);
+            tok.key_in_text = false;
             tok.kind = match slice.chars().next() {
                 Some('«') => TokKind::Open,
                 Some('»') => TokKind::Close,
