@@ -94,6 +94,12 @@ static ASCII_CLASSES: [u8; 256] = {
     table
 };
 
+/// The [`class`] bits of byte `b` (none for a byte that is no ASCII letter or digit).
+#[inline]
+pub(crate) fn ascii_class(b: u8) -> u8 {
+    ASCII_CLASSES[usize::from(b)]
+}
+
 /// The bytes from `pos` on that are all in one of the classes `of` (a run of ASCII letters,
 /// say): the end of the run and the union of their classes.
 #[inline]

@@ -209,7 +209,7 @@ impl<'a, 't> Detector<'a, 't> {
         let trigger = || {
             self.lex.trigger_filter.may_contain(&t.lower) && self.lex.triggers.contains(&*t.lower)
         };
-        if !t.upper && !t.text.as_bytes().contains(&b'-') && !trigger() {
+        if !t.upper && !t.hyphen && !trigger() {
             return None;
         }
         if !self.reserved.is_empty()
@@ -225,7 +225,7 @@ impl<'a, 't> Detector<'a, 't> {
         if !long_gaz && let Some(end) = self.role_phrase(i) {
             return Some(end);
         }
-        let org = self.org_at(i);
+        let org = self.org_at_with(i, gaz);
         match (gaz, org) {
             (Some((ge, p)), Some(o)) if ge >= o.end => return Some(self.push_gazetteer(i, ge, p)),
             (_, Some(o)) => return Some(self.push_org(i, o)),
@@ -580,6 +580,12 @@ impl<'a, 't> Detector<'a, 't> {
     // ---- organisations -----------------------------------------------------------------
 
     fn lowercase_head_at(&self, i: usize) -> Option<usize> {
+        // Most words start no head: one look-up instead of a comparison per head.
+        if let Some(firsts) = &self.lex.lowercase_head_firsts
+            && !self.tok(i).is_some_and(|t| firsts.contains(&t.lower))
+        {
+            return None;
+        }
         self.lex
             .lowercase_heads
             .iter()
@@ -601,6 +607,12 @@ impl<'a, 't> Detector<'a, 't> {
     /// An organisation name built around a head noun: "Centre russe pour la réconciliation
     /// des parties en Syrie", "ministère de la Défense russe", "Russian Defence Ministry".
     fn org_at(&self, i: usize) -> Option<OrgMatch> {
+        self.org_at_with(i, self.gazetteer_at(i))
+    }
+
+    /// [`Self::org_at`] given the known name at `i` (`self.gazetteer_at(i)`), which the
+    /// callers have already looked up.
+    fn org_at_with(&self, i: usize, gaz_i: Option<(usize, &'a Phrase)>) -> Option<OrgMatch> {
         let t = self.word(i)?;
         let mut country = None;
         let mut content = Vec::new();
@@ -611,9 +623,8 @@ impl<'a, 't> Detector<'a, 't> {
                 return self.lowercase_org(i);
             };
             // A known organisation before a head is a name of its own ("UN General Assembly").
-            let known_org = self
-                .gazetteer_at(h)
-                .is_some_and(|(_, p)| p.kind != EntityKind::Place);
+            let gaz = if h == i { gaz_i } else { self.gazetteer_at(h) };
+            let known_org = gaz.is_some_and(|(_, p)| p.kind != EntityKind::Place);
             if !w.upper || self.lex.stopwords.contains(w.text) || known_org {
                 return self.lowercase_org(i);
             }
@@ -989,7 +1000,7 @@ impl<'a, 't> Detector<'a, 't> {
                 break;
             }
             let gaz = self.gazetteer_at(j);
-            let o = self.org_at(j);
+            let o = self.org_at_with(j, gaz);
             match (gaz, o) {
                 (Some((ge, p)), o) if o.as_ref().is_none_or(|o| ge >= o.end) => {
                     let mut c = self.cand(

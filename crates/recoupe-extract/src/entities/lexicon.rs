@@ -78,6 +78,9 @@ pub struct Lexicon {
     pub org_heads_lower: Words,
     /// Lower-case heads, as tokens ("forces armées").
     pub lowercase_heads: Vec<Vec<String>>,
+    /// The first words of `lowercase_heads`, for a cheap first test; `None` when a head has
+    /// no word (it would start anywhere).
+    pub lowercase_head_firsts: Option<Words>,
     pub need_capitalized: Words,
     pub org_adjectives: Words,
     pub connectors: Words,
@@ -289,6 +292,7 @@ impl Lexicon {
             org_heads: Default::default(),
             org_heads_lower: Default::default(),
             lowercase_heads: Vec::new(),
+            lowercase_head_firsts: None,
             need_capitalized: Default::default(),
             org_adjectives: Default::default(),
             connectors: Default::default(),
@@ -398,6 +402,11 @@ impl Lexicon {
         lex.org_heads = set(&pat.heads);
         lex.org_heads_lower = pat.heads.iter().map(|h| h.to_lowercase()).collect();
         lex.lowercase_heads = pat.lowercase_heads.iter().map(|h| words(h)).collect();
+        lex.lowercase_head_firsts = lex
+            .lowercase_heads
+            .iter()
+            .map(|h| h.first().cloned())
+            .collect();
         lex.need_capitalized = lower_set(&pat.need_capitalized_complement);
         lex.org_adjectives = lower_set(&pat.adjectives);
         lex.connectors = lower_set(&pat.connectors);

@@ -21,6 +21,8 @@ pub struct Tok<'t> {
     pub initial: bool,
     /// Inside « ».
     pub quoted: bool,
+    /// A word with a hyphen ("Alep-Est", "el-Assad").
+    pub hyphen: bool,
     /// Index of the sentence (counted from the given sentence starts).
     pub sentence: u32,
     /// The word in lower case, borrowed from the text when it is already.
@@ -54,23 +56,24 @@ pub fn tokenize<'t>(
     // A token every four bytes is more than nearly any text has (five and a half in the
     // corpus): growing the vector would copy every token.
     let mut toks: Vec<Tok<'t>> = Vec::with_capacity(text.len() / 4 + 16);
+    let start_of = |k: usize| sentence_starts.get(k).copied().unwrap_or(usize::MAX);
     let mut next_sentence = 0usize;
+    let mut next_start = start_of(0);
     let mut sentence = 0u32;
     let mut initial = true;
     let mut quoted = false;
     let mut i = 0usize;
-    while i < text.len() {
-        while next_sentence < sentence_starts.len() && sentence_starts[next_sentence] <= i {
-            next_sentence += 1;
-            sentence += 1;
-            initial = true;
+    while let Some(&b) = bytes.get(i) {
+        // Plain spaces, most of the gaps, on bytes.
+        if b == b' ' {
+            i += 1;
+            continue;
         }
         // Plain ASCII bytes are the common case: decide on them without decoding.
-        let b = bytes[i];
         let c = if b < 0x80 {
-            b as char
+            char::from(b)
         } else {
-            match text[i..].chars().next() {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
                 Some(c) => c,
                 None => break,
             }
@@ -83,6 +86,13 @@ pub fn tokenize<'t>(
             i += len;
             continue;
         }
+        // Only tokens read the sentence count, so it is brought up to date at each.
+        while next_start <= i {
+            next_sentence += 1;
+            next_start = start_of(next_sentence);
+            sentence += 1;
+            initial = true;
+        }
         if !is_alphanumeric(c) {
             match c {
                 '«' => {
@@ -94,13 +104,14 @@ pub fn tokenize<'t>(
                 _ => {}
             }
             toks.push(Tok {
-                text: &text[i..i + len],
+                text: text.get(i..i + len).unwrap_or(""),
                 start: i,
                 end: i + len,
                 word: false,
                 upper: false,
                 initial: false,
                 quoted,
+                hyphen: false,
                 sentence,
                 lower: Cow::Borrowed(""),
             });
@@ -108,9 +119,9 @@ pub fn tokenize<'t>(
             continue;
         }
         let start = i;
-        let (end, case) = word_end(text, start, elisions, lang);
-        let word = &text[start..end];
-        let lower = match case {
+        let cut = word_end(text, start, elisions, lang);
+        let word = text.get(start..cut.end).unwrap_or("");
+        let lower = match cut.case {
             Case::AsciiLower => Cow::Borrowed(word),
             Case::AsciiUpper => Cow::Owned(word.to_ascii_lowercase()),
             Case::Other => lowercase(word),
@@ -118,16 +129,17 @@ pub fn tokenize<'t>(
         toks.push(Tok {
             text: word,
             start,
-            end,
+            end: cut.end,
             word: true,
             upper: is_uppercase(c),
             initial,
             quoted,
+            hyphen: cut.hyphen,
             sentence,
             lower,
         });
         initial = false;
-        i = end;
+        i = cut.end;
     }
     toks
 }
@@ -141,17 +153,29 @@ enum Case {
     Other,
 }
 
+/// Where a word ends, and what was seen on the way, so the word is not read again.
+struct Cut {
+    end: usize,
+    case: Case,
+    hyphen: bool,
+}
+
 /// End of the word starting at `start`: letters and digits, joined by a hyphen, an apostrophe
 /// or (in initialisms like "U.N") a period followed by a letter. An elided article ends at its
-/// apostrophe; an English possessive "'s" is left out. Also says how the word lowers, found
-/// on the way so the word is not scanned again.
-fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> (usize, Case) {
+/// apostrophe; an English possessive "'s" is left out. Also says how the word lowers and
+/// whether it has a hyphen, found on the way so the word is not scanned again.
+fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> Cut {
     let bytes = text.as_bytes();
     let mut end = start;
     let mut pos = start;
     let mut segment_len = 0usize;
     let mut segment_upper = false;
-    let (mut ascii, mut upper) = (true, false);
+    let (mut ascii, mut upper, mut hyphen) = (true, false, false);
+    let cut = |end, ascii, upper, hyphen| Cut {
+        end,
+        case: case(ascii, upper),
+        hyphen,
+    };
     loop {
         // ASCII letters and digits, most of the text, on bytes.
         let (run_end, seen) = ascii_run(bytes, pos, class::ALNUM);
@@ -178,18 +202,27 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> (usize, C
             pos += len;
             continue;
         }
+        if !joins(c) {
+            break;
+        }
         let next = char_at(text, pos + len);
-        if !joins(c) || !next.is_some_and(is_alphanumeric) {
+        if !next.is_some_and(is_alphanumeric) {
             break;
         }
         match c {
             '\'' => {
-                let before = &text[start..pos];
-                if elisions.contains(&lowercase(before)) {
-                    return (pos + 1, case(ascii, upper));
+                let before = text.get(start..pos).unwrap_or("");
+                // Lower-case ASCII is its own lower case: no copy to look it up.
+                let elided = if ascii && !upper {
+                    elisions.contains(before)
+                } else {
+                    elisions.contains(&lowercase(before))
+                };
+                if elided {
+                    return cut(pos + 1, ascii, upper, hyphen);
                 }
-                if lang == Lang::En && possessive(&text[pos + 1..]) {
-                    return (pos, case(ascii, upper));
+                if lang == Lang::En && possessive(text.get(pos + 1..).unwrap_or("")) {
+                    return cut(pos, ascii, upper, hyphen);
                 }
             }
             '.' => {
@@ -199,7 +232,7 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> (usize, C
                     break;
                 }
             }
-            _ => {}
+            _ => hyphen = true,
         }
         segment_len = 0;
         pos += len;
@@ -207,9 +240,13 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> (usize, C
     let first = char_at(text, start).map_or(1, char::len_utf8);
     if end < start + first {
         // Not reached: the word starts with a letter or digit.
-        return (start + first, Case::Other);
+        return Cut {
+            end: start + first,
+            case: Case::Other,
+            hyphen,
+        };
     }
-    (end, case(ascii, upper))
+    cut(end, ascii, upper, hyphen)
 }
 
 fn case(ascii: bool, upper: bool) -> Case {

@@ -34,27 +34,11 @@ pub(crate) struct Ctx<'t> {
     pub used: Vec<bool>,
 }
 
-/// Groups consecutive tokens by a key into (first, last) ranges.
-fn ranges(n: usize, key: impl Fn(usize) -> u32) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        let k = key(i);
-        let mut j = i;
-        while j + 1 < n && key(j + 1) == k {
-            j += 1;
-        }
-        out.push((i, j));
-        i = j + 1;
-    }
-    out
-}
-
 impl<'t> Ctx<'t> {
-    pub fn new(t: Tokens<'t>, lex: &'static Lexicon, lang: &'static str) -> Ctx<'t> {
+    pub fn new(mut t: Tokens<'t>, lex: &'static Lexicon, lang: &'static str) -> Ctx<'t> {
         let n = t.toks.len();
-        let paras = ranges(n, |i| t.toks[i].para);
-        let sents = ranges(n, |i| t.toks[i].sent);
+        let paras = std::mem::take(&mut t.paras);
+        let sents = std::mem::take(&mut t.sents);
         let mut cue_at = vec![None; n];
         for (k, c) in t.cues.iter().enumerate() {
             if let Some(slot) = cue_at.get_mut(c.first) {

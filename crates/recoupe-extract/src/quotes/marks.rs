@@ -21,7 +21,10 @@ pub(crate) struct Pair {
 pub(crate) fn pair_marks(t: &Tokens) -> Vec<Pair> {
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
-    for (i, tok) in t.toks.iter().enumerate() {
+    for &i in &t.marks {
+        let Some(tok) = t.toks.get(i) else {
+            continue;
+        };
         match tok.kind {
             TokKind::Open => {
                 let continues = stack.last().is_some_and(|&o| {

@@ -6,7 +6,8 @@
 use recoupe_model::Span;
 
 use crate::chars::{
-    ascii_run, char_at, class, is_alphabetic, is_alphanumeric, is_uppercase, push_lowercase,
+    ascii_class, ascii_run, char_at, class, is_alphabetic, is_alphanumeric, is_uppercase,
+    lowercase_is_itself, push_lowercase,
 };
 
 use recoupe_model::speech::SpeakerKind;
@@ -29,8 +30,10 @@ pub(crate) struct Tok {
     pub end: usize,
     pub kind: TokKind,
     pub flags: u32,
-    /// Lowercase key in [`Tokens::keys`].
+    /// Lowercase key: a range of the text when the word is its own key, else of
+    /// [`Tokens::keys`].
     key: (u32, u32),
+    key_in_text: bool,
     /// Where the key's inverted-subject suffix starts ("a-t-il" → 1), if it has one.
     stem_len: Option<u32>,
     /// Where the inverted subject pronoun ("il" of "a-t-il") starts, from the token's start
@@ -50,6 +53,8 @@ pub(crate) struct Tok {
     pub nl_before: bool,
     /// A word with a hyphen.
     hyphen: bool,
+    /// A word of ASCII digits only.
+    digits: bool,
 }
 
 /// A speech cue found in the text: the verb or marker, with its auxiliary.
@@ -71,6 +76,12 @@ pub(crate) struct Tokens<'t> {
     pub toks: Vec<Tok>,
     keys: String,
     pub cues: Vec<CueHit>,
+    /// The quotation marks, by token index.
+    pub marks: Vec<usize>,
+    /// First and last token of each paragraph that has tokens.
+    pub paras: Vec<(usize, usize)>,
+    /// First and last token of each sentence that has tokens, in order.
+    pub sents: Vec<(usize, usize)>,
 }
 
 impl Tok {
@@ -88,17 +99,22 @@ impl Tok {
 
 impl<'t> Tokens<'t> {
     pub fn key(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .and_then(|t| self.keys.get(t.key.0 as usize..t.key.1 as usize))
-            .unwrap_or("")
+        self.toks.get(i).map_or("", |t| self.key_of(t))
+    }
+
+    fn key_of(&self, t: &Tok) -> &str {
+        let keys = if t.key_in_text {
+            self.text
+        } else {
+            self.keys.as_str()
+        };
+        keys.get(t.key.0 as usize..t.key.1 as usize).unwrap_or("")
     }
 
     /// The key without its inverted-subject suffix ("a-t-il" → "a").
     fn stem_key(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        let start = t.key.0 as usize;
-        self.keys.get(start..start + t.stem_len? as usize)
+        self.key_of(t).get(..t.stem_len? as usize)
     }
 
     pub fn get(&self, i: usize) -> Option<&Tok> {
@@ -128,7 +144,7 @@ impl<'t> Tokens<'t> {
 /// Lowercase keys of the words of a phrase, as the tokenizer cuts them.
 pub(crate) fn word_keys(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    scan(text, |start, end, is_word, _| {
+    scan(text, |start, end, is_word| {
         if is_word {
             out.push(text[start..end].to_lowercase());
         }
@@ -140,43 +156,62 @@ fn is_word_char(c: char) -> bool {
     is_alphanumeric(c)
 }
 
-/// What [`scan`] learns about a token on the way, so the token is not read again.
+/// What [`Scanner`] learns about a token on the way, so the token is not read again.
 #[derive(Clone, Copy, Default)]
 struct Seen {
     /// Every char of the token is ASCII.
     ascii: bool,
-    /// The token has an ASCII upper-case letter.
-    upper: bool,
+    /// The classes of its ASCII letters and digits ([`class`] bits).
+    classes: u8,
     /// The word has a hyphen.
     hyphen: bool,
     /// A line break stands between this token and the previous one.
     nl_before: bool,
 }
 
-/// Calls `f(start, end, is_word, seen)` for every token of `text`. Quotation marks and other
-/// punctuation come as one-char tokens; spaces are skipped.
-fn scan(text: &str, mut f: impl FnMut(usize, usize, bool, Seen)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut nl_before = false;
-    while let Some(c) = char_at(text, i) {
+/// Cuts `text` into tokens: quotation marks and other punctuation come as one-char tokens;
+/// spaces are skipped. An iterator, so the tokenizer's loop body is inlined around it.
+struct Scanner<'t> {
+    text: &'t str,
+    pos: usize,
+    nl_before: bool,
+}
+
+impl Scanner<'_> {
+    /// The next token: start, end, whether it is a word, and what was seen on the way.
+    #[inline(always)]
+    fn next_token(&mut self) -> Option<(usize, usize, bool, Seen)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.pos;
+        let c = loop {
+            // Plain spaces, most of the gaps, on bytes.
+            if bytes.get(i) == Some(&b' ') {
+                i += 1;
+                continue;
+            }
+            let c = char_at(text, i)?;
+            if !c.is_whitespace() {
+                break c;
+            }
+            self.nl_before |= c == '\n';
+            i += c.len_utf8();
+        };
         let len = c.len_utf8();
-        if c.is_whitespace() {
-            nl_before |= c == '\n';
-            i += len;
-            continue;
-        }
         let mut seen = Seen {
             ascii: len == 1,
-            upper: c.is_ascii_uppercase(),
+            classes: if len == 1 {
+                bytes.get(i).map_or(0, |&b| ascii_class(b))
+            } else {
+                0
+            },
             hyphen: false,
-            nl_before,
+            nl_before: self.nl_before,
         };
-        nl_before = false;
+        self.nl_before = false;
         if !is_word_char(c) {
-            f(i, i + len, false, seen);
-            i += len;
-            continue;
+            self.pos = i + len;
+            return Some((i, i + len, false, seen));
         }
         let start = i;
         let mut end = i + len;
@@ -186,7 +221,7 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, bool, Seen)) {
             // ASCII letters and digits, most of the text, on bytes.
             let (run_end, classes) = ascii_run(bytes, j, class::ALNUM);
             if run_end > j {
-                seen.upper |= classes & class::UPPER != 0;
+                seen.classes |= classes;
                 j = run_end;
                 end = j;
                 prev_alnum = true;
@@ -221,8 +256,20 @@ fn scan(text: &str, mut f: impl FnMut(usize, usize, bool, Seen)) {
                 break;
             }
         }
-        f(start, end, true, seen);
-        i = j;
+        self.pos = j;
+        Some((start, end, true, seen))
+    }
+}
+
+/// Calls `f(start, end, is_word)` for every token of `text`.
+fn scan(text: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let mut scanner = Scanner {
+        text,
+        pos: 0,
+        nl_before: false,
+    };
+    while let Some((start, end, is_word, _)) = scanner.next_token() {
+        f(start, end, is_word);
     }
 }
 
@@ -232,7 +279,7 @@ fn to_u32(n: usize) -> u32 {
 }
 
 /// Tokenizes `text`, giving each token the index of the paragraph and sentence it starts in
-/// (`paragraphs` and `sentences` sorted spans of `text`).
+/// (`paragraphs` and `sentences` sorted spans of `text`), its key and its word classes.
 pub(crate) fn tokenize<'t>(
     text: &'t str,
     lex: &Lexicon,
@@ -241,136 +288,184 @@ pub(crate) fn tokenize<'t>(
 ) -> Tokens<'t> {
     // A token every four bytes is more than nearly any text has: growing would copy them all.
     let mut toks = Vec::with_capacity(text.len() / 4 + 16);
-    let mut keys = String::with_capacity(text.len());
+    // Only the keys that differ from their word: most words are their own key.
+    let mut keys = String::new();
+    // Tokens that may start a phrase (as themselves or as a stem), with its phrases.
+    let mut phrase_starts: Vec<(usize, &[Phrase])> = Vec::new();
+    let mut marks = Vec::new();
+    let (mut paras, mut sents) = (Ranges::default(), Ranges::default());
+    let end_of = |spans: &[Span], k: usize| spans.get(k).map_or(usize::MAX, |x| x.end);
     let (mut p, mut s) = (0usize, 0usize);
-    scan(text, |start, end, is_word, seen| {
-        let slice = &text[start..end];
-        while paragraphs.get(p).is_some_and(|x| x.end <= start) {
+    let (mut p_end, mut s_end) = (end_of(paragraphs, 0), end_of(sentences, 0));
+    let mut scanner = Scanner {
+        text,
+        pos: 0,
+        nl_before: false,
+    };
+    while let Some((start, end, is_word, seen)) = scanner.next_token() {
+        let index = toks.len();
+        while p_end <= start {
             p += 1;
+            p_end = end_of(paragraphs, p);
         }
-        while sentences.get(s).is_some_and(|x| x.end <= start) {
+        while s_end <= start {
             s += 1;
+            s_end = end_of(sentences, s);
         }
-        let kind = if is_word {
-            TokKind::Word
-        } else {
-            match slice.chars().next() {
-                Some('«') => TokKind::Open,
-                Some('»') => TokKind::Close,
-                Some(c) => TokKind::Punct(c),
-                None => TokKind::Punct(' '),
-            }
+        let Some(slice) = text.get(start..end) else {
+            continue;
         };
-        let key_start = keys.len();
-        let (mut cap, mut acronym) = (false, false);
-        if is_word && seen.ascii {
-            // The common case, decided on bytes; a word without a capital is its own key.
-            keys.push_str(slice);
-            if seen.upper {
-                if let Some(key) = keys.get_mut(key_start..) {
-                    key.make_ascii_lowercase();
-                }
-                // An acronym is capitalized with no lower-case letter: most words stop at
-                // the first test, without counting letters.
-                let bytes = slice.as_bytes();
-                cap = bytes
-                    .iter()
-                    .find(|c| c.is_ascii_alphabetic())
-                    .is_some_and(u8::is_ascii_uppercase);
-                acronym = cap
-                    && !bytes.iter().any(u8::is_ascii_lowercase)
-                    && bytes.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
-            }
-        } else if is_word {
-            let (mut uppers, mut alpha) = (0usize, 0usize);
-            for ch in slice.chars() {
-                push_lowercase(ch, &mut keys);
-                let upper = is_uppercase(ch);
-                if is_alphabetic(ch) {
-                    if alpha == 0 {
-                        cap = upper;
-                    }
-                    alpha += 1;
-                }
-                uppers += usize::from(upper);
-            }
-            acronym = alpha >= 2 && uppers == alpha;
-        }
-        let nl_before = seen.nl_before;
-        toks.push(Tok {
+        paras.add(p, index);
+        sents.add(s, index);
+        let mut tok = Tok {
             start,
             end,
-            kind,
-            cap,
-            acronym,
-            key: (to_u32(key_start), to_u32(keys.len())),
+            kind: TokKind::Word,
+            cap: false,
+            acronym: false,
+            key: (to_u32(start), to_u32(end)),
+            key_in_text: true,
             stem_len: None,
             inv_from: 0,
             flags: 0,
             skip: false,
             quoted: false,
+            digits: false,
             para: to_u32(p),
             sent: to_u32(s),
-            nl_before,
+            nl_before: seen.nl_before,
             hyphen: seen.hyphen,
-        });
-    });
+        };
+        if !is_word {
+            // Punctuation has an empty key, as before keys were read from the text.
+            tok.key = (0, 0);
+            tok.key_in_text = false;
+            tok.kind = match slice.chars().next() {
+                Some('«') => TokKind::Open,
+                Some('»') => TokKind::Close,
+                Some(c) => TokKind::Punct(c),
+                None => TokKind::Punct(' '),
+            };
+            if matches!(tok.kind, TokKind::Open | TokKind::Close) {
+                marks.push(index);
+            }
+            toks.push(tok);
+            continue;
+        }
+        if seen.ascii {
+            // The common case, decided on bytes; a word without a capital is its own key.
+            if seen.classes & class::UPPER != 0 {
+                let key_start = keys.len();
+                keys.push_str(slice);
+                if let Some(key) = keys.get_mut(key_start..) {
+                    key.make_ascii_lowercase();
+                }
+                tok.key = (to_u32(key_start), to_u32(keys.len()));
+                tok.key_in_text = false;
+                // An acronym is capitalized with no lower-case letter: most words stop at
+                // the first test, without counting letters.
+                let bytes = slice.as_bytes();
+                tok.cap = bytes
+                    .iter()
+                    .find(|c| c.is_ascii_alphabetic())
+                    .is_some_and(u8::is_ascii_uppercase);
+                tok.acronym = tok.cap
+                    && seen.classes & class::LOWER == 0
+                    && bytes.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+            } else {
+                tok.digits =
+                    seen.classes == class::DIGIT && slice.bytes().all(|b| b.is_ascii_digit());
+            }
+        } else {
+            let (mut uppers, mut alpha) = (0usize, 0usize);
+            let mut own_key = true;
+            for ch in slice.chars() {
+                let upper = is_uppercase(ch);
+                if is_alphabetic(ch) {
+                    if alpha == 0 {
+                        tok.cap = upper;
+                    }
+                    alpha += 1;
+                }
+                uppers += usize::from(upper);
+                own_key &= lowercase_is_itself(ch);
+            }
+            tok.acronym = alpha >= 2 && uppers == alpha;
+            if !own_key {
+                let key_start = keys.len();
+                for ch in slice.chars() {
+                    push_lowercase(ch, &mut keys);
+                }
+                tok.key = (to_u32(key_start), to_u32(keys.len()));
+                tok.key_in_text = false;
+            }
+        }
+        let key = if tok.key_in_text { text } else { keys.as_str() }
+            .get(tok.key.0 as usize..tok.key.1 as usize)
+            .unwrap_or("");
+        let (mut flags, starting) = lex.word(key);
+        // Most words have no hyphen, and every suffix needs one: skip the comparisons.
+        if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || tok.hyphen) {
+            for suffix in &lex.inversion_suffixes {
+                if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
+                    let stem_len = key.len() - suffix.len();
+                    tok.stem_len = Some(to_u32(stem_len));
+                    // The pronoun is what follows the last hyphen of the suffix.
+                    if let Some(h) = slice.rfind('-') {
+                        tok.inv_from = to_u32(h + 1);
+                    }
+                    flags = lex.flags(key.get(..stem_len).unwrap_or(""));
+                    break;
+                }
+            }
+        }
+        tok.flags = flags;
+        if !starting.is_empty() || tok.stem_len.is_some() {
+            phrase_starts.push((index, starting));
+        }
+        toks.push(tok);
+    }
     let mut tokens = Tokens {
         text,
         toks,
         keys,
         cues: Vec::new(),
+        marks,
+        paras: paras.ranges,
+        sents: sents.ranges,
     };
-    classify(&mut tokens, lex);
+    classify(&mut tokens, lex, &phrase_starts);
     tokens
 }
 
-/// Word classes, inverted subjects, skippable adjuncts and cues.
-fn classify(t: &mut Tokens, lex: &Lexicon) {
-    let n = t.toks.len();
-    // The phrases starting with each word's key, from the one look-up of its flags.
-    let mut phrases: Vec<&[Phrase]> = vec![&[]; n];
-    for (i, slot) in phrases.iter_mut().enumerate() {
-        if !t.toks[i].is_word() {
-            continue;
-        }
-        let key = t.key(i);
-        let (mut flags, starting) = lex.word(key);
-        *slot = starting;
-        let mut stem_len = None;
-        let mut inv_from = 0;
-        // Most words have no hyphen, and every suffix needs one: skip the comparisons.
-        if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || t.toks[i].hyphen) {
-            for suffix in &lex.inversion_suffixes {
-                if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
-                    stem_len = Some(to_u32(key.len() - suffix.len()));
-                    // The pronoun is what follows the last hyphen of the suffix.
-                    let tok = &t.toks[i];
-                    let word = &t.text[tok.start..tok.end];
-                    if let Some(h) = word.rfind('-') {
-                        inv_from = to_u32(h + 1);
-                    }
-                    break;
-                }
+/// Token ranges of groups (paragraphs or sentences) built along the tokens: consecutive
+/// tokens of one group share a range.
+#[derive(Default)]
+struct Ranges {
+    ranges: Vec<(usize, usize)>,
+    group: Option<usize>,
+}
+
+impl Ranges {
+    #[inline(always)]
+    fn add(&mut self, group: usize, index: usize) {
+        match self.ranges.last_mut() {
+            Some((_, last)) if self.group == Some(group) => *last = index,
+            _ => {
+                self.ranges.push((index, index));
+                self.group = Some(group);
             }
         }
-        if let Some(len) = stem_len {
-            let start = t.toks[i].key.0 as usize;
-            let stem = t.keys.get(start..start + len as usize).unwrap_or("");
-            flags = lex.flags(stem);
-        }
-        let tok = &mut t.toks[i];
-        tok.flags = flags;
-        tok.stem_len = stem_len;
-        tok.inv_from = inv_from;
     }
+}
+
+/// Skippable adjuncts and cues, once every word has its classes; `phrase_starts` are the
+/// words that may start a phrase, with the phrases starting with their key.
+fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])]) {
+    let n = t.toks.len();
     // Adjuncts: adverbs, time words, dates ("le 16 décembre 2016"), and "ce"/"on" before a
     // time word. Backwards, so a prefix sees whether what follows it is an adjunct.
-    let digits = |t: &Tokens, i: usize| {
-        t.toks.get(i).is_some_and(|x| {
-            x.is_word() && t.text[x.start..x.end].bytes().all(|b| b.is_ascii_digit())
-        })
-    };
+    let digits = |t: &Tokens, i: usize| t.toks.get(i).is_some_and(|x| x.digits);
     for i in (0..n).rev() {
         let f = t.toks[i].flags;
         let next_skip = t.toks.get(i + 1).is_some_and(|x| x.skip && x.is_word());
@@ -388,17 +483,15 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
         }
     }
     // Phrases: multi-word adjuncts and cues, longest match at each word.
-    let mut i = 0;
-    while i < n {
-        // Most words start no phrase, as themselves or as a stem.
-        if !t.toks[i].is_word() || (phrases[i].is_empty() && t.toks[i].stem_len.is_none()) {
-            i += 1;
+    let mut next = 0;
+    for &(i, starting) in phrase_starts {
+        // A word inside the phrase just matched starts none.
+        if i < next {
             continue;
         }
-        let found = match_phrase(t, i, phrases[i])
+        let found = match_phrase(t, i, starting)
             .or_else(|| match_phrase(t, i, lex.phrases(t.stem_key(i)?)));
         let Some((last, what)) = found else {
-            i += 1;
             continue;
         };
         match what {
@@ -416,7 +509,7 @@ fn classify(t: &mut Tokens, lex: &Lexicon) {
                 }
             }
         }
-        i = last + 1;
+        next = last + 1;
     }
 }
 
