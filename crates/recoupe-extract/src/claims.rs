@@ -165,13 +165,20 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .all(&toks)
             .into_iter()
             .filter(|h| {
-                // "se retrouvent pour deux jours": they meet, nothing is found.
-                let reflexive = h.end == h.start + 1
-                    && lex.not_reflexive.contains(&h.category)
-                    && h.start
-                        .checked_sub(1)
-                        .and_then(|k| toks.get(k))
-                        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key));
+                // "se retrouvent pour deux jours", "se sont retrouvés face à": they meet,
+                // nothing is found (the clitic may stand before an auxiliary).
+                let clitic = |k: Option<usize>| {
+                    k.and_then(|k| toks.get(k))
+                        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key))
+                };
+                let after_auxiliary = h
+                    .start
+                    .checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|t| lex.auxiliaries.contains(&t.key));
+                let reflexive = lex.not_reflexive.contains(&h.category)
+                    && (clitic(h.start.checked_sub(1))
+                        || (after_auxiliary && clitic(h.start.checked_sub(2))));
                 !not_predicates
                     .iter()
                     .any(|n| h.start < n.end && n.start < h.end)
@@ -723,10 +730,13 @@ fn other_event(
     let end = token_at(toks, found.span.end).max(start + 1);
     let lo = a.min(start).saturating_sub(6);
     let verb = found.span.slice(text);
-    // A reflexive form has another sense: "s'arrêter" stops, it arrests no one.
-    let reflexive = toks
-        .get(start)
-        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key));
+    // A reflexive form has another sense: "s'arrêter" stops, it arrests no one; the clitic
+    // may stand right before the verb found ("se [sont retrouvés]").
+    let reflexive = [Some(start), start.checked_sub(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| toks.get(k))
+        .any(|t| lex.verbs.reflexives.contains(&t.key));
     let category = lex
         .gerund_category
         .get(&verb.to_lowercase())
