@@ -33,7 +33,7 @@ use crate::annotate::HEADLINE_REMOVALS;
 
 use lexicon::Lexicon;
 pub use lexicon::data_is_valid;
-use tokens::{Token, token_at, tokenize};
+use tokens::{Token, token_at, token_range, tokenize};
 
 /// The rules of `verbs::find` whose verb is finite, so ends the figure's clause: a participle
 /// or an infinitive after the figure's noun does not ("2 000 soldats déployés … ont été tués").
@@ -191,7 +191,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .iter()
             .filter_map(|s| s.cue.as_ref())
             .filter(|c| unit.span.contains(c.span))
-            .map(|c| (token_at(&toks, c.span.start), token_at(&toks, c.span.end)))
+            .map(|c| token_range(&toks, c.span))
             .collect();
         let times: Vec<_> = ann
             .times
@@ -247,7 +247,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         let blocked: Vec<(usize, usize)> = counted_nouns
             .iter()
             .flatten()
-            .map(|f| (token_at(&toks, f.span.start), token_at(&toks, f.span.end)))
+            .map(|f| token_range(&toks, f.span))
             .collect();
         // Counted nouns and every number of the sentence ("trois", "mois") are never its
         // verbs, whatever their endings.
@@ -258,7 +258,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 ann.quantities
                     .iter()
                     .filter(|q| unit.span.contains(q.span))
-                    .map(|q| (token_at(&toks, q.span.start), token_at(&toks, q.span.end))),
+                    .map(|q| token_range(&toks, q.span)),
             )
             .collect();
         // "plus de 25 % des 47 millions d'électeurs se sont abstenus": the figure after a
@@ -305,49 +305,23 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 || penalties.iter().any(|h| h.end == a)
                 || measures_a_thing(lex, &toks, a)
                 || share_base;
+            // A duration is a claim only when the lexicon names its event ("réglée d'ici
+            // deux ou trois jours"), not for any verb near it; so is a count of days or years
+            // ("ses trois premières années").
+            let duration =
+                q.kind == QuantityKind::Duration || counted_category.as_deref() == Some("duration");
             let mut predicate = if locating {
                 None
             } else if by_pronoun {
                 // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
                 infinitive_after_count(lex, &toks, b)
             } else {
-                // The figure's own clause ends with its own verb: the verb that takes it as
-                // object right before it, or the first finite verb of its clause after it,
-                // not in a relative clause. A predicate of the lexicon past that verb tells
-                // another clause's event ("250 Français combattraient en Syrie et une
-                // vingtaine y seraient morts"). A verb of state may take an event noun
-                // ("figurent parmi les victimes"); a duration's purpose is its deadline ("a
-                // donné 24 heures pour quitter le pays").
-                let duration = q.kind == QuantityKind::Duration
-                    || counted_category.as_deref() == Some("duration");
-                let clause_end = verbs::find(lex, &toks, (a, b), &ranges, &cues, &not_verbs)
-                    .filter(|own| !own.state && !duration)
-                    .and_then(|own| {
-                        let (start, end) = (
-                            token_at(&toks, own.span.start),
-                            token_at(&toks, own.span.end),
-                        );
-                        if start >= b {
-                            let relative = toks.get(b..=start).is_some_and(|w| {
-                                w.iter().any(|t| {
-                                    lex.relatives.contains(&t.key)
-                                        || lex.verbs.complementizers.contains(&t.key)
-                                })
-                            });
-                            // "soupçonnés d'avoir pris part": an infinitive is no clause
-                            // of its own either.
-                            let infinitive = start
-                                .checked_sub(1)
-                                .and_then(|k| toks.get(k))
-                                .is_some_and(|t| lex.verbs.infinitive_markers.contains(&t.key));
-                            // The verb's infinitive goes with it: "ont pu quitter".
-                            (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive)
-                                .then_some(end + 1)
-                        } else {
-                            (end >= a).then_some(b)
-                        }
-                    });
                 predicate::right_before(lex, &toks, a).or_else(|| {
+                    // A duration's purpose is its deadline ("a donné 24 heures pour quitter
+                    // le pays"): its clause does not end at its verb.
+                    let clause_end = (!duration)
+                        .then(|| own_clause_end(lex, &toks, (a, b), &ranges, &cues, &not_verbs))
+                        .flatten();
                     predicate::find(
                         lex,
                         &toks,
@@ -434,11 +408,6 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     category: category.clone(),
                 });
             }
-            // A duration is a claim only when the lexicon names its event ("réglée d'ici
-            // deux ou trois jours"), not for any verb near it; so is a count of days or years
-            // ("ses trois premières années").
-            let duration = q.kind == QuantityKind::Duration
-                || counted.as_ref().is_some_and(|c| c.category == "duration");
             // A time given for a purpose is a deadline: "donné 24 heures pour quitter le
             // pays" plans the leaving, it does not report it.
             if duration
@@ -490,12 +459,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if let Some(p) = predicate.as_mut()
                 && p.span.start >= q.span.end
                 && p.category != "other"
-                && predicate::active_voice(
-                    lex,
-                    &toks,
-                    token_at(&toks, p.span.start),
-                    token_at(&toks, p.span.end).saturating_sub(1),
-                )
+                && predicate::active_voice(lex, &toks, token_range(&toks, p.span))
             {
                 rules.push(format!("{prefix}predicate/agent-of-active-verb"));
                 p.category = "other".to_owned();
@@ -515,12 +479,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // "n'ont jamais été retrouvés": the event is denied, whatever its tense.
             if let Some(p) = predicate.as_mut()
                 && p.span.start != p.span.end
-                && predicate::negated(
-                    lex,
-                    &toks,
-                    token_at(&toks, p.span.start),
-                    token_at(&toks, p.span.end).saturating_sub(1),
-                )
+                && predicate::negated(lex, &toks, token_range(&toks, p.span))
             {
                 rules.push(format!("{prefix}predicate/negated"));
                 p.modality = Modality::Negated;
@@ -864,6 +823,37 @@ fn is_candidate(q: &Quantity, unit: Span, times: &[recoupe_model::time::TimeExpr
         && !window::inside_time(times, q.span)
 }
 
+/// The token where the clause of the figure at tokens `[a, b)` ends, past its own verb: a
+/// predicate of the lexicon after that tells another clause's event ("250 Français
+/// combattraient en Syrie et une vingtaine y seraient morts"). The own verb is the first
+/// finite verb after the figure, not in a relative clause nor an infinitive ("soupçonnés
+/// d'avoir pris part"), with the infinitive that follows it ("ont pu quitter"); or the verb
+/// that takes the figure as object right before it, and then the clause ends with the figure.
+/// A verb of state ends nothing: it may take an event noun ("figurent parmi les victimes").
+fn own_clause_end(
+    lex: &Lexicon,
+    toks: &[Token],
+    (a, b): (usize, usize),
+    figures: &[FigureTokens],
+    cues: &[TokenRange],
+    nouns: &[TokenRange],
+) -> Option<usize> {
+    let own = verbs::find(lex, toks, (a, b), figures, cues, nouns).filter(|own| !own.state)?;
+    let (start, end) = token_range(toks, own.span);
+    if start < b {
+        return (end >= a).then_some(b);
+    }
+    let relative = toks.get(b..=start).is_some_and(|w| {
+        w.iter()
+            .any(|t| lex.relatives.contains(&t.key) || lex.verbs.complementizers.contains(&t.key))
+    });
+    let infinitive = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| lex.verbs.infinitive_markers.contains(&t.key));
+    (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive).then_some(end + 1)
+}
+
 /// Whether the figure at tokens `[a, b)` describes a noun: "une ville de 30 000 habitants";
 /// the verbs of its sentence tell no event of it.
 fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
@@ -1067,6 +1057,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     let year = q.text.len() == 4
         && q.best
             .is_some_and(|v| (lex.year_range[0]..=lex.year_range[1]).contains(&v));
+    // The word before is a noun: no function word, no form that is only a verb.
     let after_noun = before.is_word
         && !lex.not_nouns.contains(&before.key)
         && !lex.skip.contains(&before.key)
@@ -1082,14 +1073,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     // number used as a name (a département, a bus line), not an amount; so are digits after
     // an article and a noun ("la cote 70", "le top 10", "l'article 3").
     let after_article_and_noun = a > 1
-        && before.is_word
-        && !lex.not_nouns.contains(&before.key)
-        && !lex.skip.contains(&before.key)
-        && !lex
-            .verbs
-            .forms
-            .get(&before.key)
-            .is_some_and(|c| c.only_verb())
+        && after_noun
         && toks
             .get(a - 2)
             .is_some_and(|t| lex.label_articles.contains(&t.key));

@@ -335,11 +335,12 @@ pub fn tense_modality(lex: &Lexicon, key: &str) -> Option<Modality> {
 /// How many words a verb group may hold before its verb: "n'ont jamais été retrouvés".
 const NEGATION_REACH: usize = 4;
 
-/// Whether the verb of tokens `[i, j]` is denied: "ne" at most four words before it, with no
+/// Whether the verb of tokens `[i, end)` is denied: "ne" at most four words before it, with no
 /// punctuation between, then a particle before the verb or right after it ("n'ont jamais été
 /// retrouvés", "n'évacuent pas") that no restrictor follows ("ne … plus que" limits); or
 /// "sans" at most two words before it ("sans avoir été évacués").
-pub fn negated(lex: &Lexicon, tokens: &[Token], i: usize, j: usize) -> bool {
+pub fn negated(lex: &Lexicon, tokens: &[Token], (i, end): (usize, usize)) -> bool {
+    let j = end.saturating_sub(1);
     let before = tokens
         .get(i.saturating_sub(NEGATION_REACH)..i)
         .unwrap_or(&[]);
@@ -370,10 +371,11 @@ pub fn negated(lex: &Lexicon, tokens: &[Token], i: usize, j: usize) -> bool {
         .is_some_and(|t| lex.negation_restrictors.contains(&t.key))
 }
 
-/// Whether the verb of tokens `[i, j]` is in the active voice: a past participle after a form
-/// of "avoir" with no form of "être" ("ont tué"), or a finite form alone ("tuent"). Its
+/// Whether the verb of tokens `[i, end)` is in the active voice: a past participle after a
+/// form of "avoir" with no form of "être" ("ont tué"), or a finite form alone ("tuent"). Its
 /// subject then did what the verb tells, to its object.
-pub fn active_voice(lex: &Lexicon, tokens: &[Token], i: usize, j: usize) -> bool {
+pub fn active_voice(lex: &Lexicon, tokens: &[Token], (i, end): (usize, usize)) -> bool {
+    let j = end.saturating_sub(1);
     let forms = &lex.verbs.forms;
     let Some(last) = tokens.get(j) else {
         return false;

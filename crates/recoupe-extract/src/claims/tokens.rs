@@ -241,6 +241,11 @@ pub fn token_at(tokens: &[Token], pos: usize) -> usize {
     tokens.partition_point(|t| t.end <= pos)
 }
 
+/// The tokens `[start, end)` a span of the tokenized text covers.
+pub fn token_range(tokens: &[Token], span: recoupe_model::Span) -> (usize, usize) {
+    (token_at(tokens, span.start), token_at(tokens, span.end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
