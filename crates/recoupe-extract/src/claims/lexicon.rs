@@ -542,8 +542,6 @@ struct PredicateFile {
     #[serde(default)]
     acting_categories: Vec<String>,
     #[serde(default)]
-    noun_determiners: Vec<String>,
-    #[serde(default)]
     sentence_part_ends: Vec<String>,
     #[serde(default)]
     negation_openers: Vec<String>,
@@ -731,8 +729,6 @@ pub struct Lexicon {
     pub penalties: Entries,
     /// Punctuation that ends a figure's part of a sentence ("…; 323 en sont revenus").
     pub sentence_part_ends: WordSet,
-    /// Determiners that make the word after them a noun ("un arrêté", "sa fuite").
-    pub noun_determiners: WordSet,
     /// Counted categories whose figure's purpose infinitive tells what they do.
     pub acting_categories: Vec<String>,
     /// "ne" and the particles that deny a verb between them ("n'ont jamais été retrouvés"),
@@ -893,7 +889,6 @@ fn load(lang: Lang) -> Lexicon {
         cumulative: single("cumulative", predicates.cumulative),
         penalties: single("penalty", predicates.penalties),
         acting_categories: predicates.acting_categories,
-        noun_determiners: word_set(predicates.noun_determiners),
         sentence_part_ends: word_set(predicates.sentence_part_ends),
         negation_openers: word_set(predicates.negation_openers),
         negation_particles: word_set(predicates.negation_particles),

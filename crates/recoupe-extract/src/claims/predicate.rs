@@ -83,7 +83,7 @@ pub fn find(
                 .start
                 .checked_sub(1)
                 .and_then(|k| tokens.get(k))
-                .is_some_and(|t| lex.noun_determiners.contains(&t.key))
+                .is_some_and(|t| lex.verbs.determiners.contains(&t.key))
                 && tokens.get(h.start).is_some_and(|t| {
                     !lex.verbs
                         .forms
