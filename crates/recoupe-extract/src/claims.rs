@@ -125,7 +125,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             })
             .filter(|((_, q), (a, b, _))| {
                 !refers_or_names(lex, &toks, q, *a, *b)
-                    && !stands_alone(&toks, q, *a, *b)
+                    && !stands_alone(lex, &toks, q, *a, *b)
                     && !starts_compound_name(&doc.text, q.span)
                     && !glued_to_digits(&doc.text, q.span)
             })
@@ -310,6 +310,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // ("ses trois premières années").
             let duration =
                 q.kind == QuantityKind::Duration || counted_category.as_deref() == Some("duration");
+            // A quoted figure's event is told inside the quotation.
+            let quoted_until = quotation_end(&toks, (a, b));
             let mut predicate = if locating {
                 None
             } else if by_pronoun {
@@ -319,9 +321,13 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 predicate::right_before(lex, &toks, a).or_else(|| {
                     // A duration's purpose is its deadline ("a donné 24 heures pour quitter
                     // le pays"): its clause does not end at its verb.
-                    let clause_end = (!duration)
+                    let own_end = (!duration)
                         .then(|| own_clause_end(lex, &toks, (a, b), &ranges, &cues, &not_verbs))
                         .flatten();
+                    let clause_end = match (own_end, quoted_until) {
+                        (Some(x), Some(y)) => Some(x.min(y)),
+                        (x, y) => x.or(y),
+                    };
                     predicate::find(
                         lex,
                         &toks,
@@ -430,6 +436,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     counted.as_ref(),
                     &doc.text,
                 )
+                .filter(|(p, _)| quoted_until.is_none_or(|end| p.span.start < toks[end].start))
                 .map(|(p, rule)| {
                     rules.push(format!("{prefix}{rule}"));
                     p
@@ -854,6 +861,29 @@ fn own_clause_end(
     (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive).then_some(end + 1)
 }
 
+/// The closing quotation mark after a quoted figure at tokens `[a, b)` when a comma follows
+/// it: what comes next is the quoting clause, not the quotation ("… des centaines de
+/// triangulaires …», se permet Rémi Lefebvre"). A quoted noun phrase keeps the verb after it
+/// ("«Environ 80 tombes» ont été découvertes"). The quotation may have opened in an earlier
+/// sentence, so the figure is quoted when the first mark after it closes; a straight mark
+/// closes when an odd number of them stands before the figure.
+fn quotation_end(toks: &[Token], (a, b): (usize, usize)) -> Option<usize> {
+    let m = (b..toks.len()).find(|&i| {
+        toks.get(i).is_some_and(|t| {
+            QUOTE_OPEN.contains(&t.key.as_str()) || QUOTE_CLOSE.contains(&t.key.as_str())
+        })
+    })?;
+    let mark = toks.get(m)?.key.as_str();
+    let closes = match mark {
+        "\"" => toks
+            .get(..a)
+            .is_some_and(|w| w.iter().filter(|t| t.key == "\"").count() % 2 == 1),
+        _ => QUOTE_CLOSE.contains(&mark),
+    };
+    let incise = toks.get(m + 1).is_some_and(|t| t.key == ",");
+    (closes && incise).then_some(m)
+}
+
 /// Whether the figure at tokens `[a, b)` describes a noun: "une ville de 30 000 habitants";
 /// the verbs of its sentence tell no event of it.
 fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
@@ -1090,10 +1120,16 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
 /// A number that is all its sentence ("2." numbering a list item), digits that open their
 /// sentence before a closing bracket ("4) Pour la FEB, …": a list item too), or digits that
 /// are all of a quotation (the album «19»; «deux ou trois jours» quotes a figure).
-fn stands_alone(toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
+fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
     let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
     let digits = q.text.chars().all(|c| c.is_ascii_digit());
-    let item_number = digits && a == 0 && toks.get(b).is_some_and(|t| t.key == ")");
+    // "4) …", and a heading's number before its capitalized first word, which counts
+    // nothing ("1 Le redoublement se maintient", "2 La pénurie touche…").
+    let item_number = digits
+        && a == 0
+        && toks.get(b).is_some_and(|t| {
+            t.key == ")" || (t.is_word && t.capitalized && lex.not_nouns.contains(&t.key))
+        });
     let whole_sentence = (0..a).all(is_punct) && (b..toks.len()).all(is_punct) || item_number;
     let quoted = a > 0
         && digits
