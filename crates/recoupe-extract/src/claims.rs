@@ -184,6 +184,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .any(|n| h.start < n.end && n.start < h.end)
                     && !verbs::participle_shaped_noun(lex, &toks, h.start)
                     && !reflexive
+                    && !verbs::causative_at(&lex.verbs, &toks, h.end - 1)
             })
             .collect();
         let cues: Vec<(usize, usize)> = ann

@@ -357,6 +357,8 @@ struct VerbsFile {
     #[serde(default)]
     modals: Vec<String>,
     #[serde(default)]
+    causatives: Vec<String>,
+    #[serde(default)]
     verb_openers: Vec<String>,
     #[serde(default)]
     gerund_endings: Vec<String>,
@@ -461,6 +463,9 @@ pub struct Verbs {
     pub agent_markers: WordSet,
     /// Verbs followed by the infinitive that says what happened ("devraient être libérées").
     pub modals: WordSet,
+    /// Forms of a verb that, before an infinitive, makes someone do it: the infinitive tells
+    /// the event ("a fait gagner six mois"), not the form ("a fait 3 morts").
+    pub causatives: WordSet,
     /// Words after which (past object pronouns) a word is a verb: subjects, "qui", "ne".
     pub verb_openers: WordSet,
     pub object_clitics: WordSet,
@@ -932,6 +937,7 @@ fn load(lang: Lang) -> Lexicon {
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
             modals: word_set(predicates.verbs.modals),
+            causatives: word_set(predicates.verbs.causatives),
             verb_openers: word_set(predicates.verbs.verb_openers),
             object_clitics: word_set(predicates.verbs.object_clitics),
             gerund_endings: predicates.verbs.gerund_endings,

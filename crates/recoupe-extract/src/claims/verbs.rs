@@ -513,17 +513,26 @@ fn tells_event(v: &Verbs, key: &str) -> bool {
 }
 
 /// The participles standing after the figure ending at token `b`, past its noun (tokens for
-/// which `is_noun` holds), in text order: "2 000 soldats déployés en Syrie".
+/// which `is_noun` holds), in text order: "2 000 soldats déployés en Syrie". Of two
+/// participles in a row the first describes the noun and the second tells the event: "61
+/// entretiens approfondis réalisés par trois sociologues".
 pub fn participles_after<'a>(
     lex: &'a Lexicon,
     tokens: &'a [Token],
     b: usize,
     is_noun: impl Fn(usize) -> bool + 'a,
 ) -> impl Iterator<Item = Found> + 'a {
-    (b..(b + 4).min(tokens.len()))
+    let end = (b + 4).min(tokens.len());
+    (b..end)
         .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
         .filter(move |&k| !is_noun(k))
-        .filter_map(|k| participle_after_noun(lex, tokens, k))
+        .filter_map(move |k| {
+            let found = participle_after_noun(lex, tokens, k)?;
+            let next = (k + 1 < end)
+                .then(|| participle_after_noun(lex, tokens, k + 1))
+                .flatten();
+            Some(next.filter(|n| !n.state).unwrap_or(found))
+        })
 }
 
 /// A modal: one of the list, or any finite form of a modal's infinitive ("risquons").
@@ -635,6 +644,12 @@ fn after_determiner(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     i.checked_sub(1)
         .and_then(|k| tokens.get(k))
         .is_some_and(|w| w.is_word && is(&v.determiners, &w.key))
+}
+
+/// Whether the token at `i` is a causative form before an infinitive: "a fait gagner".
+pub fn causative_at(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| is(&v.causatives, &t.key))
+        && tokens.get(i + 1).is_some_and(|t| is_infinitive(v, &t.key))
 }
 
 fn is_infinitive(v: &Verbs, key: &str) -> bool {
