@@ -165,20 +165,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .all(&toks)
             .into_iter()
             .filter(|h| {
-                // "se retrouvent pour deux jours", "se sont retrouvés face à": they meet,
-                // nothing is found (the clitic may stand before an auxiliary).
-                let clitic = |k: Option<usize>| {
-                    k.and_then(|k| toks.get(k))
-                        .is_some_and(|t| lex.verbs.reflexives.contains(&t.key))
-                };
-                let after_auxiliary = h
-                    .start
-                    .checked_sub(1)
-                    .and_then(|k| toks.get(k))
-                    .is_some_and(|t| lex.auxiliaries.contains(&t.key));
+                // "se retrouvent pour deux jours", "s'est ensuite retrouvé face à": they
+                // meet, nothing is found.
                 let reflexive = lex.not_reflexive.contains(&h.category)
-                    && (clitic(h.start.checked_sub(1))
-                        || (after_auxiliary && clitic(h.start.checked_sub(2))));
+                    && verbs::reflexive_before(&lex.verbs, &toks, h.start);
                 !not_predicates
                     .iter()
                     .any(|n| h.start < n.end && n.start < h.end)
@@ -974,6 +964,23 @@ fn starts_subset(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
 /// between a capitalized word and no noun belong to a name ("la Crs 57 Carcassonne",
 /// "Windows 10").
 fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
+    // "un quatrième complice", "Une cinquième personne": a rank before a noun, no fraction
+    // (which takes "de" or a verb: "un cinquième des élèves", "un cinquième déplore").
+    if q.kind == QuantityKind::Fraction
+        && b > a
+        && toks.get(b - 1).is_some_and(|t| {
+            lex.ordinal_endings
+                .iter()
+                .any(|e| t.key.ends_with(e.as_str()))
+        })
+        && toks.get(b).is_some_and(|t| {
+            t.is_word
+                && !lex.noun_links.contains(&t.key)
+                && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+        })
+    {
+        return true;
+    }
     // A qualifier that ends in one ("dans les deux cas") refers back as well.
     let number_start = q
         .parts

@@ -282,6 +282,8 @@ struct CountedFile {
     #[serde(default)]
     time_prepositions: Vec<String>,
     #[serde(default)]
+    ordinal_endings: Vec<String>,
+    #[serde(default)]
     directions: Vec<String>,
     #[serde(default)]
     direction_links: Vec<String>,
@@ -693,6 +695,8 @@ pub struct Lexicon {
     pub measure_heads: WordSet,
     /// Prepositions after which a duration tells when ("après six semaines de cavale").
     pub time_prepositions: WordSet,
+    /// Endings of a fraction's denominator that is also a rank ("quatrième").
+    pub ordinal_endings: Vec<String>,
     /// Prepositions of a distance ("à 20 km de").
     pub distance_markers: WordSet,
     /// Points of the compass and the words before them, between a distance and its "de"
@@ -872,6 +876,7 @@ fn load(lang: Lang) -> Lexicon {
         year_range: counted.year_range.unwrap_or([f64::MAX, f64::MIN]),
         share_links: word_set(counted.share_links),
         time_prepositions: word_set(counted.time_prepositions),
+        ordinal_endings: counted.ordinal_endings,
         distance_markers: word_set(counted.distance_markers),
         directions: word_set(counted.directions),
         direction_links: word_set(counted.direction_links),

@@ -646,6 +646,27 @@ fn after_determiner(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         .is_some_and(|w| w.is_word && is(&v.determiners, &w.key))
 }
 
+/// Whether a reflexive clitic governs the verb starting at token `start`: right before it
+/// ("se retrouvent"), or before its auxiliary past the words that may stand between ("se
+/// sont retrouvés", "s'est ensuite retrouvé").
+pub fn reflexive_before(v: &Verbs, tokens: &[Token], start: usize) -> bool {
+    let clitic = |k: usize| tokens.get(k).is_some_and(|t| is(&v.reflexives, &t.key));
+    let Some(mut k) = start.checked_sub(1) else {
+        return false;
+    };
+    if clitic(k) {
+        return true;
+    }
+    while k > 0
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.is_word && is_between(v, &t.key))
+    {
+        k -= 1;
+    }
+    tokens.get(k).is_some_and(|t| is(&v.auxiliaries, &t.key)) && k > 0 && clitic(k - 1)
+}
+
 /// Whether the token at `i` is a causative form before an infinitive: "a fait gagner".
 pub fn causative_at(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| is(&v.causatives, &t.key))
