@@ -549,6 +549,8 @@ struct PredicateFile {
     #[serde(default)]
     acting_categories: Vec<String>,
     #[serde(default)]
+    event_noun_articles: Vec<String>,
+    #[serde(default)]
     sentence_part_ends: Vec<String>,
     #[serde(default)]
     negation_openers: Vec<String>,
@@ -766,6 +768,8 @@ pub struct Lexicon {
     /// The same event nouns without their final "de": "l'arrestation en France de dix
     /// personnes" puts words between the noun and its figure.
     pub before_figure_nouns: Entries,
+    /// Definite articles and their contractions before an event noun ("du meurtre de").
+    pub event_noun_articles: WordSet,
     pub verbs: Verbs,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
@@ -917,7 +921,9 @@ fn load(lang: Lang) -> Lexicon {
         before_figure_nouns: Entries::from_map(&without_last_link(
             &predicates.before_figure,
             &counted.noun_links,
+            &predicates.verbs.determiners,
         )),
+        event_noun_articles: word_set(predicates.event_noun_articles),
         verbs: Verbs {
             auxiliaries: word_set(predicates.verbs.auxiliaries),
             between: word_set(predicates.verbs.between),
@@ -1005,14 +1011,30 @@ fn keys(list: Vec<String>) -> Vec<String> {
 fn without_last_link(
     map: &BTreeMap<String, Vec<String>>,
     links: &[String],
+    determiners: &[String],
 ) -> BTreeMap<String, Vec<String>> {
+    // The noun alone, whatever its determiner: "lors du meurtre de trois policiers".
+    let noun = |head: &str| {
+        for d in determiners {
+            let rest = if d.ends_with('\'') {
+                head.strip_prefix(d.as_str())
+            } else {
+                head.strip_prefix(d.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+            };
+            if let Some(rest) = rest.filter(|r| !r.is_empty()) {
+                return rest.to_owned();
+            }
+        }
+        head.to_owned()
+    };
     map.iter()
         .map(|(category, phrases)| {
             let stripped = phrases
                 .iter()
                 .filter_map(|phrase| {
                     let (head, last) = phrase.trim().rsplit_once(' ')?;
-                    links.iter().any(|l| l == last).then(|| head.to_owned())
+                    links.iter().any(|l| l == last).then(|| noun(head))
                 })
                 .collect();
             (category.clone(), stripped)

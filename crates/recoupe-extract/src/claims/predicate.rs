@@ -203,8 +203,9 @@ pub fn find(
 }
 
 /// An event noun of `before_figure` that ends right where the figure starts at token `a`:
-/// "causant la mort de six personnes"; or, a few words before, the same noun whose "de"
-/// comes right before the figure: "l'arrestation en France et en Suisse de dix personnes".
+/// "causant la mort de six personnes"; or the same noun after any definite article, its
+/// "de" right before the figure, a few words apart or none: "l'arrestation en France et en
+/// Suisse de dix personnes", "lors du meurtre de trois policiers".
 pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
     // The figure's text may begin with the noun's "de" ("un défilé de centaines de motards").
     let starts_with_link = tokens
@@ -242,12 +243,23 @@ fn event_noun_apart(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Hit> {
     while m > 0 && link - m < NOUN_APART {
         m -= 1;
         let t = tokens.get(m)?;
-        if let Some(hit) = lex
-            .before_figure_nouns
-            .at(tokens, m)
-            .filter(|h| h.end <= link)
+        // The noun after a definite article or its contraction ("l'arrestation", "lors du
+        // meurtre de trois policiers"), which the event's span takes in.
+        let article = m.checked_sub(1).filter(|&k| {
+            tokens
+                .get(k)
+                .is_some_and(|w| lex.event_noun_articles.contains(&w.key))
+        });
+        if let Some(article) = article
+            && let Some(hit) = lex
+                .before_figure_nouns
+                .at(tokens, m)
+                .filter(|h| h.end <= link)
         {
-            return (hit.end < link).then_some(hit);
+            return Some(Hit {
+                start: article,
+                ..hit
+            });
         }
         let stops = (!t.is_word && lex.verbs.clause_ends.contains(&t.key))
             || lex.noun_links.contains(&t.key)
