@@ -105,6 +105,32 @@ pub fn find(
                 || clause_end.is_none_or(|end| h.start < end)
                 || verbs::purpose_before(&lex.verbs, tokens, b, h.start)
         })
+        // Past the figure, a participle right after another noun and its singular
+        // determiner is that noun's epithet: "utilisant un véhicule piégé" (after a plural
+        // one the word may be a number: "trois des quatre blessés").
+        .filter(|h| {
+            h.start < b
+                || h.end != h.start + 1
+                || !tokens.get(h.start).is_some_and(|t| {
+                    lex.verbs
+                        .forms
+                        .get(&t.key)
+                        .is_some_and(|c| c.past_participle())
+                })
+                || !(h.start >= b + 2
+                    && tokens.get(h.start - 1).is_some_and(|t| {
+                        let k = h.start - 1;
+                        t.is_word
+                            && !t.capitalized
+                            && !lex.verbs.auxiliaries.contains(&t.key)
+                            && !blocked.iter().any(|&(x, y)| (x..y).contains(&k))
+                            && !figures.iter().any(|&(x, y, _)| (x..y).contains(&k))
+                    })
+                    && tokens.get(h.start - 2).is_some_and(|t| {
+                        lex.verbs.determiners.contains(&t.key)
+                            && !lex.verbs.plural_determiners.contains(&t.key)
+                    }))
+        })
         // A semicolon, a question or an exclamation mark ends the figure's sentence part:
         // "680 adultes s'y trouvent encore; 323 en sont revenus".
         .filter(|h| {
