@@ -897,20 +897,22 @@ fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
         && (word(a - 2, &lex.descriptive_heads) || area)
 }
 
-/// Whether the figure at token `a` gives a thing's size after "<measure> de": "dans un
-/// rayon de 150 km", "à une altitude de 1850 mètres", "un échantillon de 1010 Français". It
-/// reports no event.
+/// Whether the figure at token `a` gives a thing's size after "<measure> de" or its measure
+/// noun alone: "dans un rayon de 150 km", "à une altitude de 1850 mètres", "un échantillon de
+/// 1010 Français", "de calibre 8 mm". It reports no event.
 fn measures_a_thing(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
     let head = |k: usize| {
         toks.get(k)
             .is_some_and(|t| lex.measure_heads.contains(&t.key))
     };
-    // An adjective may follow the noun: "un échantillon représentatif de 1010 Français".
-    a >= 2
+    // An adjective may follow the noun: "un échantillon représentatif de 1010 Français";
+    // "de" may be left out: "un revolver de calibre 8 mm".
+    let linked = a >= 2
         && toks
             .get(a - 1)
             .is_some_and(|t| lex.noun_links.contains(&t.key))
-        && (head(a - 2) || (a >= 3 && head(a - 3) && toks.get(a - 2).is_some_and(|t| t.is_word)))
+        && (head(a - 2) || (a >= 3 && head(a - 3) && toks.get(a - 2).is_some_and(|t| t.is_word)));
+    linked || (a >= 1 && head(a - 1))
 }
 
 /// Whether the length at tokens `[a, b)` locates a place: "à une vingtaine de km de

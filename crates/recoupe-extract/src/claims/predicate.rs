@@ -148,6 +148,26 @@ pub fn find(
                 || subset
                 || !(h.end..a).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
         })
+        // Brackets hold an aside: a predicate inside brackets the figure is not in tells
+        // the aside's event ("1410 attentats ont eu lieu … (même si ces attentats ont peu
+        // tué, 41 personnes)"), and one outside the brackets of a figure is not its own
+        // ("celui de Nice le 14 juillet 2016 (86 morts)"); a subset in brackets takes its
+        // parent's event.
+        .filter(|h| {
+            let between = if h.start >= b {
+                tokens.get(b..h.start)
+            } else {
+                tokens.get(h.end..a)
+            };
+            let depth = between.map_or(0, |w| {
+                w.iter().fold(0i32, |d, t| match t.key.as_str() {
+                    "(" => d + 1,
+                    ")" => d - 1,
+                    _ => d,
+                })
+            });
+            depth == 0
+        })
         // An editor's insertion in brackets is a text of its own.
         .filter(|h| {
             let (lo, hi) = if h.start >= b {
