@@ -204,12 +204,14 @@ fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Fou
                         && !t.key.starts_with(|c: char| c.is_ascii_digit())
                 })
     };
-    let hit = lex
-        .counted
-        .all(window)
-        .into_iter()
-        .rev()
-        .find(|h| !after_auxiliary(h.start) && !epithet(h.start))?;
+    let hit = lex.counted.all(window).into_iter().rev().find(|h| {
+        !after_auxiliary(h.start)
+            && !epithet(h.start)
+            && (h.end != h.start + 1
+                || !window
+                    .get(h.start)
+                    .is_some_and(|t| lex.right_after_number.contains(&t.key)))
+    })?;
     let first = window.get(hit.start)?;
     let last = window.get(hit.end.checked_sub(1)?)?;
     Some(Found {

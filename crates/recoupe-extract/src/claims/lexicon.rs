@@ -284,6 +284,8 @@ struct CountedFile {
     #[serde(default)]
     ordinal_endings: Vec<String>,
     #[serde(default)]
+    right_after_number: Vec<String>,
+    #[serde(default)]
     directions: Vec<String>,
     #[serde(default)]
     direction_links: Vec<String>,
@@ -699,6 +701,9 @@ pub struct Lexicon {
     pub time_prepositions: WordSet,
     /// Endings of a fraction's denominator that is also a rank ("quatrième").
     pub ordinal_endings: Vec<String>,
+    /// Counted words that count only right after their number ("5 contre"), never carried
+    /// to a later figure ("815,5 millions en 2018, contre 823,2 en 2017").
+    pub right_after_number: WordSet,
     /// Prepositions of a distance ("à 20 km de").
     pub distance_markers: WordSet,
     /// Points of the compass and the words before them, between a distance and its "de"
@@ -881,6 +886,7 @@ fn load(lang: Lang) -> Lexicon {
         share_links: word_set(counted.share_links),
         time_prepositions: word_set(counted.time_prepositions),
         ordinal_endings: counted.ordinal_endings,
+        right_after_number: word_set(counted.right_after_number),
         distance_markers: word_set(counted.distance_markers),
         directions: word_set(counted.directions),
         direction_links: word_set(counted.direction_links),
