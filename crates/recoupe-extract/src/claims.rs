@@ -1089,7 +1089,21 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             && !lex.not_nouns.contains(&t.key)
             && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.only_verb())
     });
-    if plain && digits && a > 1 && before.is_word && before.capitalized && !after_is_noun {
+    // "Windows 10", "le Roi-Soleil 2.0": a version after a name is a point then one digit
+    // (French decimals take a comma, thousands a point then three digits).
+    let version = q.text.split_once('.').is_some_and(|(whole, part)| {
+        !whole.is_empty()
+            && whole.chars().all(|c| c.is_ascii_digit())
+            && part.len() == 1
+            && part.chars().all(|c| c.is_ascii_digit())
+    });
+    if plain
+        && (digits || version)
+        && a > 1
+        && before.is_word
+        && before.capitalized
+        && !after_is_noun
+    {
         return true;
     }
     // "le dernier rapport 2018 de l'Enisa": four digits of a year after a noun, before no
