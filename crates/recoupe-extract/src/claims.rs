@@ -301,8 +301,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // ("ses trois premières années").
             let duration =
                 q.kind == QuantityKind::Duration || counted_category.as_deref() == Some("duration");
-            // A quoted figure's event is told inside the quotation.
-            let quoted_until = quotation_end(&toks, (a, b));
+            // Where the figure's own words end, whatever its verb: the closing mark of its
+            // quotation, "ce qui" taking up the whole clause, a relative clause about the
+            // thing a measure sizes.
+            let own_words_end = [
+                quotation_end(&toks, (a, b)),
+                clause_taken_up(lex, &toks, b),
+                measured_thing_relative(lex, &toks, q, (a, b)),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
             let mut predicate = if locating {
                 None
             } else if by_pronoun {
@@ -315,7 +324,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     let own_end = (!duration)
                         .then(|| own_clause_end(lex, &toks, (a, b), &ranges, &cues, &not_verbs))
                         .flatten();
-                    let clause_end = match (own_end, quoted_until) {
+                    let clause_end = match (own_end, own_words_end) {
                         (Some(x), Some(y)) => Some(x.min(y)),
                         (x, y) => x.or(y),
                     };
@@ -427,7 +436,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     counted.as_ref(),
                     &doc.text,
                 )
-                .filter(|(p, _)| quoted_until.is_none_or(|end| p.span.start < toks[end].start))
+                .filter(|(p, _)| own_words_end.is_none_or(|end| p.span.start < toks[end].start))
                 .map(|(p, rule)| {
                     rules.push(format!("{prefix}{rule}"));
                     p
@@ -685,6 +694,22 @@ fn other_event(
     }
     let start = token_at(toks, found.span.start);
     let end = token_at(toks, found.span.end).max(start + 1);
+    // Before the figure, or after it set off by a comma ("…, a décidé la cour"), a verb of
+    // telling is the teller's; right after the figure it is what the figure's people said
+    // ("58 % disent").
+    let incise = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.key == ",");
+    if (start < a || incise)
+        && toks.get(end - 1).is_some_and(|t| {
+            lex.verbs
+                .forms
+                .is_form_of(&t.key, &lex.verbs.reporting_infinitives)
+        })
+    {
+        return None;
+    }
     let lo = a.min(start).saturating_sub(6);
     let verb = found.span.slice(text);
     // A reflexive form has another sense: "s'arrêter" stops, it arrests no one; the clitic
@@ -850,6 +875,52 @@ fn own_clause_end(
         .and_then(|k| toks.get(k))
         .is_some_and(|t| lex.verbs.infinitive_markers.contains(&t.key));
     (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive).then_some(end + 1)
+}
+
+/// "ce qui", "ce que" after the figure ending at token `b`: what follows tells of the whole
+/// clause, not of the figure ("un tunnel de 5 km, ce qui va faciliter le transport").
+fn clause_taken_up(lex: &Lexicon, toks: &[Token], b: usize) -> Option<usize> {
+    (b..toks.len().saturating_sub(1)).find(|&i| {
+        toks.get(i)
+            .is_some_and(|t| lex.clause_pronouns.contains(&t.key))
+            && toks.get(i + 1).is_some_and(|t| {
+                lex.verbs.complementizers.contains(&t.key) || lex.relatives.contains(&t.key)
+            })
+    })
+}
+
+/// The relative pronoun after a measure (a length, an area, a mass…) of a thing named before
+/// it, the figure at tokens `[a, b)`: the relative clause tells of the thing ("une bande noire
+/// d'1 cm qui entoure l'écran", "le niveau record de 7,95 mètres qui remonte à 1891"), not of
+/// the measure ("ce sont 1300 hectares de terres qui sont réservés").
+fn measured_thing_relative(
+    lex: &Lexicon,
+    toks: &[Token],
+    q: &Quantity,
+    (a, b): (usize, usize),
+) -> Option<usize> {
+    let measure = q.unit.as_ref().is_some_and(|u| {
+        !matches!(
+            u.dimension,
+            Dimension::Currency | Dimension::Ratio | Dimension::Duration | Dimension::Other
+        )
+    });
+    let of_thing = a >= 2
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| lex.noun_links.contains(&t.key))
+        && toks.get(a - 2).is_some_and(|t| {
+            t.is_word && !lex.not_nouns.contains(&t.key) && !lex.skip.contains(&t.key)
+        });
+    if !measure || !of_thing {
+        return None;
+    }
+    (b..toks.len())
+        .take_while(|&i| toks.get(i).is_some_and(|t| t.is_word))
+        .find(|&i| {
+            toks.get(i)
+                .is_some_and(|t| lex.measure_relatives.contains(&t.key))
+        })
 }
 
 /// The closing quotation mark after a quoted figure at tokens `[a, b)` when a comma follows

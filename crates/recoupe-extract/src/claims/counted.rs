@@ -59,7 +59,7 @@ pub fn find(
     if q.unit.is_some() {
         return None;
     }
-    by_subject_pronoun(lex, tokens, a).or_else(|| before(lex, tokens, floor, a))
+    by_subject_pronoun(lex, tokens, a).or_else(|| before(lex, tokens, (floor, a), plural))
 }
 
 /// The rule of people counted by a subject pronoun and "être": "nous étions dix".
@@ -175,8 +175,15 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
     None
 }
 
-/// The nearest counted noun before the figure, not before `floor`.
-fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Found> {
+/// The nearest counted noun before the figure, not before `floor`; with `plural`, a plural
+/// one: a singular noun is not what two or more count ("la peine de mort contre cinq des 21
+/// suspects").
+fn before(
+    lex: &Lexicon,
+    tokens: &[Token],
+    (floor, a): (usize, usize),
+    plural: bool,
+) -> Option<Found> {
     let window = tokens.get(floor..a)?;
     // After an auxiliary a word is the verb's participle ("ont été tués"), not a noun.
     let after_auxiliary = |i: usize| {
@@ -211,6 +218,10 @@ fn before(lex: &Lexicon, tokens: &[Token], floor: usize, a: usize) -> Option<Fou
                 || !window
                     .get(h.start)
                     .is_some_and(|t| lex.right_after_number.contains(&t.key)))
+            && (!plural
+                || window
+                    .get(h.end - 1)
+                    .is_some_and(|t| is_plural(lex, &t.key)))
     })?;
     let first = window.get(hit.start)?;
     let last = window.get(hit.end.checked_sub(1)?)?;

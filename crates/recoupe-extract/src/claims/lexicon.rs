@@ -284,6 +284,10 @@ struct CountedFile {
     #[serde(default)]
     ordinal_endings: Vec<String>,
     #[serde(default)]
+    clause_pronouns: Vec<String>,
+    #[serde(default)]
+    measure_relatives: Vec<String>,
+    #[serde(default)]
     right_after_number: Vec<String>,
     #[serde(default)]
     directions: Vec<String>,
@@ -382,6 +386,8 @@ struct VerbsFile {
     reflexive_state_infinitives: Vec<String>,
     #[serde(default)]
     descriptive_infinitives: Vec<String>,
+    #[serde(default)]
+    reporting_infinitives: Vec<String>,
     #[serde(default)]
     partitive_markers: Vec<String>,
     #[serde(default)]
@@ -490,6 +496,9 @@ pub struct Verbs {
     pub reflexive_state_infinitives: WordSet,
     /// Infinitives whose participle after a noun describes it ("concernées").
     pub descriptive_infinitives: WordSet,
+    /// Infinitives of verbs that tell or decide ("a annoncé", "a décidé la cour"): their
+    /// clause reports what others say happened, it is no event of the figure.
+    pub reporting_infinitives: WordSet,
     /// Words after which a pronoun is no subject ("d'entre elles").
     pub partitive_markers: WordSet,
     /// The word of the gerund ("en désactivant").
@@ -701,6 +710,10 @@ pub struct Lexicon {
     pub time_prepositions: WordSet,
     /// Endings of a fraction's denominator that is also a rank ("quatrième").
     pub ordinal_endings: Vec<String>,
+    /// Pronouns that take up a whole clause before "qui" or "que" ("ce qui va faciliter").
+    pub clause_pronouns: WordSet,
+    /// Relative pronouns whose clause after a thing's measure tells of the thing ("qui").
+    pub measure_relatives: WordSet,
     /// Counted words that count only right after their number ("5 contre"), never carried
     /// to a later figure ("815,5 millions en 2018, contre 823,2 en 2017").
     pub right_after_number: WordSet,
@@ -886,6 +899,8 @@ fn load(lang: Lang) -> Lexicon {
         share_links: word_set(counted.share_links),
         time_prepositions: word_set(counted.time_prepositions),
         ordinal_endings: counted.ordinal_endings,
+        clause_pronouns: word_set(counted.clause_pronouns),
+        measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
         distance_markers: word_set(counted.distance_markers),
         directions: word_set(counted.directions),
@@ -966,6 +981,7 @@ fn load(lang: Lang) -> Lexicon {
             state_infinitives: word_set(predicates.verbs.state_infinitives),
             reflexive_state_infinitives: word_set(predicates.verbs.reflexive_state_infinitives),
             descriptive_infinitives: word_set(predicates.verbs.descriptive_infinitives),
+            reporting_infinitives: word_set(predicates.verbs.reporting_infinitives),
             partitive_markers: word_set(predicates.verbs.partitive_markers),
             gerund_markers: word_set(predicates.verbs.gerund_markers),
             modal_infinitives: word_set(predicates.verbs.modal_infinitives),
