@@ -124,7 +124,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 ((qi, q), (a, b, starts_subset(lex, &toks, a)))
             })
             .filter(|((_, q), (a, b, _))| {
-                !refers_or_names(lex, &toks, q, *a, *b)
+                !listed_with_a_year(lex, &toks, &ann.quantities, q, *a)
+                    && !refers_or_names(lex, &toks, q, *a, *b)
                     && !stands_alone(lex, &toks, q, *a, *b)
                     && !starts_compound_name(&doc.text, q.span)
                     && !glued_to_digits(&doc.text, q.span)
@@ -1210,6 +1211,32 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         return true;
     }
     plain && digits && before.is_word && lex.label_articles.contains(&before.key) && !after_is_noun
+}
+
+/// Four digits of a year listed after a year, joined by a comma or a coordinator: a year too
+/// ("atteinte en 2030, 2032 ou 2034").
+fn listed_with_a_year(
+    lex: &Lexicon,
+    toks: &[Token],
+    quantities: &[Quantity],
+    q: &Quantity,
+    a: usize,
+) -> bool {
+    let year_like = q.text.len() == 4
+        && q.text.chars().all(|c| c.is_ascii_digit())
+        && q.best
+            .is_some_and(|v| (lex.year_range[0]..=lex.year_range[1]).contains(&v));
+    let joined = a >= 2
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| t.key == "," || lex.ellipsis_joins.contains(&t.key));
+    year_like
+        && joined
+        && toks.get(a - 2).is_some_and(|before| {
+            quantities
+                .iter()
+                .any(|p| p.kind == QuantityKind::Year && p.span.end == before.end)
+        })
 }
 
 /// A number that is all its sentence ("2." numbering a list item), digits that open their
