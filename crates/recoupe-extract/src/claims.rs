@@ -329,6 +329,12 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         (Some(x), Some(y)) => Some(x.min(y)),
                         (x, y) => x.or(y),
                     };
+                    // A figure with its own verb after it is that verb's subject: an event
+                    // before it is another subject's ("1550 citoyens sont partis …, et
+                    // quelque 11 400 citoyens sont inscrits"), but for a toll's noun ("parmi
+                    // les victimes") and a subset's parent's event.
+                    let own_verb_after = own_end.is_some_and(|end| end > b);
+                    let subset = ranges.iter().any(|&(x, _, starts)| x == a && starts);
                     predicate::find(
                         lex,
                         &toks,
@@ -339,6 +345,25 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         counted_category.as_deref(),
                         clause_end,
                     )
+                    .filter(|p| {
+                        // A verb right before takes the figure as object, a few words apart
+                        // at most and with no comma or coordinator between ("avoir secouru
+                        // de son côté 33 migrants").
+                        let object = || {
+                            let end = token_at(&toks, p.span.end);
+                            a.saturating_sub(end) <= OBJECT_GAP
+                                && toks.get(end..a).is_some_and(|w| {
+                                    w.iter().all(|t| {
+                                        t.is_word && !lex.verbs.coordinators.contains(&t.key)
+                                    })
+                                })
+                        };
+                        !own_verb_after
+                            || subset
+                            || p.span.start >= q.span.end
+                            || lex.implied.values().any(|v| v == &p.category)
+                            || object()
+                    })
                 })
             }
             .map(|p| {
@@ -923,6 +948,10 @@ fn measured_thing_relative(
                 .is_some_and(|t| lex.measure_relatives.contains(&t.key))
         })
 }
+
+/// Most words between a verb and the figure it takes as object ("avoir secouru de son côté
+/// 33 migrants").
+const OBJECT_GAP: usize = 4;
 
 /// The closing quotation mark after a quoted figure at tokens `[a, b)` when a comma follows
 /// it: what comes next is the quoting clause, not the quotation ("… des centaines de
