@@ -295,7 +295,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // So does a penalty: "sous peine de 150 euros d'amende".
             let locating = locates(lex, &toks, q, counted.as_ref(), (a, b))
                 || penalties.iter().any(|h| h.end == a)
-                || measures_a_thing(lex, &toks, a)
+                || measures_a_thing(lex, &toks, (a, b))
                 || share_base;
             // A duration is a claim only when the lexicon names its event ("réglée d'ici
             // deux ou trois jours"), not for any verb near it; so is a count of days or years
@@ -1000,8 +1000,9 @@ fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
 
 /// Whether the figure at token `a` gives a thing's size after "<measure> de" or its measure
 /// noun alone: "dans un rayon de 150 km", "à une altitude de 1850 mètres", "un échantillon de
-/// 1010 Français", "de calibre 8 mm". It reports no event.
-fn measures_a_thing(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+/// 1010 Français", "de calibre 8 mm", or before it after "de" ("2000 mètres d'altitude"). It
+/// reports no event.
+fn measures_a_thing(lex: &Lexicon, toks: &[Token], (a, b): (usize, usize)) -> bool {
     let head = |k: usize| {
         toks.get(k)
             .is_some_and(|t| lex.measure_heads.contains(&t.key))
@@ -1013,7 +1014,9 @@ fn measures_a_thing(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
             .get(a - 1)
             .is_some_and(|t| lex.noun_links.contains(&t.key))
         && (head(a - 2) || (a >= 3 && head(a - 3) && toks.get(a - 2).is_some_and(|t| t.is_word)));
-    linked || (a >= 1 && head(a - 1))
+    // Or the measure noun after the figure's unit: "au-delà des 2000 mètres d'altitude".
+    let after = toks.get(b).is_some_and(|t| lex.noun_links.contains(&t.key)) && head(b + 1);
+    linked || (a >= 1 && head(a - 1)) || after
 }
 
 /// Whether the length at tokens `[a, b)` locates a place: "à une vingtaine de km de
