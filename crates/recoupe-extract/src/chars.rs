@@ -117,6 +117,61 @@ pub(crate) fn ascii_run(bytes: &[u8], pos: usize, of: u8) -> (usize, u8) {
     (end, seen)
 }
 
+/// Every byte of a word-sized chunk at once: `ONES * b` repeats byte `b`, `HIGH` is the top
+/// bit of every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `w` (eight bytes of text) that is an ASCII letter, or with
+/// `digits` an ASCII letter or digit. Bytes are compared through additions that carry into
+/// their own top bit only: on their low seven bits, a byte is at most 0x7F and no sum
+/// reaches 0x100.
+#[inline]
+fn alnum_bits(w: u64, digits: bool) -> u64 {
+    let low = w & !HIGH;
+    // A letter with its case bit set is a lower-case letter, and no other byte becomes one.
+    let folded = low | (ONES * 0x20);
+    let from_a = folded.wrapping_add(ONES * (0x80 - u64::from(b'a'))) & HIGH;
+    let past_z = folded.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1)) & HIGH;
+    let mut bits = from_a & !past_z;
+    if digits {
+        let from_0 = low.wrapping_add(ONES * (0x80 - u64::from(b'0'))) & HIGH;
+        let past_9 = low.wrapping_add(ONES * (0x80 - u64::from(b'9') - 1)) & HIGH;
+        bits |= from_0 & !past_9;
+    }
+    // Bytes above 0x7F are none of them.
+    bits & !w
+}
+
+/// [`ascii_run`] over ASCII letters, or letters and digits with `digits`, read eight bytes
+/// at a time (a word is five or six bytes on average: one step for most): the end of the
+/// run and whether it holds an upper-case letter.
+#[inline]
+pub(crate) fn ascii_word_run(bytes: &[u8], mut pos: usize, digits: bool) -> (usize, bool) {
+    let mut upper = 0u64;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let bits = alnum_bits(w, digits);
+        // An upper-case letter has its case bit (0x20) clear: shifted to the top bit.
+        let capitals = bits & !(w << 2);
+        let others = !bits & HIGH;
+        if others == 0 {
+            upper |= capitals;
+            pos += 8;
+            continue;
+        }
+        // Little-endian: the first byte outside the run is the lowest set bit.
+        let len = others.trailing_zeros() / 8;
+        let before = (1u64 << (8 * len)) - 1;
+        upper |= capitals & before;
+        return (pos + len as usize, upper != 0);
+    }
+    // Fewer than eight bytes left: one at a time.
+    let of = if digits { class::ALNUM } else { class::ALPHA };
+    let (end, seen) = ascii_run(bytes, pos, of);
+    (end, upper != 0 || seen & class::UPPER != 0)
+}
+
 /// The character at byte `pos` of `text` (a char boundary), decoded only when it is not
 /// ASCII: the tokenizers walk byte offsets and most characters are ASCII.
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -142,6 +197,44 @@ mod tests {
             let lower: String = c.to_lowercase().collect();
             assert_eq!(pushed, lower, "{c:?}");
             assert_eq!(lowercase_is_itself(c), lower == c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_runs_match_byte_runs() {
+        let texts = [
+            "Alep-Est 2016 été",
+            "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789",
+            "Moscou@[`{/:]x\u{7f}éÉ aaaaaaaA1bbbbbbbbbbbbbbbbZ",
+            "",
+            "x",
+            "DEUXMILLE2016mille",
+        ];
+        let mut all: Vec<u8> = (0..=255u8).collect();
+        all.extend(b"abcdefgh");
+        for digits in [false, true] {
+            let of = if digits { class::ALNUM } else { class::ALPHA };
+            for bytes in texts.iter().map(|t| t.as_bytes()).chain([all.as_slice()]) {
+                for pos in 0..=bytes.len() {
+                    let (end, seen) = ascii_run(bytes, pos, of);
+                    let expected = (end, seen & class::UPPER != 0);
+                    assert_eq!(
+                        ascii_word_run(bytes, pos, digits),
+                        expected,
+                        "{bytes:?} {pos}"
+                    );
+                }
+            }
+            // Every byte value at every place of a chunk and after it.
+            for b in 0..=255u8 {
+                for at in 0..12 {
+                    let mut bytes = b"aaaaaaaaaaaaaaaa".to_vec();
+                    bytes[at] = b;
+                    let (end, seen) = ascii_run(&bytes, 0, of);
+                    let expected = (end, seen & class::UPPER != 0);
+                    assert_eq!(ascii_word_run(&bytes, 0, digits), expected, "{b} at {at}");
+                }
+            }
         }
     }
 

@@ -193,7 +193,8 @@ impl<'a, 't> Detector<'a, 't> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            if !self.toks[i].word {
+            // Most tokens start nothing: they are passed over here, without a call.
+            if !self.toks.get(i).is_some_and(|t| self.may_start(t)) {
                 i += 1;
                 continue;
             }
@@ -203,15 +204,20 @@ impl<'a, 't> Detector<'a, 't> {
         self.cands
     }
 
-    /// Tries every rule at word `i`; returns the index after what a rule consumed.
+    /// Whether a rule can start at token `t`: a word that is capitalized, hyphenated, or a
+    /// lower-case trigger; any other word is skipped with one look-up.
+    #[inline]
+    fn may_start(&self, t: &Tok<'t>) -> bool {
+        t.word
+            && (t.upper
+                || t.hyphen
+                || self.lex.trigger_filter.may_contain(&t.lower)
+                    && self.lex.triggers.contains(&*t.lower))
+    }
+
+    /// Tries every rule at word `i` (one [`Self::may_start`] accepts); returns the index
+    /// after what a rule consumed.
     fn step(&mut self, i: usize) -> Option<usize> {
-        let t = &self.toks[i];
-        let trigger = || {
-            self.lex.trigger_filter.may_contain(&t.lower) && self.lex.triggers.contains(&*t.lower)
-        };
-        if !t.upper && !t.hyphen && !trigger() {
-            return None;
-        }
         if !self.reserved.is_empty()
             && let Some(end) = self.reserved_at(i)
         {
@@ -232,10 +238,12 @@ impl<'a, 't> Detector<'a, 't> {
             (Some((ge, p)), None) => return Some(self.push_gazetteer(i, ge, p)),
             (None, None) => {}
         }
-        if let Some(end) = self.place_with_suffix(i) {
+        // A lower-case word without a hyphen starts no name and no place with a suffix.
+        let named = self.toks.get(i).is_some_and(|t| t.upper || t.hyphen);
+        if named && let Some(end) = self.place_with_suffix(i) {
             return Some(end);
         }
-        if let Some(end) = self.name_seq(i, false) {
+        if named && let Some(end) = self.name_seq(i, false) {
             self.typed_name(i, end);
             return Some(end);
         }

@@ -124,7 +124,8 @@ pub fn tokenize<'t>(
         let lower = match cut.case {
             Case::AsciiLower => Cow::Borrowed(word),
             Case::AsciiUpper => Cow::Owned(word.to_ascii_lowercase()),
-            Case::Other => lowercase(word),
+            Case::Unchanged => Cow::Borrowed(word),
+            Case::Other => Cow::Owned(word.to_lowercase()),
         };
         toks.push(Tok {
             text: word,
@@ -144,12 +145,13 @@ pub fn tokenize<'t>(
     toks
 }
 
-/// What lowering a word takes: nothing (ASCII without capitals), ASCII lowering, or the
-/// general case.
+/// What lowering a word takes: nothing (ASCII without capitals, or every character its
+/// own lower case), ASCII lowering, or the general case.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Case {
     AsciiLower,
     AsciiUpper,
+    Unchanged,
     Other,
 }
 
@@ -170,6 +172,7 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> Cut {
     let mut pos = start;
     let mut segment_len = 0usize;
     let mut segment_upper = false;
+    // `upper`: a character whose lower case is another (an ASCII capital, "É").
     let (mut ascii, mut upper, mut hyphen) = (true, false, false);
     let cut = |end, ascii, upper, hyphen| Cut {
         end,
@@ -188,6 +191,12 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> Cut {
             pos = run_end;
             end = pos;
         }
+        // Most words end at a space or a mark that joins nothing: known from the byte.
+        match bytes.get(pos) {
+            None => break,
+            Some(&b) if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') => break,
+            _ => {}
+        }
         let Some(c) = char_at(text, pos) else {
             break;
         };
@@ -196,6 +205,7 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> Cut {
             if segment_len == 0 {
                 segment_upper = is_uppercase(c);
             }
+            upper |= !lowercase_is_itself(c);
             ascii = false;
             segment_len += 1;
             end = pos + len;
@@ -212,8 +222,8 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> Cut {
         match c {
             '\'' => {
                 let before = text.get(start..pos).unwrap_or("");
-                // Lower-case ASCII is its own lower case: no copy to look it up.
-                let elided = if ascii && !upper {
+                // A word without capitals is its own lower case: no copy to look it up.
+                let elided = if !upper {
                     elisions.contains(before)
                 } else {
                     elisions.contains(&lowercase(before))
@@ -253,7 +263,8 @@ fn case(ascii: bool, upper: bool) -> Case {
     match (ascii, upper) {
         (true, false) => Case::AsciiLower,
         (true, true) => Case::AsciiUpper,
-        _ => Case::Other,
+        (false, false) => Case::Unchanged,
+        (false, true) => Case::Other,
     }
 }
 

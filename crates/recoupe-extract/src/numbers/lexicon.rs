@@ -110,6 +110,10 @@ pub(crate) struct Lexicon {
     pub units_by_word: PhraseIndex<usize>,
     /// Symbols, longest first: matched on the raw text, case-sensitively.
     pub unit_symbols: Vec<(String, usize)>,
+    /// For each first byte, the indices in `unit_symbols` (in its order) of the symbols
+    /// that can start with it: those starting with it, and an empty one if any. Index 256
+    /// is for the end of the text.
+    pub unit_symbols_by_first: Vec<Vec<usize>>,
     pub units: Vec<UnitDef>,
     pub prefix_currencies: Vec<(String, usize)>,
     /// Id of the hundredth of a currency ("cent"): "15 dollars 50 cents".
@@ -237,6 +241,22 @@ struct CalendarFile {
 
 static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(Lang::Fr));
 static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(Lang::En));
+
+/// For each byte, the indices of the `symbols` that may start at a place of the text
+/// beginning with that byte, in their order; last, at index 256, those that may start at
+/// the end of the text (empty ones).
+fn by_first_byte(symbols: &[(String, usize)]) -> Vec<Vec<usize>> {
+    (0..=256usize)
+        .map(|b| {
+            symbols
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _))| s.as_bytes().first().is_none_or(|&f| usize::from(f) == b))
+                .map(|(k, _)| k)
+                .collect()
+        })
+        .collect()
+}
 
 /// The lexicon of `lang`; languages without data use English's, the most neutral.
 pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
@@ -374,6 +394,7 @@ impl Lexicon {
             months,
             month_abbrevs,
             units_by_word: PhraseIndex::new(unit_words, false),
+            unit_symbols_by_first: by_first_byte(&unit_symbols),
             unit_symbols,
             units,
             prefix_currencies,

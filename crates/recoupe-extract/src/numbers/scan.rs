@@ -25,7 +25,8 @@ pub(crate) fn scan(text: &str, lang: Lang) -> Vec<Quantity> {
         },
         out: Vec::new(),
         floor: 0,
-        has_at: toks.iter().any(|t| t.key == "@"),
+        // Only an "@" of the text makes an "@" token: one search of the bytes.
+        has_at: text.as_bytes().contains(&b'@'),
         code: match lang {
             Lang::Fr => "fr",
             _ => "en",
@@ -58,17 +59,22 @@ fn merge_bounds(out: &mut Vec<Quantity>, text: &str, toks: &[Tok<'_>], lex: &Lex
     let mut k = 0;
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
-        let between: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.start >= a.span.end && t.end <= b.span.start)
-            .map(|t| t.key.as_ref())
-            .collect();
-        let joined = lex
-            .bound_joiners
-            .iter()
-            .any(|j| j.iter().map(String::as_str).eq(between.iter().copied()));
         let pair = (lower(&a.qualifier) && upper(&b.qualifier))
             || (upper(&a.qualifier) && lower(&b.qualifier));
+        // Only a lower and an upper bound can merge: the words between them are read then.
+        let joined = pair && {
+            // Tokens are in text order: those between the two are one run of them.
+            let first = toks.partition_point(|t| t.start < a.span.end);
+            let between = toks
+                .get(first..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| t.end <= b.span.start)
+                .map(|t| t.key.as_ref());
+            lex.bound_joiners
+                .iter()
+                .any(|j| j.iter().map(String::as_str).eq(between.clone()))
+        };
         let (lo, hi) = if lower(&a.qualifier) {
             (a.low, b.high)
         } else {
@@ -237,7 +243,7 @@ impl<'a> Scanner<'a> {
                 .toks()
                 .get(i)
                 .and_then(|t| self.c.text.as_bytes().get(t.start))
-                .is_some_and(|b| b"IVXLCDM".contains(b))
+                .is_some_and(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
             && !(lex.trigger_filter.may_contain(self.key(i)) && lex.triggers.contains(self.key(i)))
         {
             return None;
@@ -854,12 +860,14 @@ impl<'a> Scanner<'a> {
         let mut best: Option<(usize, usize)> = None;
         // Symbols: case-sensitive, on the raw text, ending on a token end.
         let rest = text.get(tok.start..).unwrap_or("");
-        let first = rest.as_bytes().first();
-        for (sym, u) in &lex.unit_symbols {
-            // The first byte first: most symbols differ there, without a call to compare.
-            if sym.as_bytes().first().is_some_and(|b| Some(b) != first)
-                || !rest.starts_with(sym.as_str())
-            {
+        // Only the symbols that can start with the first byte are compared.
+        let first = rest.as_bytes().first().map_or(256, |&b| usize::from(b));
+        let candidates = lex
+            .unit_symbols_by_first
+            .get(first)
+            .map_or(&[][..], Vec::as_slice);
+        for (sym, u) in candidates.iter().filter_map(|&k| lex.unit_symbols.get(k)) {
+            if !rest.starts_with(sym.as_str()) {
                 continue;
             }
             let end_byte = tok.start + sym.len();

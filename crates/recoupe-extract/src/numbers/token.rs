@@ -5,7 +5,10 @@
 
 use std::borrow::Cow;
 
-use crate::chars::{ascii_run, char_at, class, is_alphabetic, push_lowercase};
+use crate::chars::{
+    ascii_class, ascii_run, ascii_word_run, char_at, class, is_alphabetic, lowercase_is_itself,
+    push_lowercase,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -56,17 +59,6 @@ fn fold_char(c: char, out: &mut String) {
     out.push(m);
 }
 
-/// The folded form of `s`, borrowed when folding changes nothing.
-fn fold_cow(s: &str) -> Cow<'_, str> {
-    if s.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
-    {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(fold(s))
-    }
-}
-
 /// The folded form of a whole string (used for data-file entries).
 pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
@@ -77,6 +69,11 @@ pub(crate) fn fold(s: &str) -> String {
         }
         return out;
     }
+    fold_chars(s)
+}
+
+/// `fold` of a string known to hold a non-ASCII character.
+fn fold_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
@@ -84,50 +81,91 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
+/// The key of a one-character punctuation token that is not ASCII: what `fold` makes of
+/// it, borrowed from the text or a constant for the marks folding maps to another.
+fn punct_key(c: char, raw: &str) -> Cow<'_, str> {
+    match c {
+        '’' | '‘' | 'ʼ' => Cow::Borrowed("'"),
+        '‐' | '‑' | '‒' => Cow::Borrowed("-"),
+        '–' | '—' | '−' => Cow::Borrowed("–"),
+        _ if lowercase_is_itself(c) => Cow::Borrowed(raw),
+        _ => Cow::Owned(fold(raw)),
+    }
+}
+
+/// Whether an ASCII byte is whitespace (`char::is_whitespace` on ASCII).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// Splits `text` into words, digit runs and single marks. Walked by bytes: ASCII, nearly
+/// all of the text, is classed from a table and never decoded, and a token's key is known
+/// from what was seen on the way (lower-case ASCII words, digits and ASCII marks are their
+/// own keys), so only capitalized or accented words are folded.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut gap = false;
     let mut i = 0;
-    // Walked by byte offsets: ASCII chars, the common case, are never decoded.
-    while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() {
-            gap = true;
-            i += c.len_utf8();
-            continue;
-        }
-        // `plain`: the token is its own key (lower-case ASCII letters, or one ASCII mark
-        // other than the backtick), known without reading it again.
-        let (kind, end, plain) = if is_word_char(c) {
-            let mut plain = c.is_ascii_lowercase();
-            let mut end = i + c.len_utf8();
-            loop {
-                let (run_end, seen) = ascii_run(bytes, end, class::ALPHA);
-                plain &= seen & class::UPPER == 0;
-                end = run_end;
-                match char_at(text, end) {
-                    Some(d) if !d.is_ascii() && is_word_char(d) => {
-                        plain = false;
-                        end += d.len_utf8();
-                    }
-                    _ => break,
-                }
+    while let Some(&b) = bytes.get(i) {
+        let (kind, end, key) = if b < 0x80 {
+            let first = ascii_class(b);
+            if first & class::ALPHA != 0 {
+                // ASCII letters, then, in a few words, more letters past a non-ASCII one.
+                let (run_end, upper) = ascii_word_run(bytes, i, false);
+                let end = if bytes.get(run_end).is_some_and(|&b| b >= 0x80) {
+                    word_end(text, run_end)
+                } else {
+                    run_end
+                };
+                let ascii = end == run_end;
+                let raw = text.get(i..end).unwrap_or("");
+                let key = if ascii && !upper {
+                    Cow::Borrowed(raw)
+                } else if ascii {
+                    Cow::Owned(raw.to_ascii_lowercase())
+                } else {
+                    Cow::Owned(fold_chars(raw))
+                };
+                (TokKind::Word, end, key)
+            } else if first & class::DIGIT != 0 {
+                let (end, _) = ascii_run(bytes, i + 1, class::DIGIT);
+                (
+                    TokKind::Digits,
+                    end,
+                    Cow::Borrowed(text.get(i..end).unwrap_or("")),
+                )
+            } else if is_ascii_space(b) {
+                gap = true;
+                i += 1;
+                continue;
+            } else if b == b'`' {
+                (TokKind::Punct, i + 1, Cow::Borrowed("'"))
+            } else {
+                (
+                    TokKind::Punct,
+                    i + 1,
+                    Cow::Borrowed(text.get(i..i + 1).unwrap_or("")),
+                )
             }
-            (TokKind::Word, end, plain)
-        } else if c.is_ascii_digit() {
-            let mut end = i + 1;
-            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                end += 1;
+        } else {
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                gap = true;
+                i += len;
+                continue;
             }
-            (TokKind::Digits, end, true)
-        } else {
-            (TokKind::Punct, i + c.len_utf8(), c.is_ascii() && c != '`')
-        };
-        let raw = text.get(i..end).unwrap_or("");
-        let key = if plain {
-            Cow::Borrowed(raw)
-        } else {
-            fold_cow(raw)
+            if is_word_char(c) {
+                let end = word_end(text, i);
+                let raw = text.get(i..end).unwrap_or("");
+                (TokKind::Word, end, Cow::Owned(fold_chars(raw)))
+            } else {
+                let raw = text.get(i..i + len).unwrap_or("");
+                (TokKind::Punct, i + len, punct_key(c, raw))
+            }
         };
         toks.push(Tok {
             start: i,
@@ -140,6 +178,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         i = end;
     }
     toks
+}
+
+/// The end of a word that goes on at byte `pos` with a character that may not be ASCII:
+/// letters (and "²", "³", "µ"), ASCII or not.
+fn word_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        pos = ascii_word_run(bytes, pos, false).0;
+        match bytes.get(pos) {
+            Some(&b) if b >= 0x80 => match char_at(text, pos) {
+                Some(d) if is_word_char(d) => pos += d.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    pos
 }
 
 /// The keys of a data-file phrase, tokenized like the text.
