@@ -313,6 +313,15 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .into_iter()
             .flatten()
             .min();
+            // An auxiliary right after the figure (and its noun) opens the figure's own verb:
+            // "120 sont aujourd'hui incarcérés".
+            let after_noun = counted
+                .as_ref()
+                .filter(|c| c.span.start >= q.span.end && c.span.end > c.span.start)
+                .map_or(b, |c| token_at(&toks, c.span.end));
+            let auxiliary_next = toks
+                .get(after_noun)
+                .is_some_and(|t| lex.verbs.auxiliaries.contains(&t.key));
             let mut predicate = if locating {
                 None
             } else if by_pronoun {
@@ -331,10 +340,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     };
                     // A figure with its own verb after it is that verb's subject: an event
                     // before it is another subject's ("1550 citoyens sont partis …, et
-                    // quelque 11 400 citoyens sont inscrits"), but for a toll's noun ("parmi
-                    // les victimes") and a subset's parent's event.
-                    let own_verb_after = own_end.is_some_and(|end| end > b);
-                    let subset = ranges.iter().any(|&(x, _, starts)| x == a && starts);
+                    // quelque 11 400 citoyens sont inscrits"; "Sur les 178 hommes revenus,
+                    // 120 sont incarcérés"), but for the event its own noun implies and a
+                    // verb taking it as object.
+                    let own_verb_after = own_end.is_some_and(|end| end > b) || auxiliary_next;
                     predicate::find(
                         lex,
                         &toks,
@@ -359,9 +368,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                                 })
                         };
                         !own_verb_after
-                            || subset
                             || p.span.start >= q.span.end
-                            || lex.implied.values().any(|v| v == &p.category)
+                            || counted_category
+                                .as_ref()
+                                .and_then(|c| lex.implied.get(c))
+                                .is_some_and(|v| v == &p.category)
                             || object()
                     })
                 })
@@ -411,6 +422,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             }
             if predicate.is_none()
                 && shares_earlier
+                && !auxiliary_next
                 && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
                 && let Some(p) = &earlier.predicate
             {
