@@ -1184,6 +1184,10 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if digits && (q.text.len() > 1 && q.text.starts_with('0')) {
         return true;
     }
+    // "les articles 25 et 27 du code": the number of a part of a text.
+    if plain && digits && before.is_word && lex.label_nouns.contains(&before.key) {
+        return true;
+    }
     if plain && digits && before.is_word && lex.model_articles.contains(&before.key) {
         return true;
     }

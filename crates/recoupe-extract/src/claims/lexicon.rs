@@ -286,6 +286,8 @@ struct CountedFile {
     #[serde(default)]
     clause_pronouns: Vec<String>,
     #[serde(default)]
+    label_nouns: Vec<String>,
+    #[serde(default)]
     measure_relatives: Vec<String>,
     #[serde(default)]
     right_after_number: Vec<String>,
@@ -712,6 +714,8 @@ pub struct Lexicon {
     pub ordinal_endings: Vec<String>,
     /// Pronouns that take up a whole clause before "qui" or "que" ("ce qui va faciliter").
     pub clause_pronouns: WordSet,
+    /// Nouns whose digits after them name a part of a text ("l'article 25").
+    pub label_nouns: WordSet,
     /// Relative pronouns whose clause after a thing's measure tells of the thing ("qui").
     pub measure_relatives: WordSet,
     /// Counted words that count only right after their number ("5 contre"), never carried
@@ -900,6 +904,7 @@ fn load(lang: Lang) -> Lexicon {
         time_prepositions: word_set(counted.time_prepositions),
         ordinal_endings: counted.ordinal_endings,
         clause_pronouns: word_set(counted.clause_pronouns),
+        label_nouns: word_set(counted.label_nouns),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
         distance_markers: word_set(counted.distance_markers),
