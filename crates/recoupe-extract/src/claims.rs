@@ -334,10 +334,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     let own_end = (!duration)
                         .then(|| own_clause_end(lex, &toks, (a, b), &ranges, &cues, &not_verbs))
                         .flatten();
-                    let clause_end = match (own_end, own_words_end) {
-                        (Some(x), Some(y)) => Some(x.min(y)),
-                        (x, y) => x.or(y),
-                    };
+                    let clause_end = own_end.into_iter().chain(own_words_end).min();
                     // A figure with its own verb after it is that verb's subject: an event
                     // before it is another subject's ("1550 citoyens sont partis …, et
                     // quelque 11 400 citoyens sont inscrits"; "Sur les 178 hommes revenus,
@@ -474,7 +471,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     counted.as_ref(),
                     &doc.text,
                 )
-                .filter(|(p, _)| own_words_end.is_none_or(|end| p.span.start < toks[end].start))
+                .filter(|(p, _)| {
+                    own_words_end
+                        .and_then(|end| toks.get(end))
+                        .is_none_or(|t| p.span.start < t.start)
+                })
                 .map(|(p, rule)| {
                     rules.push(format!("{prefix}{rule}"));
                     p
@@ -1228,9 +1229,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     }
     // "le dernier rapport 2018 de l'Enisa": four digits of a year after a noun, before no
     // noun of their own, date the noun.
-    let year = q.text.len() == 4
-        && q.best
-            .is_some_and(|v| (lex.year_range[0]..=lex.year_range[1]).contains(&v));
+    let year = year_digits(lex, q);
     // The word before is a noun: no function word, no form that is only a verb.
     let after_noun = before.is_word
         && !lex.not_nouns.contains(&before.key)
@@ -1261,6 +1260,13 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     plain && digits && before.is_word && lex.label_articles.contains(&before.key) && !after_is_noun
 }
 
+/// Four characters whose value falls in the years of `year_range` ("2018").
+fn year_digits(lex: &Lexicon, q: &Quantity) -> bool {
+    q.text.len() == 4
+        && q.best
+            .is_some_and(|v| (lex.year_range[0]..=lex.year_range[1]).contains(&v))
+}
+
 /// Four digits of a year listed after a year, joined by a comma or a coordinator: a year too
 /// ("atteinte en 2030, 2032 ou 2034").
 fn listed_with_a_year(
@@ -1270,10 +1276,7 @@ fn listed_with_a_year(
     q: &Quantity,
     a: usize,
 ) -> bool {
-    let year_like = q.text.len() == 4
-        && q.text.chars().all(|c| c.is_ascii_digit())
-        && q.best
-            .is_some_and(|v| (lex.year_range[0]..=lex.year_range[1]).contains(&v));
+    let year_like = year_digits(lex, q) && q.text.chars().all(|c| c.is_ascii_digit());
     let joined = a >= 2
         && toks
             .get(a - 1)

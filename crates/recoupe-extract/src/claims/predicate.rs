@@ -105,32 +105,7 @@ pub fn find(
                 || clause_end.is_none_or(|end| h.start < end)
                 || verbs::purpose_before(&lex.verbs, tokens, b, h.start)
         })
-        // Past the figure, a participle right after another noun and its singular
-        // determiner is that noun's epithet: "utilisant un véhicule piégé" (after a plural
-        // one the word may be a number: "trois des quatre blessés").
-        .filter(|h| {
-            h.start < b
-                || h.end != h.start + 1
-                || !tokens.get(h.start).is_some_and(|t| {
-                    lex.verbs
-                        .forms
-                        .get(&t.key)
-                        .is_some_and(|c| c.past_participle())
-                })
-                || !(h.start >= b + 2
-                    && tokens.get(h.start - 1).is_some_and(|t| {
-                        let k = h.start - 1;
-                        t.is_word
-                            && !t.capitalized
-                            && !lex.verbs.auxiliaries.contains(&t.key)
-                            && !blocked.iter().any(|&(x, y)| (x..y).contains(&k))
-                            && !figures.iter().any(|&(x, y, _)| (x..y).contains(&k))
-                    })
-                    && tokens.get(h.start - 2).is_some_and(|t| {
-                        lex.verbs.determiners.contains(&t.key)
-                            && !lex.verbs.plural_determiners.contains(&t.key)
-                    }))
-        })
+        .filter(|h| h.start < b || !epithet_of_another_noun(lex, tokens, h, b, figures, blocked))
         // A semicolon, a question or an exclamation mark ends the figure's sentence part:
         // "680 adultes s'y trouvent encore; 323 en sont revenus".
         .filter(|h| {
@@ -148,36 +123,25 @@ pub fn find(
                 || subset
                 || !(h.end..a).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
         })
-        // Brackets hold an aside: a predicate inside brackets the figure is not in tells
-        // the aside's event ("1410 attentats ont eu lieu … (même si ces attentats ont peu
-        // tué, 41 personnes)"), and one outside the brackets of a figure is not its own
-        // ("celui de Nice le 14 juillet 2016 (86 morts)"); a subset in brackets takes its
-        // parent's event.
+        // Between the figure and the predicate: an editor's insertion in brackets is a text
+        // of its own; and round brackets hold an aside, so a predicate inside brackets the
+        // figure is not in tells the aside's event ("1410 attentats ont eu lieu … (même si
+        // ces attentats ont peu tué, 41 personnes)"), and one outside the brackets of a
+        // figure is not its own ("celui de Nice le 14 juillet 2016 (86 morts)"); a subset in
+        // brackets takes its parent's event.
         .filter(|h| {
             let between = if h.start >= b {
                 tokens.get(b..h.start)
             } else {
                 tokens.get(h.end..a)
-            };
-            let depth = between.map_or(0, |w| {
-                w.iter().fold(0i32, |d, t| match t.key.as_str() {
-                    "(" => d + 1,
-                    ")" => d - 1,
-                    _ => d,
-                })
+            }
+            .unwrap_or(&[]);
+            let depth = between.iter().fold(0i32, |d, t| match t.key.as_str() {
+                "(" => d + 1,
+                ")" => d - 1,
+                _ => d,
             });
-            depth == 0
-        })
-        // An editor's insertion in brackets is a text of its own.
-        .filter(|h| {
-            let (lo, hi) = if h.start >= b {
-                (b, h.start)
-            } else {
-                (h.end, a)
-            };
-            !tokens
-                .get(lo..hi)
-                .is_some_and(|w| w.iter().any(|t| lex.insertion_marks.contains(&t.key)))
+            depth == 0 && !between.iter().any(|t| lex.insertion_marks.contains(&t.key))
         })
         .filter_map(|h| {
             let (base, lo, hi) = if h.start >= b {
@@ -245,6 +209,41 @@ pub fn find(
         } else {
             "predicate/before-figure"
         },
+    })
+}
+
+/// Whether the lexicon hit `h`, past the figure ending at token `b`, is a participle right
+/// after another noun and its singular determiner: that noun's epithet ("utilisant un
+/// véhicule piégé"), no event of the figure. After a plural determiner the word may be a
+/// number ("trois des quatre blessés").
+fn epithet_of_another_noun(
+    lex: &Lexicon,
+    tokens: &[Token],
+    h: &Hit,
+    b: usize,
+    figures: &[(usize, usize, bool)],
+    blocked: &[(usize, usize)],
+) -> bool {
+    let participle = h.end == h.start + 1
+        && tokens.get(h.start).is_some_and(|t| {
+            lex.verbs
+                .forms
+                .get(&t.key)
+                .is_some_and(|c| c.past_participle())
+        });
+    if !participle || h.start < b + 2 {
+        return false;
+    }
+    let k = h.start - 1;
+    let noun = tokens.get(k).is_some_and(|t| {
+        t.is_word
+            && !t.capitalized
+            && !lex.verbs.auxiliaries.contains(&t.key)
+            && !blocked.iter().any(|&(x, y)| (x..y).contains(&k))
+            && !figures.iter().any(|&(x, y, _)| (x..y).contains(&k))
+    });
+    noun && tokens.get(k - 1).is_some_and(|t| {
+        lex.verbs.determiners.contains(&t.key) && !lex.verbs.plural_determiners.contains(&t.key)
     })
 }
 
