@@ -1087,11 +1087,9 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     // (which takes "de" or a verb: "un cinquième des élèves", "un cinquième déplore").
     if q.kind == QuantityKind::Fraction
         && b > a
-        && toks.get(b - 1).is_some_and(|t| {
-            lex.ordinal_endings
-                .iter()
-                .any(|e| t.key.ends_with(e.as_str()))
-        })
+        && toks
+            .get(b - 1)
+            .is_some_and(|t| crate::numbers::is_ordinal_word(lex.lang, &t.key))
         && toks.get(b).is_some_and(|t| {
             t.is_word
                 && !lex.noun_links.contains(&t.key)

@@ -32,6 +32,14 @@ pub use recoupe_model::quantity::Quantity;
 /// Every number in `text`, sorted by position, non-overlapping, with spans relative to
 /// `text` (byte offsets on char boundaries). Accepts raw text with no-break and narrow
 /// no-break spaces as well as normalized text.
+/// Whether `word` is an ordinal of `lang`'s number words ("quatrième"): the claims stage tells
+/// a rank before a noun ("un quatrième complice") from a fraction with it.
+pub(crate) fn is_ordinal_word(lang: Lang, word: &str) -> bool {
+    lexicon::lexicon(lang)
+        .ordinals
+        .contains_key(token::fold(word).as_str())
+}
+
 pub fn find_quantities(text: &str, lang: Lang) -> Vec<Quantity> {
     scan::scan(text, lang)
 }

@@ -282,8 +282,6 @@ struct CountedFile {
     #[serde(default)]
     time_prepositions: Vec<String>,
     #[serde(default)]
-    ordinal_endings: Vec<String>,
-    #[serde(default)]
     clause_pronouns: Vec<String>,
     #[serde(default)]
     label_nouns: Vec<String>,
@@ -657,6 +655,8 @@ struct SubsetFile {
 /// Everything the claims stage knows about one language.
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// The language, for what other stages' lexicons know (the numbers' ordinals).
+    pub lang: Lang,
     pub counted: Entries,
     pub skip: WordSet,
     pub not_nouns: WordSet,
@@ -710,8 +710,6 @@ pub struct Lexicon {
     pub measure_heads: WordSet,
     /// Prepositions after which a duration tells when ("après six semaines de cavale").
     pub time_prepositions: WordSet,
-    /// Endings of a fraction's denominator that is also a rank ("quatrième").
-    pub ordinal_endings: Vec<String>,
     /// Pronouns that take up a whole clause before "qui" or "que" ("ce qui va faciliter").
     pub clause_pronouns: WordSet,
     /// Nouns whose digits after them name a part of a text ("l'article 25").
@@ -863,6 +861,7 @@ fn load(lang: Lang) -> Lexicon {
         Entries::from_map(&map)
     };
     Lexicon {
+        lang,
         counted: Entries::from_map(&counted.category),
         skip: counted.skip.into_iter().collect(),
         not_nouns: counted
@@ -902,7 +901,6 @@ fn load(lang: Lang) -> Lexicon {
         year_range: counted.year_range.unwrap_or([f64::MAX, f64::MIN]),
         share_links: word_set(counted.share_links),
         time_prepositions: word_set(counted.time_prepositions),
-        ordinal_endings: counted.ordinal_endings,
         clause_pronouns: word_set(counted.clause_pronouns),
         label_nouns: word_set(counted.label_nouns),
         measure_relatives: word_set(counted.measure_relatives),
