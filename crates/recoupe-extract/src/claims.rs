@@ -462,7 +462,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if duration && predicate.is_none() {
                 continue;
             }
-            if predicate.is_none() && !locating && !by_pronoun && !describes(lex, &toks, q, a) {
+            if predicate.is_none() && !locating && !by_pronoun && !describes(lex, &toks, q, (a, b))
+            {
                 predicate = other_event(
                     lex,
                     &toks,
@@ -938,12 +939,7 @@ fn measured_thing_relative(
     q: &Quantity,
     (a, b): (usize, usize),
 ) -> Option<usize> {
-    let measure = q.unit.as_ref().is_some_and(|u| {
-        !matches!(
-            u.dimension,
-            Dimension::Currency | Dimension::Ratio | Dimension::Duration | Dimension::Other
-        )
-    });
+    let measure = is_measure(q);
     let of_thing = a >= 2
         && toks
             .get(a - 1)
@@ -960,6 +956,17 @@ fn measured_thing_relative(
             toks.get(i)
                 .is_some_and(|t| lex.measure_relatives.contains(&t.key))
         })
+}
+
+/// Whether the figure is a physical measure (a length, an area, a mass…): money, shares,
+/// durations and plain counts are not.
+fn is_measure(q: &Quantity) -> bool {
+    q.unit.as_ref().is_some_and(|u| {
+        !matches!(
+            u.dimension,
+            Dimension::Currency | Dimension::Ratio | Dimension::Duration | Dimension::Other
+        )
+    })
 }
 
 /// Most words between a verb and the figure it takes as object ("avoir secouru de son côté
@@ -991,14 +998,13 @@ fn quotation_end(toks: &[Token], (a, b): (usize, usize)) -> Option<usize> {
 
 /// Whether the figure at tokens `[a, b)` describes a noun: "une ville de 30 000 habitants";
 /// the verbs of its sentence tell no event of it.
-fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
+fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, (a, b): (usize, usize)) -> bool {
     let word = |i: usize, set: &lexicon::WordSet| toks.get(i).is_some_and(|t| set.contains(&t.key));
-    // An area after a noun and its "de" is that thing's size: "l'unité de production de
-    // 5.000 m2 s'installera", "un terrain de 3 hectares".
-    let area = q
-        .unit
-        .as_ref()
-        .is_some_and(|u| u.dimension == Dimension::Area)
+    // A measure after a noun and its "de" is that thing's size: "l'unité de production de
+    // 5.000 m2 s'installera", "un terrain de 3 hectares", "le modèle de 65 pouces apporte";
+    // not a measure of a matter named after it ("un total de 2,8 tonnes de cocaïne").
+    let size = is_measure(q)
+        && !toks.get(b).is_some_and(|t| lex.noun_links.contains(&t.key))
         && a.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|t| {
             t.is_word
                 && !lex.not_nouns.contains(&t.key)
@@ -1008,7 +1014,7 @@ fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize) -> bool {
         && toks
             .get(a - 1)
             .is_some_and(|t| lex.noun_links.contains(&t.key))
-        && (word(a - 2, &lex.descriptive_heads) || area)
+        && (word(a - 2, &lex.descriptive_heads) || size)
 }
 
 /// Whether the figure at token `a` gives a thing's size after "<measure> de" or its measure
