@@ -161,6 +161,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         }
         let not_predicates = lex.not_predicates.all(&toks);
         let penalties = lex.penalties.all(&toks);
+        let one_of = lex.one_of.all(&toks);
         let predicate_hits: Vec<_> = lex
             .predicates
             .all(&toks)
@@ -292,9 +293,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 }
             });
             // A distance that locates a place reports no event.
-            // So does a penalty: "sous peine de 150 euros d'amende".
+            // So does a penalty: "sous peine de 150 euros d'amende", and the size of a set
+            // one member of which the sentence is about ("l'un des 5 blessés est en fuite").
             let locating = locates(lex, &toks, q, counted.as_ref(), (a, b))
-                || penalties.iter().any(|h| h.end == a)
+                || penalties.iter().chain(&one_of).any(|h| h.end == a)
                 || measures_a_thing(lex, &toks, (a, b))
                 || share_base;
             // A duration is a claim only when the lexicon names its event ("réglée d'ici

@@ -359,6 +359,8 @@ struct VerbsFile {
     #[serde(default)]
     complementizers: Vec<String>,
     #[serde(default)]
+    if_elisions: Vec<String>,
+    #[serde(default)]
     subject_pronouns: Vec<String>,
     #[serde(default)]
     agent_markers: Vec<String>,
@@ -467,6 +469,8 @@ pub struct Verbs {
     pub infinitives: WordSet,
     pub clitic_subjects: WordSet,
     pub complementizers: WordSet,
+    /// An elided "si" ("s'" before "il" or "ils"): a complementizer, not a reflexive.
+    pub if_elisions: WordSet,
     /// Subject pronouns: one after the figure opens a clause with its own subject.
     pub subject_pronouns: WordSet,
     /// The word before the agent of a passive participle ("lancés par").
@@ -557,6 +561,8 @@ struct PredicateFile {
     cumulative: Vec<String>,
     #[serde(default)]
     penalties: Vec<String>,
+    #[serde(default)]
+    one_of: Vec<String>,
     #[serde(default)]
     acting_categories: Vec<String>,
     #[serde(default)]
@@ -758,6 +764,8 @@ pub struct Lexicon {
     pub cumulative: Entries,
     /// Phrases after which a figure is a penalty, no event ("sous peine de 150 euros").
     pub penalties: Entries,
+    /// Phrases after which a figure is a set's size, one member of it the subject.
+    pub one_of: Entries,
     /// Punctuation that ends a figure's part of a sentence ("…; 323 en sont revenus").
     pub sentence_part_ends: WordSet,
     /// Counted categories whose figure's purpose infinitive tells what they do.
@@ -926,6 +934,7 @@ fn load(lang: Lang) -> Lexicon {
         verb_infinitives: ByInfinitive::new(predicates.verb_infinitives),
         cumulative: single("cumulative", predicates.cumulative),
         penalties: single("penalty", predicates.penalties),
+        one_of: single("one-of", predicates.one_of),
         acting_categories: predicates.acting_categories,
         sentence_part_ends: word_set(predicates.sentence_part_ends),
         negation_openers: word_set(predicates.negation_openers),
@@ -969,6 +978,7 @@ fn load(lang: Lang) -> Lexicon {
             infinitives: word_set(predicates.verbs.infinitives),
             clitic_subjects: word_set(predicates.verbs.clitic_subjects),
             complementizers: word_set(predicates.verbs.complementizers),
+            if_elisions: word_set(predicates.verbs.if_elisions),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
             modals: word_set(predicates.verbs.modals),

@@ -120,6 +120,7 @@ pub fn find(
             .is_some_and(|w| is(&v.partitive_markers, &w.key));
         let opens_clause = i > b
             && (is(&v.complementizers, &t.key)
+                || elided_if(v, tokens, i)
                 || opens_relative(v, tokens, i)
                 || (is(&v.subject_pronouns, &t.key) && !partitive));
         if ends_clause(v, t)
@@ -238,10 +239,19 @@ fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<Found
 /// Whether token `i` opens a subordinate clause: "où", "lorsque", a "que" that neither
 /// restricts nor joins.
 pub fn opens_subordinate(v: &Verbs, tokens: &[Token], i: usize) -> bool {
-    tokens
+    (tokens
         .get(i)
         .is_some_and(|t| is(&v.complementizers, &t.key))
-        && !que_opens_no_clause(v, tokens, i)
+        && !que_opens_no_clause(v, tokens, i))
+        || elided_if(v, tokens, i)
+}
+
+/// Whether token `i` is an elided "si" before its subject pronoun: "s'ils veulent".
+fn elided_if(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| is(&v.if_elisions, &t.key))
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| is(&v.subject_pronouns, &t.key))
 }
 
 /// Whether the "que" at token `i` opens no clause: it closes a "ne … que" restriction (a
@@ -293,7 +303,7 @@ fn forward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if let Some(found) = state_at(v, tokens, i) {
         return Some(found);
     }
-    if is(&v.reflexives, &t.key) {
+    if is(&v.reflexives, &t.key) && !elided_if(v, tokens, i) {
         let next = tokens.get(i + 1).filter(|n| n.is_word)?;
         // "s'étaient réunies": the reflexive verb is the compound that follows.
         if is(&v.auxiliaries, &next.key)
