@@ -359,6 +359,8 @@ struct VerbsFile {
     #[serde(default)]
     complementizers: Vec<String>,
     #[serde(default)]
+    clause_coordinators: Vec<String>,
+    #[serde(default)]
     if_elisions: Vec<String>,
     #[serde(default)]
     subject_pronouns: Vec<String>,
@@ -469,6 +471,8 @@ pub struct Verbs {
     pub infinitives: WordSet,
     pub clitic_subjects: WordSet,
     pub complementizers: WordSet,
+    /// Coordinators that join clauses ("mais"): the figure's clause ends there.
+    pub clause_coordinators: WordSet,
     /// An elided "si" ("s'" before "il" or "ils"): a complementizer, not a reflexive.
     pub if_elisions: WordSet,
     /// Subject pronouns: one after the figure opens a clause with its own subject.
@@ -978,6 +982,7 @@ fn load(lang: Lang) -> Lexicon {
             infinitives: word_set(predicates.verbs.infinitives),
             clitic_subjects: word_set(predicates.verbs.clitic_subjects),
             complementizers: word_set(predicates.verbs.complementizers),
+            clause_coordinators: word_set(predicates.verbs.clause_coordinators),
             if_elisions: word_set(predicates.verbs.if_elisions),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),

@@ -120,6 +120,7 @@ pub fn find(
             .is_some_and(|w| is(&v.partitive_markers, &w.key));
         let opens_clause = i > b
             && (is(&v.complementizers, &t.key)
+                || is(&v.clause_coordinators, &t.key)
                 || elided_if(v, tokens, i)
                 || opens_relative(v, tokens, i)
                 || (is(&v.subject_pronouns, &t.key) && !partitive));
