@@ -254,8 +254,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .map(|q| token_range(&toks, q.span)),
             )
             .collect();
-        // "plus de 25 % des 47 millions d'électeurs se sont abstenus": the figure after a
-        // share and its "des" is the whole the share is taken from; the event is the share's.
+        // "plus de 25 % des 47 millions d'électeurs se sont abstenus", "la fermeture de 9000
+        // des 35 000 km du réseau": the figure after a share or a count and its "des" is the
+        // whole the part is taken from; the event is the part's.
         let share_bases: Vec<bool> = (0..figures.len())
             .map(|k| {
                 let Some(&(a, _, _)) = ranges.get(k) else {
@@ -263,9 +264,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 };
                 k.checked_sub(1)
                     .and_then(|p| figures.get(p).zip(ranges.get(p)))
-                    .is_some_and(|((_, share), &(_, end, _))| {
-                        matches!(share.kind, QuantityKind::Percent | QuantityKind::Fraction)
-                            && end + 1 == a
+                    .is_some_and(|(_, &(_, end, _))| {
+                        end + 1 == a
                             && toks
                                 .get(end)
                                 .is_some_and(|t| lex.share_links.contains(&t.key))
