@@ -33,7 +33,7 @@ use crate::annotate::HEADLINE_REMOVALS;
 
 use lexicon::Lexicon;
 pub use lexicon::data_is_valid;
-use tokens::{Token, token_at, token_range, tokenize};
+use tokens::{QUOTE_CLOSE, QUOTE_OPEN, Token, token_at, token_range, tokenize};
 
 /// The rules of `verbs::find` whose verb is finite, so ends the figure's clause: a participle
 /// or an infinitive after the figure's noun does not ("2 000 soldats déployés … ont été tués").
@@ -1391,9 +1391,6 @@ fn glued_to_digits(text: &str, span: Span) -> bool {
 }
 
 const GLUE: [char; 4] = ['-', 'x', '×', '/'];
-
-const QUOTE_OPEN: [&str; 3] = ["«", "“", "\""];
-const QUOTE_CLOSE: [&str; 3] = ["»", "”", "\""];
 
 fn is_fraction(q: &Quantity) -> bool {
     q.kind == QuantityKind::Fraction

@@ -131,6 +131,12 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
     let mut j = b;
     let mut gap = 0;
     while let Some(t) = tokens.get(j) {
+        // A quotation may close or open between the figure and its noun: "autour d'une
+        // dizaine» de tags".
+        if t.is_quote_mark() {
+            j += 1;
+            continue;
+        }
         if !t.is_word {
             return None;
         }
@@ -254,6 +260,10 @@ fn other_noun(
     let mut gap = 0;
     while let Some(t) = tokens.get(j) {
         let key = t.key.replace('’', "'");
+        if t.is_quote_mark() {
+            j += 1;
+            continue;
+        }
         if !t.is_word {
             return None;
         }

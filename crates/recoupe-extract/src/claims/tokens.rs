@@ -21,6 +21,18 @@ pub struct Token {
     pub capitalized: bool,
 }
 
+/// Quotation marks that open and close a quotation (the straight mark does both).
+pub const QUOTE_OPEN: [&str; 3] = ["«", "“", "\""];
+pub const QUOTE_CLOSE: [&str; 3] = ["»", "”", "\""];
+
+impl Token {
+    /// Whether the token is a quotation mark, opening or closing.
+    pub fn is_quote_mark(&self) -> bool {
+        !self.is_word
+            && (QUOTE_OPEN.contains(&self.key.as_str()) || QUOTE_CLOSE.contains(&self.key.as_str()))
+    }
+}
+
 /// A token's key, read as a `&str`: a stretch of one buffer that holds the keys of all the
 /// tokens of a text, so a text costs one allocation, not one a token.
 #[derive(Clone)]
