@@ -363,6 +363,10 @@ struct VerbsFile {
     #[serde(default)]
     if_elisions: Vec<String>,
     #[serde(default)]
+    object_relatives: Vec<String>,
+    #[serde(default)]
+    before_que: Vec<String>,
+    #[serde(default)]
     subject_pronouns: Vec<String>,
     #[serde(default)]
     agent_markers: Vec<String>,
@@ -475,6 +479,11 @@ pub struct Verbs {
     pub clause_coordinators: WordSet,
     /// An elided "si" ("s'" before "il" or "ils"): a complementizer, not a reflexive.
     pub if_elisions: WordSet,
+    /// Complementizers that may be an object relative ("que"): the clause after them may
+    /// tell the figure's event.
+    pub object_relatives: WordSet,
+    /// Complementizers that open a clause only before "que" ("alors que").
+    pub before_que: WordSet,
     /// Subject pronouns: one after the figure opens a clause with its own subject.
     pub subject_pronouns: WordSet,
     /// The word before the agent of a passive participle ("lancés par").
@@ -984,6 +993,8 @@ fn load(lang: Lang) -> Lexicon {
             complementizers: word_set(predicates.verbs.complementizers),
             clause_coordinators: word_set(predicates.verbs.clause_coordinators),
             if_elisions: word_set(predicates.verbs.if_elisions),
+            object_relatives: word_set(predicates.verbs.object_relatives),
+            before_que: word_set(predicates.verbs.before_que),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
             modals: word_set(predicates.verbs.modals),

@@ -123,6 +123,18 @@ pub fn find(
                 || subset
                 || !(h.end..a).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
         })
+        // After the figure, a predicate past "alors que", "lorsque" or "où" is another
+        // clause's ("deux tweets, publiés alors que les participants avaient déjà quitté
+        // leur lieu"); past a "que" it may be an object relative's, the figure's own.
+        .filter(|h| {
+            h.start < b
+                || !(b..h.start).any(|i| {
+                    verbs::opens_subordinate(&lex.verbs, tokens, i)
+                        && tokens
+                            .get(i)
+                            .is_some_and(|t| !lex.verbs.object_relatives.contains(&t.key))
+                })
+        })
         // Between the figure and the predicate: an editor's insertion in brackets is a text
         // of its own; and round brackets hold an aside, so a predicate inside brackets the
         // figure is not in tells the aside's event ("1410 attentats ont eu lieu … (même si

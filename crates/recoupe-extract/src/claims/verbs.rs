@@ -240,10 +240,15 @@ fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<Found
 /// Whether token `i` opens a subordinate clause: "où", "lorsque", a "que" that neither
 /// restricts nor joins.
 pub fn opens_subordinate(v: &Verbs, tokens: &[Token], i: usize) -> bool {
-    (tokens
-        .get(i)
-        .is_some_and(|t| is(&v.complementizers, &t.key))
-        && !que_opens_no_clause(v, tokens, i))
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    // "alors" alone is an adverb ("sont alors mobilisés"); "alors que" opens the clause.
+    let adverb = is(&v.before_que, &t.key)
+        && !tokens
+            .get(i + 1)
+            .is_some_and(|n| n.key == "que" || n.key == "qu'");
+    (is(&v.complementizers, &t.key) && !adverb && !que_opens_no_clause(v, tokens, i))
         || elided_if(v, tokens, i)
 }
 
