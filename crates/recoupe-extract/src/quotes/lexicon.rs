@@ -119,9 +119,7 @@ impl Lexicon {
     /// [`Lexicon::word`] of a key packed by [`pack_short`] (or [`pack_ascii_lower`]).
     #[inline]
     pub fn word_packed(&self, packed: u128) -> (u32, &[Phrase]) {
-        self.short_words
-            .get(packed)
-            .map_or((0, &[][..]), |(f, p)| (*f, p.as_slice()))
+        self.short_words.get(packed).unwrap_or((0, &[]))
     }
 
     pub fn for_lang(lang: Lang) -> &'static Lexicon {
@@ -236,30 +234,40 @@ pub(crate) fn pack_ascii_lower(
 
 /// A set of packed keys ([`pack_short`]) with their entries: open addressing with linear
 /// probing in a table at most a quarter full, so a look-up is a multiply and, nearly always,
-/// one slot. The packed key 0 (the empty key) marks an empty slot.
+/// one slot. A slot holds the key's flags itself, so most look-ups read nothing else; the
+/// packed key 0 (the empty key) marks an empty slot.
 #[derive(Debug, Default)]
 struct ShortKeys {
-    slots: Vec<(u128, u32)>,
+    /// Key, flags, and index of the key's phrases in `phrases` ([`NO_PHRASES`] for none).
+    slots: Vec<(u128, u32, u32)>,
     /// Right shift of the hash to a slot index.
     shift: u32,
-    entries: Vec<(u32, Vec<Phrase>)>,
+    phrases: Vec<Vec<Phrase>>,
 }
+
+/// The phrase index of a key that starts no phrase.
+const NO_PHRASES: u32 = u32::MAX;
 
 impl ShortKeys {
     fn new(keys: Vec<(u128, (u32, Vec<Phrase>))>) -> ShortKeys {
         let size = (keys.len() * 4).next_power_of_two().max(16);
         let mut table = ShortKeys {
-            slots: vec![(0, 0); size],
+            slots: vec![(0, 0, NO_PHRASES); size],
             shift: 64 - size.trailing_zeros(),
-            entries: Vec::with_capacity(keys.len()),
+            phrases: Vec::new(),
         };
-        for (key, entry) in keys {
+        for (key, (flags, phrases)) in keys {
             let mut i = table.slot(key);
             while table.slots[i].0 != 0 {
                 i = (i + 1) & (size - 1);
             }
-            table.slots[i] = (key, u32::try_from(table.entries.len()).unwrap_or(u32::MAX));
-            table.entries.push(entry);
+            let list = if phrases.is_empty() {
+                NO_PHRASES
+            } else {
+                table.phrases.push(phrases);
+                u32::try_from(table.phrases.len() - 1).unwrap_or(NO_PHRASES)
+            };
+            table.slots[i] = (key, flags, list);
         }
         table
     }
@@ -272,14 +280,22 @@ impl ShortKeys {
         (x.wrapping_mul(K) >> self.shift) as usize
     }
 
+    /// The flags and phrases of `key`.
     #[inline]
-    fn get(&self, key: u128) -> Option<&(u32, Vec<Phrase>)> {
+    fn get(&self, key: u128) -> Option<(u32, &[Phrase])> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = self.slot(key);
         loop {
-            let &(k, v) = self.slots.get(i)?;
+            let &(k, flags, list) = self.slots.get(i)?;
             if k == key {
-                return self.entries.get(v as usize);
+                let phrases = match list {
+                    NO_PHRASES => &[][..],
+                    _ => self
+                        .phrases
+                        .get(list as usize)
+                        .map_or(&[][..], Vec::as_slice),
+                };
+                return Some((flags, phrases));
             }
             if k == 0 {
                 return None;

@@ -219,7 +219,13 @@ impl Scanner<'_> {
         let nl_before = std::mem::take(&mut self.nl_before);
         let ascii_first = len == 1;
         let mut classes = if ascii_first { ascii_class(c as u8) } else { 0 };
-        if ascii_first && classes == 0 || !is_word_char(c) {
+        // An ASCII char is a word char when it has a class.
+        let word_char = if ascii_first {
+            classes != 0
+        } else {
+            is_word_char(c)
+        };
+        if !word_char {
             self.pos = i + len;
             let seen = Seen {
                 first: c,
