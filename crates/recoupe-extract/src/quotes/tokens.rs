@@ -328,6 +328,7 @@ fn to_u32(n: usize) -> u32 {
 
 /// Tokenizes `text`, giving each token the index of the paragraph and sentence it starts in
 /// (`paragraphs` and `sentences` sorted spans of `text`), its key and its word classes.
+// Out of line (called once per document) so that a profile shows the tokenizer apart.
 #[inline(never)]
 pub(crate) fn tokenize<'t>(
     text: &'t str,
@@ -513,6 +514,7 @@ pub(crate) fn tokenize<'t>(
 
 /// Skippable adjuncts and cues, once every word has its classes; `phrase_starts` are the
 /// words that may start a phrase, with the phrases starting with their key.
+// Out of line, like `tokenize`, for profiles.
 #[inline(never)]
 fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])]) {
     let n = t.toks.len();
