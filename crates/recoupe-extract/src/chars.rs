@@ -172,6 +172,31 @@ pub(crate) fn ascii_word_run(bytes: &[u8], mut pos: usize, digits: bool) -> (usi
     (end, upper != 0 || seen & class::UPPER != 0)
 }
 
+/// Eight bytes of text with their ASCII capitals in lower case, at once: a capital gets its
+/// case bit (0x20), every other byte stays.
+#[inline]
+pub(crate) fn ascii_lowercase_u64(w: u64) -> u64 {
+    let capitals = alnum_bits(w, false) & !(w << 2);
+    w | capitals >> 2
+}
+
+/// [`char_at`] with the char's length in bytes; two-byte chars (Latin-1 and Latin Extended
+/// letters, most of the non-ASCII letters of French) are decoded here on bytes.
+#[inline]
+pub(crate) fn char_len_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    match *bytes.get(pos)? {
+        b if b < 0x80 => Some((char::from(b), 1)),
+        // A lead byte of a two-byte sequence: in valid UTF-8 a continuation byte follows.
+        b @ 0xC2..=0xDF => {
+            let next = *bytes.get(pos + 1)?;
+            let c = char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F))?;
+            Some((c, 2))
+        }
+        _ => char_at(text, pos).map(|c| (c, c.len_utf8())),
+    }
+}
+
 /// The character at byte `pos` of `text` (a char boundary), decoded only when it is not
 /// ASCII: the tokenizers walk byte offsets and most characters are ASCII.
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -235,6 +260,43 @@ mod tests {
                     assert_eq!(ascii_word_run(&bytes, 0, digits), expected, "{b} at {at}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lowercase_eight_bytes() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [b'a', b'Q', b' ', 0xC3] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let mut lower = bytes;
+                    lower.make_ascii_lowercase();
+                    let got = ascii_lowercase_u64(u64::from_le_bytes(bytes));
+                    assert_eq!(got, u64::from_le_bytes(lower), "{b} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn chars_with_their_lengths() {
+        let text: String = (0..0x3_0000).filter_map(char::from_u32).collect();
+        let mut pos = 0;
+        for c in text.chars() {
+            assert_eq!(char_len_at(&text, pos), Some((c, c.len_utf8())), "{c:?}");
+            assert_eq!(char_at(&text, pos), Some(c));
+            pos += c.len_utf8();
+        }
+        assert_eq!(char_len_at(&text, pos), None);
+    }
+
+    #[test]
+    fn upper_case_chars_are_letters() {
+        // The quotes tokenizer tells an acronym by the absence of a letter that is not upper
+        // case, which relies on this.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert!(!is_uppercase(c) || is_alphabetic(c), "{c:?}");
         }
     }
 

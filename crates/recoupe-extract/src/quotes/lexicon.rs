@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::tokens::word_keys;
-use crate::keys::KeyFilter;
+use crate::chars::ascii_lowercase_u64;
 
 /// Word classes, as bits of [`Lexicon::flags`].
 pub(crate) mod flag {
@@ -84,10 +84,11 @@ pub(crate) struct Phrase {
 pub(crate) struct Lexicon {
     flags: FxHashMap<String, u32>,
     phrases: FxHashMap<String, Vec<Phrase>>,
-    /// Both of the above in one map, for the one look-up per word of the tokenizer.
-    words: FxHashMap<String, (u32, Vec<Phrase>)>,
-    /// The keys of `words`, for a cheap first test.
-    words_filter: KeyFilter,
+    /// Both of the above in one table, for the one look-up per word of the tokenizer: keys
+    /// of up to 15 bytes packed in an integer ([`pack_short`]), which hashes and compares
+    /// without a string comparison, the longer ones as strings.
+    short_words: ShortKeys,
+    long_words: FxHashMap<String, (u32, Vec<Phrase>)>,
     pub inversion_suffixes: Vec<String>,
     /// Every inversion suffix has a hyphen, so a word without one has none of them.
     pub inversion_hyphenated: bool,
@@ -106,12 +107,19 @@ impl Lexicon {
 
     /// [`Lexicon::flags`] and [`Lexicon::phrases`] of `key` in one look-up.
     pub fn word(&self, key: &str) -> (u32, &[Phrase]) {
-        if !self.words_filter.may_contain(key) {
-            return (0, &[]);
+        match pack_short(key.as_bytes()) {
+            Some(packed) => self.word_packed(packed),
+            None => self
+                .long_words
+                .get(key)
+                .map_or((0, &[][..]), |(f, p)| (*f, p.as_slice())),
         }
-        self.words
-            .get(key)
-            .map_or((0, &[][..]), |(f, p)| (*f, p.as_slice()))
+    }
+
+    /// [`Lexicon::word`] of a key packed by [`pack_short`] (or [`pack_ascii_lower`]).
+    #[inline]
+    pub fn word_packed(&self, packed: u128) -> (u32, &[Phrase]) {
+        self.short_words.get(packed).unwrap_or((0, &[]))
     }
 
     pub fn for_lang(lang: Lang) -> &'static Lexicon {
@@ -151,6 +159,148 @@ impl Lexicon {
                 // Multi-word heads ("red cross"): the first word stands for the phrase.
                 *self.flags.entry(first.clone()).or_default() |= bit;
             }
+        }
+    }
+}
+
+/// The longest key [`pack_short`] packs.
+const SHORT_KEY: usize = 15;
+
+/// `key` and its length in one integer, when it has at most [`SHORT_KEY`] bytes: byte `k` of
+/// the key is byte `k` of the result (little-endian), the length its last byte, the rest
+/// zero. Read with a few possibly overlapping loads rather than byte by byte.
+#[inline]
+fn pack_short(key: &[u8]) -> Option<u128> {
+    let len = key.len();
+    let load8 = |at: usize| {
+        key.get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let load4 = |at: usize| {
+        key.get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let (lo, hi) = match len {
+        0..=3 => (
+            key.iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k)),
+            0,
+        ),
+        // The second load ends at the key's end: its bytes past the first load's are its
+        // top ones.
+        4..=7 => (load4(0) | (load4(len - 4) >> (8 * (8 - len))) << 32, 0),
+        8 => (load8(0), 0),
+        9..=SHORT_KEY => (load8(0), load8(len - 8) >> (8 * (16 - len))),
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64 | (len as u128) << 120)
+}
+
+/// [`pack_short`] of the ASCII lower case of the word `bytes[start..end]`, read straight
+/// from the text with one or two loads (none when the text ends less than eight bytes after
+/// `start`): the tokenizer's look-up of an ASCII word copies nothing. A word without
+/// capitals (`capitals` false) is its own lower case.
+#[inline]
+pub(crate) fn pack_ascii_lower(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    capitals: bool,
+) -> Option<u128> {
+    let len = end.checked_sub(start)?;
+    let load8 = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let (lo, hi) = match len {
+        0 => return None,
+        1..=7 => (load8(start)? & ((1u64 << (8 * len)) - 1), 0),
+        8 => (load8(start)?, 0),
+        9..=SHORT_KEY => (load8(start)?, load8(end - 8)? >> (8 * (16 - len))),
+        _ => return None,
+    };
+    let (lo, hi) = if capitals {
+        (ascii_lowercase_u64(lo), ascii_lowercase_u64(hi))
+    } else {
+        (lo, hi)
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64 | (len as u128) << 120)
+}
+
+/// A set of packed keys ([`pack_short`]) with their entries: open addressing with linear
+/// probing in a table at most a quarter full, so a look-up is a multiply and, nearly always,
+/// one slot. A slot holds the key's flags itself, so most look-ups read nothing else; the
+/// packed key 0 (the empty key) marks an empty slot.
+#[derive(Debug, Default)]
+struct ShortKeys {
+    /// Key, flags, and index of the key's phrases in `phrases` ([`NO_PHRASES`] for none).
+    slots: Vec<(u128, u32, u32)>,
+    /// Right shift of the hash to a slot index.
+    shift: u32,
+    phrases: Vec<Vec<Phrase>>,
+}
+
+/// The phrase index of a key that starts no phrase.
+const NO_PHRASES: u32 = u32::MAX;
+
+impl ShortKeys {
+    fn new(keys: Vec<(u128, (u32, Vec<Phrase>))>) -> ShortKeys {
+        let size = (keys.len() * 4).next_power_of_two().max(16);
+        let mut table = ShortKeys {
+            slots: vec![(0, 0, NO_PHRASES); size],
+            shift: 64 - size.trailing_zeros(),
+            phrases: Vec::new(),
+        };
+        for (key, (flags, phrases)) in keys {
+            let mut i = table.slot(key);
+            while table.slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            let list = if phrases.is_empty() {
+                NO_PHRASES
+            } else {
+                table.phrases.push(phrases);
+                u32::try_from(table.phrases.len() - 1).unwrap_or(NO_PHRASES)
+            };
+            table.slots[i] = (key, flags, list);
+        }
+        table
+    }
+
+    /// The first slot to look at for `key`: the top bits of a multiplicative hash.
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(K);
+        (x.wrapping_mul(K) >> self.shift) as usize
+    }
+
+    /// The flags and phrases of `key`.
+    #[inline]
+    fn get(&self, key: u128) -> Option<(u32, &[Phrase])> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.slot(key);
+        loop {
+            let &(k, flags, list) = self.slots.get(i)?;
+            if k == key {
+                let phrases = match list {
+                    NO_PHRASES => &[][..],
+                    _ => self
+                        .phrases
+                        .get(list as usize)
+                        .map_or(&[][..], Vec::as_slice),
+                };
+                return Some((flags, phrases));
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -348,8 +498,17 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     for (key, list) in &lex.phrases {
         combined.entry(key.clone()).or_default().1 = list.clone();
     }
-    lex.words_filter = KeyFilter::new(combined.keys().map(String::as_str));
-    lex.words = combined;
+    let (mut short, mut long) = (Vec::new(), FxHashMap::default());
+    for (key, entry) in combined {
+        match pack_short(key.as_bytes()) {
+            Some(packed) if packed != 0 => short.push((packed, entry)),
+            _ => {
+                long.insert(key, entry);
+            }
+        }
+    }
+    lex.short_words = ShortKeys::new(short);
+    lex.long_words = long;
     lex.inversion_suffixes = words.inversion_suffixes;
     // Longest suffix first, so "-t-il" wins over "-il".
     lex.inversion_suffixes
@@ -357,4 +516,116 @@ pub(crate) fn load(lang: Lang) -> Lexicon {
     lex.inversion_hyphenated = lex.inversion_suffixes.iter().all(|s| s.contains('-'));
     lex.bullets = words.speaker_line_bullets;
     lex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`pack_short`] byte by byte.
+    fn pack_slowly(key: &[u8]) -> Option<u128> {
+        (key.len() <= SHORT_KEY).then(|| {
+            key.iter()
+                .enumerate()
+                .fold((key.len() as u128) << 120, |w, (k, &b)| {
+                    w | u128::from(b) << (8 * k)
+                })
+        })
+    }
+
+    #[test]
+    fn packed_keys() {
+        let bytes: Vec<u8> = (0..=255u8).chain(1..=255).collect();
+        for len in 0..=20 {
+            for at in 0..bytes.len() - len {
+                let key = &bytes[at..at + len];
+                assert_eq!(pack_short(key), pack_slowly(key), "{key:?}");
+            }
+        }
+        for key in [
+            "é",
+            "a-t-il",
+            "aujourd'hui",
+            "déclaré",
+            "l'",
+            "a",
+            "communiqué",
+            "",
+        ] {
+            assert_eq!(
+                pack_short(key.as_bytes()),
+                pack_slowly(key.as_bytes()),
+                "{key}"
+            );
+        }
+        // Keys of different lengths differ even when the shorter ends with zeros.
+        assert_ne!(pack_short(b"ab"), pack_short(b"ab\0"));
+    }
+
+    #[test]
+    fn packed_from_the_text() {
+        let text =
+            "Le PRÉSIDENT a-t-il dit qu'ALEP-EST est AUJOURD'HUI libre? 2016 abcdefghijKLMNOPQRS x";
+        let bytes = text.as_bytes();
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let Some(word) = text.get(start..end) else {
+                    continue;
+                };
+                let got = pack_ascii_lower(bytes, start, end, true);
+                if !word.is_ascii() || word.is_empty() || start + 8 > text.len() {
+                    // Not asked (non-ASCII), or read another way (near the end).
+                    if word.is_empty() || word.len() > SHORT_KEY {
+                        assert_eq!(got, None, "{word:?}");
+                    }
+                    continue;
+                }
+                let lower = word.to_ascii_lowercase();
+                assert_eq!(got, pack_short(lower.as_bytes()), "{word:?}");
+                if lower == word {
+                    let own = pack_ascii_lower(bytes, start, end, false);
+                    assert_eq!(own, got, "{word:?}");
+                }
+            }
+        }
+        // Every byte value, upper and lower case, at every place.
+        for b in 0..=127u8 {
+            for at in 0..15 {
+                let mut bytes = b"aBcDeFgHiJkLmNoPqRsTuVwXyZ".to_vec();
+                bytes[at] = b;
+                for len in 1..=16 {
+                    let lower = bytes[..len].to_ascii_lowercase();
+                    assert_eq!(pack_ascii_lower(&bytes, 0, len, true), pack_short(&lower));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_key_table() {
+        let key = |k: u128| k * 0x1_0000_0001_0001 + ((k % 15 + 1) << 120);
+        let table = ShortKeys::new((1..500).map(|k| (key(k), (k as u32, Vec::new()))).collect());
+        for k in 1..500 {
+            assert_eq!(table.get(key(k)).map(|e| e.0), Some(k as u32));
+        }
+        for k in 500..5000 {
+            assert!(table.get(key(k)).is_none());
+        }
+        assert!(ShortKeys::default().get(key(1)).is_none());
+    }
+
+    #[test]
+    fn every_word_found_again() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = load(lang);
+            for (key, &bits) in &lex.flags {
+                assert_eq!(lex.word(key).0, bits, "{key}");
+            }
+            for (key, list) in &lex.phrases {
+                assert_eq!(lex.word(key).1.len(), list.len(), "{key}");
+            }
+            let (bits, phrases) = lex.word("zzzzqqqq");
+            assert!(bits == 0 && phrases.is_empty());
+        }
+    }
 }

@@ -6,13 +6,13 @@
 use recoupe_model::Span;
 
 use crate::chars::{
-    ascii_class, ascii_run, char_at, class, is_alphabetic, is_alphanumeric, is_uppercase,
-    lowercase_is_itself, push_lowercase,
+    ascii_class, ascii_run, char_at, char_len_at, class, is_alphabetic, is_alphanumeric,
+    is_uppercase, lowercase_is_itself, push_lowercase,
 };
 
 use recoupe_model::speech::SpeakerKind;
 
-use super::lexicon::{CueClass, CueInfo, Lexicon, Phrase, PhraseWhat, flag};
+use super::lexicon::{CueClass, CueInfo, Lexicon, Phrase, PhraseWhat, flag, pack_ascii_lower};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -98,17 +98,8 @@ impl Tok {
 }
 
 impl<'t> Tokens<'t> {
-    pub fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| self.key_of(t))
-    }
-
     fn key_of(&self, t: &Tok) -> &str {
-        let keys = if t.key_in_text {
-            self.text
-        } else {
-            self.keys.as_str()
-        };
-        keys.get(t.key.0 as usize..t.key.1 as usize).unwrap_or("")
+        key_in(self.text, &self.keys, t)
     }
 
     /// The key without its inverted-subject suffix ("a-t-il" → "a").
@@ -141,6 +132,12 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// The key of `t`, in the text or in the keys of the tokens.
+fn key_in<'a>(text: &'a str, keys: &'a str, t: &Tok) -> &'a str {
+    let keys = if t.key_in_text { text } else { keys };
+    keys.get(t.key.0 as usize..t.key.1 as usize).unwrap_or("")
+}
+
 /// Lowercase keys of the words of a phrase, as the tokenizer cuts them.
 pub(crate) fn word_keys(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -157,16 +154,32 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// What [`Scanner`] learns about a token on the way, so the token is not read again.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Seen {
+    /// The token's first char.
+    first: char,
     /// Every char of the token is ASCII.
     ascii: bool,
     /// The classes of its ASCII letters and digits ([`class`] bits).
     classes: u8,
+    /// A non-ASCII char whose lower case is another.
+    changes_case: bool,
+    /// A non-ASCII letter that is not upper case.
+    not_upper_letter: bool,
     /// The word has a hyphen.
     hyphen: bool,
     /// A line break stands between this token and the previous one.
     nl_before: bool,
+}
+
+/// What a non-ASCII char of a word tells: whether its lower case is another char, and
+/// whether it is a letter that is not upper case.
+#[inline]
+fn non_ascii_case(c: char) -> (bool, bool) {
+    (
+        !lowercase_is_itself(c),
+        is_alphabetic(c) && !is_uppercase(c),
+    )
 }
 
 /// Cuts `text` into tokens: quotation marks and other punctuation come as one-char tokens;
@@ -184,67 +197,93 @@ impl Scanner<'_> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut i = self.pos;
-        let c = loop {
-            // Plain spaces, most of the gaps, on bytes.
-            if bytes.get(i) == Some(&b' ') {
-                i += 1;
-                continue;
+        let (c, len) = loop {
+            // Spaces, most of the gaps, and the other ASCII white space on bytes.
+            match *bytes.get(i)? {
+                b' ' => i += 1,
+                b'\n' => {
+                    self.nl_before = true;
+                    i += 1;
+                }
+                b'\t' | 0x0B | 0x0C | b'\r' => i += 1,
+                b if b < 0x80 => break (char::from(b), 1),
+                _ => {
+                    let (c, len) = char_len_at(text, i)?;
+                    if !c.is_whitespace() {
+                        break (c, len);
+                    }
+                    i += len;
+                }
             }
-            let c = char_at(text, i)?;
-            if !c.is_whitespace() {
-                break c;
-            }
-            self.nl_before |= c == '\n';
-            i += c.len_utf8();
         };
-        let len = c.len_utf8();
-        let mut seen = Seen {
-            ascii: len == 1,
-            classes: if len == 1 {
-                bytes.get(i).map_or(0, |&b| ascii_class(b))
-            } else {
-                0
-            },
-            hyphen: false,
-            nl_before: self.nl_before,
+        let nl_before = std::mem::take(&mut self.nl_before);
+        let ascii_first = len == 1;
+        let mut classes = if ascii_first { ascii_class(c as u8) } else { 0 };
+        // An ASCII char is a word char when it has a class.
+        let word_char = if ascii_first {
+            classes != 0
+        } else {
+            is_word_char(c)
         };
-        self.nl_before = false;
-        if !is_word_char(c) {
+        if !word_char {
             self.pos = i + len;
+            let seen = Seen {
+                first: c,
+                ascii: ascii_first,
+                classes,
+                changes_case: false,
+                not_upper_letter: false,
+                hyphen: false,
+                nl_before,
+            };
             return Some((i, i + len, false, seen));
         }
+        // Plain locals rather than a struct updated in place: they stay in registers.
+        let (mut ascii, mut changes_case, mut not_upper_letter) = (ascii_first, false, false);
+        if !ascii_first {
+            (changes_case, not_upper_letter) = non_ascii_case(c);
+        }
+        let mut hyphen = false;
         let start = i;
         let mut end = i + len;
         let mut prev_alnum = true;
         let mut j = end;
         loop {
             // ASCII letters and digits, most of the text, on bytes.
-            let (run_end, classes) = ascii_run(bytes, j, class::ALNUM);
+            let (run_end, run_classes) = ascii_run(bytes, j, class::ALNUM);
             if run_end > j {
-                seen.classes |= classes;
+                classes |= run_classes;
                 j = run_end;
                 end = j;
                 prev_alnum = true;
             }
-            let Some(d) = char_at(text, j) else {
+            let Some(&b) = bytes.get(j) else {
                 break;
             };
-            if is_word_char(d) {
-                seen.ascii = false;
-                j += d.len_utf8();
-                end = j;
-                prev_alnum = true;
-            } else if d == '-' && prev_alnum {
+            if b >= 0x80 {
+                match char_len_at(text, j) {
+                    Some((d, d_len)) if is_word_char(d) => {
+                        let (changes, not_upper) = non_ascii_case(d);
+                        ascii = false;
+                        changes_case |= changes;
+                        not_upper_letter |= not_upper;
+                        j += d_len;
+                        end = j;
+                        prev_alnum = true;
+                    }
+                    _ => break,
+                }
+            } else if b == b'-' && prev_alnum {
                 // A hyphen joins two word parts only ("Alep-Est", "a-t-il").
                 if char_at(text, j + 1).is_some_and(is_word_char) {
-                    seen.hyphen = true;
+                    hyphen = true;
                     j += 1;
                     end = j;
                     prev_alnum = false;
                 } else {
                     break;
                 }
-            } else if d == '\'' {
+            } else if b == b'\'' {
                 // An apostrophe before a letter ends its word ("l'", "qu'"); so does one
                 // ending the text (a lexicon entry such as "l'").
                 if char_at(text, j + 1).is_none_or(is_alphabetic) {
@@ -256,6 +295,15 @@ impl Scanner<'_> {
                 break;
             }
         }
+        let seen = Seen {
+            first: c,
+            ascii,
+            classes,
+            changes_case,
+            not_upper_letter,
+            hyphen,
+            nl_before,
+        };
         self.pos = j;
         Some((start, end, true, seen))
     }
@@ -280,6 +328,8 @@ fn to_u32(n: usize) -> u32 {
 
 /// Tokenizes `text`, giving each token the index of the paragraph and sentence it starts in
 /// (`paragraphs` and `sentences` sorted spans of `text`), its key and its word classes.
+// Out of line (called once per document) so that a profile shows the tokenizer apart.
+#[inline(never)]
 pub(crate) fn tokenize<'t>(
     text: &'t str,
     lex: &Lexicon,
@@ -293,30 +343,39 @@ pub(crate) fn tokenize<'t>(
     // Tokens that may start a phrase (as themselves or as a stem), with its phrases.
     let mut phrase_starts: Vec<(usize, &[Phrase])> = Vec::new();
     let mut marks = Vec::new();
-    let (mut paras, mut sents) = (Ranges::default(), Ranges::default());
+    // First and last token of each paragraph and sentence that has tokens.
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    let mut sents: Vec<(usize, usize)> = Vec::new();
     let end_of = |spans: &[Span], k: usize| spans.get(k).map_or(usize::MAX, |x| x.end);
     let (mut p, mut s) = (0usize, 0usize);
+    // `p` and `s` as token fields, converted when they change.
+    let (mut p32, mut s32) = (0u32, 0u32);
     let (mut p_end, mut s_end) = (end_of(paragraphs, 0), end_of(sentences, 0));
     let mut scanner = Scanner {
         text,
         pos: 0,
         nl_before: false,
     };
+    let bytes = text.as_bytes();
     while let Some((start, end, is_word, seen)) = scanner.next_token() {
         let index = toks.len();
-        while p_end <= start {
-            p += 1;
-            p_end = end_of(paragraphs, p);
+        // A token of another paragraph or sentence than the previous one starts a range.
+        if p_end <= start || index == 0 {
+            while p_end <= start {
+                p += 1;
+                p_end = end_of(paragraphs, p);
+            }
+            paras.push((index, index));
+            p32 = to_u32(p);
         }
-        while s_end <= start {
-            s += 1;
-            s_end = end_of(sentences, s);
+        if s_end <= start || index == 0 {
+            while s_end <= start {
+                s += 1;
+                s_end = end_of(sentences, s);
+            }
+            sents.push((index, index));
+            s32 = to_u32(s);
         }
-        let Some(slice) = text.get(start..end) else {
-            continue;
-        };
-        paras.add(p, index);
-        sents.add(s, index);
         let mut tok = Tok {
             start,
             end,
@@ -331,8 +390,8 @@ pub(crate) fn tokenize<'t>(
             skip: false,
             quoted: false,
             digits: false,
-            para: to_u32(p),
-            sent: to_u32(s),
+            para: p32,
+            sent: s32,
             nl_before: seen.nl_before,
             hyphen: seen.hyphen,
         };
@@ -340,11 +399,10 @@ pub(crate) fn tokenize<'t>(
             // Punctuation has an empty key, as before keys were read from the text.
             tok.key = (0, 0);
             tok.key_in_text = false;
-            tok.kind = match slice.chars().next() {
-                Some('«') => TokKind::Open,
-                Some('»') => TokKind::Close,
-                Some(c) => TokKind::Punct(c),
-                None => TokKind::Punct(' '),
+            tok.kind = match seen.first {
+                '«' => TokKind::Open,
+                '»' => TokKind::Close,
+                c => TokKind::Punct(c),
             };
             if matches!(tok.kind, TokKind::Open | TokKind::Close) {
                 marks.push(index);
@@ -352,66 +410,74 @@ pub(crate) fn tokenize<'t>(
             toks.push(tok);
             continue;
         }
-        if seen.ascii {
-            // The common case, decided on bytes; a word without a capital is its own key.
-            if seen.classes & class::UPPER != 0 {
-                let key_start = keys.len();
+        let word = bytes.get(start..end).unwrap_or_default();
+        // The key is the word itself, or its lower case in `keys`.
+        if seen.classes & class::UPPER != 0 || seen.changes_case {
+            let key_start = keys.len();
+            let slice = text.get(start..end).unwrap_or_default();
+            if seen.ascii {
                 keys.push_str(slice);
                 if let Some(key) = keys.get_mut(key_start..) {
                     key.make_ascii_lowercase();
                 }
-                tok.key = (to_u32(key_start), to_u32(keys.len()));
-                tok.key_in_text = false;
+            } else {
+                for ch in slice.chars() {
+                    push_lowercase(ch, &mut keys);
+                }
+            }
+            tok.key = (to_u32(key_start), to_u32(keys.len()));
+            tok.key_in_text = false;
+        }
+        if seen.ascii {
+            // The common case, decided on bytes.
+            if seen.classes & class::UPPER != 0 {
                 // An acronym is capitalized with no lower-case letter: most words stop at
                 // the first test, without counting letters.
-                let bytes = slice.as_bytes();
-                tok.cap = bytes
+                tok.cap = word
                     .iter()
                     .find(|c| c.is_ascii_alphabetic())
                     .is_some_and(u8::is_ascii_uppercase);
                 tok.acronym = tok.cap
                     && seen.classes & class::LOWER == 0
-                    && bytes.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+                    && word.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
             } else {
-                tok.digits =
-                    seen.classes == class::DIGIT && slice.bytes().all(|b| b.is_ascii_digit());
+                tok.digits = seen.classes == class::DIGIT && word.iter().all(u8::is_ascii_digit);
             }
         } else {
-            let (mut uppers, mut alpha) = (0usize, 0usize);
-            let mut own_key = true;
-            for ch in slice.chars() {
-                let upper = is_uppercase(ch);
-                if is_alphabetic(ch) {
-                    if alpha == 0 {
-                        tok.cap = upper;
-                    }
-                    alpha += 1;
-                }
-                uppers += usize::from(upper);
-                own_key &= lowercase_is_itself(ch);
-            }
-            tok.acronym = alpha >= 2 && uppers == alpha;
-            if !own_key {
-                let key_start = keys.len();
-                for ch in slice.chars() {
-                    push_lowercase(ch, &mut keys);
-                }
-                tok.key = (to_u32(key_start), to_u32(keys.len()));
-                tok.key_in_text = false;
-            }
+            let slice = text.get(start..end).unwrap_or_default();
+            tok.cap = slice
+                .chars()
+                .find(|&ch| is_alphabetic(ch))
+                .is_some_and(is_uppercase);
+            // Every upper-case char is a letter: with no letter that is not upper case, the
+            // word is an acronym when it has two letters.
+            tok.acronym = seen.classes & class::LOWER == 0
+                && !seen.not_upper_letter
+                && slice
+                    .chars()
+                    .filter(|&ch| is_alphabetic(ch))
+                    .nth(1)
+                    .is_some();
         }
-        let key = if tok.key_in_text { text } else { keys.as_str() }
-            .get(tok.key.0 as usize..tok.key.1 as usize)
-            .unwrap_or("");
-        let (mut flags, starting) = lex.word(key);
+        // Most words are ASCII: their key is packed from the text, not read from a string.
+        let packed = if seen.ascii {
+            pack_ascii_lower(bytes, start, end, seen.classes & class::UPPER != 0)
+        } else {
+            None
+        };
+        let (mut flags, starting) = match packed {
+            Some(packed) => lex.word_packed(packed),
+            None => lex.word(key_in(text, &keys, &tok)),
+        };
         // Most words have no hyphen, and every suffix needs one: skip the comparisons.
         if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || tok.hyphen) {
+            let key = key_in(text, &keys, &tok);
             for suffix in &lex.inversion_suffixes {
                 if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
                     let stem_len = key.len() - suffix.len();
                     tok.stem_len = Some(to_u32(stem_len));
                     // The pronoun is what follows the last hyphen of the suffix.
-                    if let Some(h) = slice.rfind('-') {
+                    if let Some(h) = word.iter().rposition(|&b| b == b'-') {
                         tok.inv_from = to_u32(h + 1);
                     }
                     flags = lex.flags(key.get(..stem_len).unwrap_or(""));
@@ -425,42 +491,31 @@ pub(crate) fn tokenize<'t>(
         }
         toks.push(tok);
     }
+    // Each range ends where the next one starts.
+    for ranges in [&mut paras, &mut sents] {
+        let mut next_first = toks.len();
+        for range in ranges.iter_mut().rev() {
+            range.1 = next_first.saturating_sub(1).max(range.0);
+            next_first = range.0;
+        }
+    }
     let mut tokens = Tokens {
         text,
         toks,
         keys,
         cues: Vec::new(),
         marks,
-        paras: paras.ranges,
-        sents: sents.ranges,
+        paras,
+        sents,
     };
     classify(&mut tokens, lex, &phrase_starts);
     tokens
 }
 
-/// Token ranges of groups (paragraphs or sentences) built along the tokens: consecutive
-/// tokens of one group share a range.
-#[derive(Default)]
-struct Ranges {
-    ranges: Vec<(usize, usize)>,
-    group: Option<usize>,
-}
-
-impl Ranges {
-    #[inline(always)]
-    fn add(&mut self, group: usize, index: usize) {
-        match self.ranges.last_mut() {
-            Some((_, last)) if self.group == Some(group) => *last = index,
-            _ => {
-                self.ranges.push((index, index));
-                self.group = Some(group);
-            }
-        }
-    }
-}
-
 /// Skippable adjuncts and cues, once every word has its classes; `phrase_starts` are the
 /// words that may start a phrase, with the phrases starting with their key.
+// Out of line, like `tokenize`, for profiles.
+#[inline(never)]
 fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])]) {
     let n = t.toks.len();
     // Adjuncts: adverbs, time words, dates ("le 16 décembre 2016"), and "ce"/"on" before a
@@ -468,6 +523,10 @@ fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])])
     let digits = |t: &Tokens, i: usize| t.toks.get(i).is_some_and(|x| x.digits);
     for i in (0..n).rev() {
         let f = t.toks[i].flags;
+        // Only adjunct words and numbers can be stepped over: most words stop here.
+        if f & (flag::ADVERB | flag::TIME | flag::TIME_PREFIX) == 0 && !digits(t, i) {
+            continue;
+        }
         let next_skip = t.toks.get(i + 1).is_some_and(|x| x.skip && x.is_word());
         let next_time = t.toks.get(i + 1).is_some_and(|x| x.has(flag::TIME));
         let skip = f & (flag::ADVERB | flag::TIME) != 0
@@ -478,7 +537,7 @@ fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])])
         }
     }
     for i in 1..n {
-        if t.toks[i - 1].has(flag::TIME) && digits(t, i) {
+        if digits(t, i) && t.toks[i - 1].has(flag::TIME) {
             t.toks[i].skip = true;
         }
     }
@@ -501,7 +560,7 @@ fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])])
                 }
             }
             PhraseWhat::Cue(info) => {
-                if let Some(hit) = cue_hit(t, i, last, info) {
+                if let Some(hit) = cue_hit(t, i, last, info.clone()) {
                     for k in i..=last {
                         t.toks[k].flags |= flag::CUE;
                     }
@@ -515,15 +574,22 @@ fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])])
 
 /// The first of `phrases` (those starting with a key of token `i`) that the words after `i`
 /// complete: its last token and what it stands for.
-fn match_phrase(t: &Tokens, i: usize, phrases: &[Phrase]) -> Option<(usize, PhraseWhat)> {
+fn match_phrase<'l>(
+    t: &Tokens,
+    i: usize,
+    phrases: &'l [Phrase],
+) -> Option<(usize, &'l PhraseWhat)> {
+    let word_key = |j: usize| t.toks.get(j).filter(|x| x.is_word()).map(|x| t.key_of(x));
+    // The word after `i` is compared with every phrase: read its key once.
+    let next = word_key(i + 1);
     'phrases: for p in phrases {
         for (k, want) in p.rest.iter().enumerate() {
-            let j = i + 1 + k;
-            if !t.toks.get(j).is_some_and(Tok::is_word) || t.key(j) != want {
+            let key = if k == 0 { next } else { word_key(i + 1 + k) };
+            if key != Some(want.as_str()) {
                 continue 'phrases;
             }
         }
-        return Some((i + p.rest.len(), p.what.clone()));
+        return Some((i + p.rest.len(), &p.what));
     }
     None
 }
