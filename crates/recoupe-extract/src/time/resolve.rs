@@ -19,7 +19,6 @@ use recoupe_model::time::{
 };
 use recoupe_model::{Normalized, Span};
 
-use super::Hit;
 use super::calendar::{
     bounds, month_bounds, months_span, nearest_year, nth_weekday, shift, span_back,
     valid_day_month, weekday_years,
@@ -108,9 +107,14 @@ impl<'a> Group<'a> {
     }
 }
 
-fn read_parts(rule: &Rule, hit: &Hit, lex: &Lexicon, src: &Source) -> Option<Parts> {
+fn read_parts(
+    rule: &Rule,
+    groups: &[Option<(usize, usize)>],
+    lex: &Lexicon,
+    src: &Source,
+) -> Option<Parts> {
     let mut p = Parts::default();
-    for ((group, class), span) in rule.groups.iter().zip(&hit.groups) {
+    for ((group, class), span) in rule.groups.iter().zip(groups) {
         let Some(m) = span.and_then(|span| Group::of(src, span)) else {
             continue;
         };
@@ -612,17 +616,19 @@ fn duration_pairs(text: &str, lex: &Lexicon) -> Vec<(u32, TimeUnit)> {
         .collect()
 }
 
-/// Builds the expression for one match, or `None` when the words do not make a time
+/// Builds the expression for one match of `rule` (`whole`, and its `groups` in the order of
+/// `Rule::groups`, as spans of the shadow), or `None` when the words do not make a time
 /// expression after all (31 February, "le 27" without a day value, an hour "cette heure").
 pub(crate) fn interpret(
     rule: &Rule,
-    hit: &Hit,
+    whole: (usize, usize),
+    groups: &[Option<(usize, usize)>],
     src: &Source,
     lex: &Lexicon,
     reference: Option<NaiveDate>,
 ) -> Option<TimeExpression> {
-    let whole = Group::of(src, hit.whole)?;
-    let p = read_parts(rule, hit, lex, src)?;
+    let whole = Group::of(src, whole)?;
+    let p = read_parts(rule, groups, lex, src)?;
     let kind = match rule.kind {
         RuleKind::Date => TimeKind::Date,
         RuleKind::Period => TimeKind::Period,
