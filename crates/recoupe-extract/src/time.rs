@@ -170,6 +170,7 @@ impl<'t> TimeMatches<'t> {
         let src = resolve::Source {
             original: self.text,
             shadow: &self.shadow,
+            lower: &self.lower,
         };
         // Longest first at each start, then the rule written first in the data file; a
         // match is read only when no match kept before covers its start. An abbreviation's
