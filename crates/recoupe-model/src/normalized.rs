@@ -273,7 +273,12 @@ impl<'a> NormalizedBuilder<'a> {
     pub fn replace(&mut self, len: usize, with: &str) {
         self.push_run(false);
         self.take(len);
-        self.out.push_str(with);
+        // Most replacements are one ASCII byte (an apostrophe, a space, an unaccented
+        // letter): pushed as a char, without a call to copy memory.
+        match with.as_bytes() {
+            &[b] => self.out.push(char::from(b)),
+            _ => self.out.push_str(with),
+        }
     }
 
     /// Drops `len` original bytes.

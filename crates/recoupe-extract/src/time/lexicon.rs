@@ -720,20 +720,20 @@ fn known_run(
         // state is cleared from it meanwhile.
         unsafe { dfa.next_state_untagged_unchecked(cache, sid, byte) }
     };
-    // Four bytes a step while four are left, so the end is checked once per four bytes: the
-    // bounds checks and the loop were half the instructions per byte.
-    while let Some(four) = bytes
-        .get(at..at + 4)
-        .and_then(|s| <&[u8; 4]>::try_from(s).ok())
+    // Eight bytes a step while eight are left, so the end is checked once per eight bytes:
+    // the bounds checks and the loop were half the instructions per byte.
+    while let Some(eight) = bytes
+        .get(at..at + 8)
+        .and_then(|s| <&[u8; 8]>::try_from(s).ok())
     {
-        for &byte in four {
+        for (k, &byte) in eight.iter().enumerate() {
             let next = step(sid, byte);
             if next.is_tagged() {
-                return (at, sid);
+                return (at + k, sid);
             }
             sid = next;
-            at += 1;
         }
+        at += 8;
     }
     while let Some(&byte) = bytes.get(at) {
         let next = step(sid, byte);
