@@ -15,12 +15,14 @@ mod lexicon;
 mod range;
 mod resolve;
 
+use std::cell::OnceCell;
+
 use chrono::NaiveDate;
 use recoupe_model::time::TimeExpression;
 use recoupe_model::{Lang, Normalized};
 
 pub use infer::{infer_document_date, infer_document_date_near, infer_document_date_of};
-use lexicon::{Lexicon, RuleKind};
+use lexicon::{Lexicon, Rule, RuleKind};
 
 /// Every time expression of `text`, in text order, without overlaps. Spans are byte spans into
 /// `text`. With `reference` (the document's date), expressions are resolved to inclusive
@@ -37,17 +39,22 @@ pub struct TimeMatches<'t> {
     lang: Lang,
     lex: Option<&'static Lexicon>,
     shadow: Normalized,
+    /// The shadow in lower case, which lowered rules match.
+    lower: String,
     hits: Vec<Hit>,
     /// Bare years and words for the reference day, ends of ranges only (see [`range`]).
     bare_years: Vec<(usize, usize)>,
 }
 
-/// One match of one rule: the rule's position in the data file, the whole match and each of
-/// the rule's groups (in the order of `Rule::groups`), as spans of the shadow.
+/// One match of one rule: the rule's position in the data file and the whole match, as a span
+/// of the shadow.
 pub(crate) struct Hit {
     order: usize,
     whole: (usize, usize),
-    groups: Vec<Option<(usize, usize)>>,
+    /// The rule's groups (in the order of `Rule::groups`), found the first time the hit is
+    /// read: most hits lie inside a longer one and never are, and finding groups costs a
+    /// second, slower engine.
+    groups: OnceCell<Vec<Option<(usize, usize)>>>,
 }
 
 impl<'t> TimeMatches<'t> {
@@ -59,6 +66,7 @@ impl<'t> TimeMatches<'t> {
                 lang,
                 lex: None,
                 shadow: Normalized::identity(text),
+                lower: String::new(),
                 hits: Vec::new(),
                 bare_years: Vec::new(),
             };
@@ -88,8 +96,9 @@ impl<'t> TimeMatches<'t> {
                 shadow.text.as_str()
             };
             let input = regex_automata::Input::new(haystack).range(..end.min(haystack.len()));
-            for caps in rule.regex.captures_iter(input) {
-                let Some(m) = caps.get_match() else { continue };
+            // Whole matches only: the lazy DFA finds them without the engine that reports
+            // groups (see `Hit::groups`).
+            for m in rule.regex.find_iter(input) {
                 if !ends_on_word_boundary(&shadow.text, m.end())
                     || inside_number(&shadow.text, m.start())
                 {
@@ -98,19 +107,10 @@ impl<'t> TimeMatches<'t> {
                 if rule.clause_end && !at_clause_end(&shadow.text, m.end()) {
                     continue;
                 }
-                let groups = rule
-                    .group_index
-                    .iter()
-                    .map(|&index| {
-                        index
-                            .and_then(|k| caps.get_group(k))
-                            .map(|g| (g.start, g.end))
-                    })
-                    .collect();
                 hits.push(Hit {
                     order,
                     whole: (m.start(), m.end()),
-                    groups,
+                    groups: OnceCell::new(),
                 });
             }
         }
@@ -127,9 +127,39 @@ impl<'t> TimeMatches<'t> {
             lang,
             lex: Some(lex),
             shadow,
+            lower,
             hits,
             bare_years,
         }
+    }
+
+    /// The groups of `hit`, a match of `rule`: its regex run again on the match alone,
+    /// anchored at its start, finds the same match and reports its groups.
+    fn groups<'h>(&self, rule: &Rule, hit: &'h Hit) -> &'h [Option<(usize, usize)>] {
+        hit.groups.get_or_init(|| {
+            let haystack = if rule.lowered {
+                self.lower.as_str()
+            } else {
+                self.shadow.text.as_str()
+            };
+            let input = regex_automata::Input::new(haystack)
+                .span(hit.whole.0..hit.whole.1)
+                .anchored(regex_automata::Anchored::Yes);
+            let mut caps = rule.regex.create_captures();
+            rule.regex.search_captures(&input, &mut caps);
+            debug_assert_eq!(
+                caps.get_match().map(|m| (m.start(), m.end())),
+                Some(hit.whole)
+            );
+            rule.group_index
+                .iter()
+                .map(|&index| {
+                    index
+                        .and_then(|k| caps.get_group(k))
+                        .map(|g| (g.start, g.end))
+                })
+                .collect()
+        })
     }
 
     /// The expressions of the text, resolved against `reference` (see [`find_times`]).
@@ -140,42 +170,49 @@ impl<'t> TimeMatches<'t> {
         let src = resolve::Source {
             original: self.text,
             shadow: &self.shadow,
+            lower: &self.lower,
         };
-        // (expression or None for an exclusion, start and end in the shadow, rule order)
-        // Sized at once: an expression is large, and growing the vector copies them all.
-        let mut found: Vec<(Option<TimeExpression>, usize, usize, usize)> =
-            Vec::with_capacity(self.hits.len());
-        for hit in &self.hits {
-            let Some(rule) = lex.rules.get(hit.order) else {
-                continue;
-            };
-            let (start, end) = hit.whole;
-            if rule.kind == RuleKind::Exclude {
-                found.push((None, start, end, hit.order));
-            } else if let Some(mut expr) = resolve::interpret(rule, hit, &src, lex, reference) {
-                // An abbreviation's dot ending the expression may be the sentence's full stop
-                // ("on Tues."): it stays out of the span, the abbreviation reads the same.
-                let mut end = end;
-                if expr.text.len() > 1 && expr.text.ends_with('.') {
-                    expr.text.pop();
-                    expr.span.end -= 1;
-                    end -= 1;
-                }
-                found.push((Some(expr), start, end, hit.order));
-            }
-        }
-        // Longest first at each start, then the rule written first in the data file.
-        found.sort_by_key(|(_, start, end, order)| (*start, usize::MAX - (end - start), *order));
-        let mut kept = Vec::with_capacity(found.len());
+        // Longest first at each start, then the rule written first in the data file; a
+        // match is read only when no match kept before covers its start. An abbreviation's
+        // dot ending an expression may be the sentence's full stop ("on Tues."): it stays out
+        // of the span (the abbreviation reads the same), and out of the length compared here.
+        // That dot is in the shadow as in the text (the shadow only rewrites non-ASCII), so it
+        // is seen before the match is read.
+        let mut order: Vec<(usize, usize, usize, &Hit, &Rule)> = self
+            .hits
+            .iter()
+            .filter_map(|hit| {
+                let rule = lex.rules.get(hit.order)?;
+                let (start, end) = hit.whole;
+                let dot = rule.kind != RuleKind::Exclude
+                    && end - start > 1
+                    && self.shadow.text.as_bytes().get(end - 1) == Some(&b'.');
+                Some((start, end - usize::from(dot), hit.order, hit, rule))
+            })
+            .collect();
+        order.sort_by_key(|&(start, end, order, _, _)| (start, usize::MAX - (end - start), order));
+        let mut kept = Vec::with_capacity(order.len());
         let mut covered_to = 0;
-        for (expr, start, end, _) in found {
+        for (start, end, _, hit, rule) in order {
             if start < covered_to {
                 continue;
             }
-            covered_to = end;
-            if let Some(expr) = expr {
-                kept.push((expr, start, end));
+            if rule.kind == RuleKind::Exclude {
+                covered_to = end;
+                continue;
             }
+            let groups = self.groups(rule, hit);
+            let Some(mut expr) = resolve::interpret(rule, hit.whole, groups, &src, lex, reference)
+            else {
+                continue;
+            };
+            if end < hit.whole.1 {
+                expr.text.pop();
+                expr.span.end -= 1;
+            }
+            debug_assert_eq!(expr.span.slice(self.text), expr.text);
+            covered_to = end;
+            kept.push((expr, start, end));
         }
         range::join(kept, &self.bare_years, &src, lex, reference)
     }
@@ -268,6 +305,51 @@ mod tests {
                 .collect();
             assert_eq!(spans(&upper), plain);
             assert_eq!(spans(&mixed), plain);
+        }
+    }
+
+    /// A hit's groups, found on the match alone when it is read, are those a capture search
+    /// over the whole text reports for the same match.
+    #[test]
+    fn groups_found_later_are_those_of_a_whole_search() {
+        for (lang, text) in [
+            (
+                Lang::Fr,
+                "Samedi 10 décembre 2016, le 1er mars, du 4 au 22 mars, il y a près d'un mois, \
+                 depuis le début de l'offensive, entre 2010 et 2015, au cours des dernières \
+                 24 heures, hier soir, le 11/12/2016, en 1986, jeudi dernier, le 27. Fin.",
+            ),
+            (
+                Lang::En,
+                "On Saturday, December 10, 2016, over the past 24 hours, three weeks ago, \
+                 the first week of July, next Sunday, in the 1970s, on Tues. Then 6,107.31 August.",
+            ),
+        ] {
+            let matches = TimeMatches::new(text, lang);
+            let lex = lexicon::lexicon(lang).expect("lexicon");
+            assert!(matches.hits.len() > 5);
+            for hit in &matches.hits {
+                let rule = &lex.rules[hit.order];
+                let haystack = if rule.lowered {
+                    matches.lower.as_str()
+                } else {
+                    matches.shadow.text.as_str()
+                };
+                let caps = rule
+                    .regex
+                    .captures_iter(haystack)
+                    .find(|c| {
+                        c.get_match()
+                            .is_some_and(|m| (m.start(), m.end()) == hit.whole)
+                    })
+                    .expect("the same match");
+                let eager: Vec<Option<(usize, usize)>> = rule
+                    .group_index
+                    .iter()
+                    .map(|&k| k.and_then(|k| caps.get_group(k)).map(|g| (g.start, g.end)))
+                    .collect();
+                assert_eq!(matches.groups(rule, hit), eager.as_slice(), "{}", rule.id);
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 //! alternations of the class's words (with and without accents), and keeps, for every capture
 //! group, the class it belongs to so the resolver can turn captured text into values.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -711,8 +712,31 @@ fn known_run(
     if sid.is_tagged() {
         return (at, sid);
     }
+    let step = |sid, byte| {
+        // SAFETY: `sid` is an untagged state of this DFA in `cache`: the caller's, checked
+        // above, or one read from `cache`'s table below and checked untagged. An untagged
+        // state is one whose row is in the table, so the library's bounds check (the only
+        // difference with the checked call) cannot fail; `cache` is borrowed shared, so no
+        // state is cleared from it meanwhile.
+        unsafe { dfa.next_state_untagged_unchecked(cache, sid, byte) }
+    };
+    // Eight bytes a step while eight are left, so the end is checked once per eight bytes:
+    // the bounds checks and the loop were half the instructions per byte.
+    while let Some(eight) = bytes
+        .get(at..at + 8)
+        .and_then(|s| <&[u8; 8]>::try_from(s).ok())
+    {
+        for (k, &byte) in eight.iter().enumerate() {
+            let next = step(sid, byte);
+            if next.is_tagged() {
+                return (at + k, sid);
+            }
+            sid = next;
+        }
+        at += 8;
+    }
     while let Some(&byte) = bytes.get(at) {
-        let next = dfa.next_state_untagged(cache, sid, byte);
+        let next = step(sid, byte);
         if next.is_tagged() {
             break;
         }
@@ -938,6 +962,19 @@ pub(crate) fn fold(s: &str) -> String {
     squeeze(lower.chars(), lower.len())
 }
 
+/// [`fold`], borrowing `s` when folding leaves it as it is (lowercase ASCII without spaces
+/// or hyphens, as most captured words read from the lowercased shadow are).
+pub(crate) fn fold_borrowed(s: &str) -> Cow<'_, str> {
+    let unchanged = s.bytes().all(|b| {
+        b.is_ascii() && !b.is_ascii_uppercase() && b != b'-' && !char::from(b).is_whitespace()
+    });
+    if unchanged {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold(s))
+    }
+}
+
 /// `chars` with every run of spaces and hyphens made one space, none at either end.
 fn squeeze(chars: impl Iterator<Item = char>, len: usize) -> String {
     let mut out = String::with_capacity(len);
@@ -982,6 +1019,28 @@ mod tests {
             assert!(set.member.iter().all(|&m| m));
             assert_eq!(set.member.len(), lex.rules.len());
         }
+    }
+
+    #[test]
+    fn fold_borrowed_is_fold() {
+        for s in [
+            "decembre",
+            "Samedi",
+            "apres-midi",
+            "apres  midi",
+            " 1er",
+            "27th",
+            "aujourd'hui",
+            "\u{b}x",
+            "x\t",
+            "d\u{e9}cembre",
+            "",
+            "-",
+            "mars.",
+        ] {
+            assert_eq!(fold_borrowed(s), fold(s), "{s:?}");
+        }
+        assert!(matches!(fold_borrowed("decembre"), Cow::Borrowed(_)));
     }
 
     #[test]

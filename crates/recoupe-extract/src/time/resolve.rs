@@ -19,13 +19,13 @@ use recoupe_model::time::{
 };
 use recoupe_model::{Normalized, Span};
 
-use super::Hit;
 use super::calendar::{
     bounds, month_bounds, months_span, nearest_year, nth_weekday, shift, span_back,
     valid_day_month, weekday_years,
 };
 use super::lexicon::{
     Class, Direction, Lexicon, Mode, Rule, RuleKind, Scope, WindowKind, base_name, fold,
+    fold_borrowed,
 };
 
 /// How far from the reference year a weekday may pull a year-less date.
@@ -37,6 +37,8 @@ const WEEKDAY_YEARS_BACK: i32 = 30;
 pub(crate) struct Source<'t> {
     pub original: &'t str,
     pub shadow: &'t Normalized,
+    /// The shadow in lower case (the same length), where captured words are read as keys.
+    pub lower: &'t str,
 }
 
 impl Source<'_> {
@@ -108,14 +110,25 @@ impl<'a> Group<'a> {
     }
 }
 
-fn read_parts(rule: &Rule, hit: &Hit, lex: &Lexicon, src: &Source) -> Option<Parts> {
+fn read_parts(
+    rule: &Rule,
+    groups: &[Option<(usize, usize)>],
+    lex: &Lexicon,
+    src: &Source,
+) -> Option<Parts> {
     let mut p = Parts::default();
-    for ((group, class), span) in rule.groups.iter().zip(&hit.groups) {
+    for ((group, class), span) in rule.groups.iter().zip(groups) {
         let Some(m) = span.and_then(|span| Group::of(src, span)) else {
             continue;
         };
         let raw = m.as_str();
-        let key = fold(raw.trim_end_matches('.'));
+        let folded = fold_borrowed(
+            src.lower
+                .get(m.start()..m.end())
+                .unwrap_or(raw)
+                .trim_end_matches('.'),
+        );
+        let key: &str = &folded;
         let name = base_name(group);
         let dateish = matches!(
             class,
@@ -134,11 +147,11 @@ fn read_parts(rule: &Rule, hit: &Hit, lex: &Lexicon, src: &Source) -> Option<Par
             p.date_start = Some(p.date_start.map_or(m.start(), |s| s.min(m.start())));
         }
         match class {
-            Class::Month | Class::MonthBare => p.month = Some(*lex.months.get(&key)?),
+            Class::Month | Class::MonthBare => p.month = Some(*lex.months.get(key)?),
             Class::MonthNum | Class::MonthNum2 => p.month = Some(key.parse().ok()?),
-            Class::Weekday | Class::WeekdayShort => p.weekday = Some(*lex.weekdays.get(&key)?),
-            Class::Day if name == "from" => p.day_from = Some(day_value(&key, lex)?),
-            Class::Day => p.day = Some(day_value(&key, lex)?),
+            Class::Weekday | Class::WeekdayShort => p.weekday = Some(*lex.weekdays.get(key)?),
+            Class::Day if name == "from" => p.day_from = Some(day_value(key, lex)?),
+            Class::Day => p.day = Some(day_value(key, lex)?),
             Class::Num => {
                 let v = (key.parse().ok()?, raw.len());
                 if name == "b" {
@@ -153,31 +166,28 @@ fn read_parts(rule: &Rule, hit: &Hit, lex: &Lexicon, src: &Source) -> Option<Par
                 p.year = Some(if y < 50 { 2000 + y } else { 1900 + y });
             }
             Class::N => {
-                let v = key
-                    .parse()
-                    .ok()
-                    .or_else(|| lex.numbers.get(&key).copied())?;
+                let v = key.parse().ok().or_else(|| lex.numbers.get(key).copied())?;
                 if name == "n2" {
                     p.n2 = Some(v);
                 } else {
                     p.n = Some(v);
                 }
             }
-            Class::Ordinal => p.ordinal = Some(*lex.ordinals.get(&key)?),
-            Class::Unit => p.unit = Some(*lex.units.get(&key)?),
-            Class::RelDay => p.relday = Some(*lex.relative_days.get(&key)?),
+            Class::Ordinal => p.ordinal = Some(*lex.ordinals.get(key)?),
+            Class::Unit => p.unit = Some(*lex.units.get(key)?),
+            Class::RelDay => p.relday = Some(*lex.relative_days.get(key)?),
             Class::NarrDay => p.narrday = true,
-            Class::Part => p.part = Some(*lex.parts.get(&key)?),
+            Class::Part => p.part = Some(*lex.parts.get(key)?),
             Class::This => p.this = true,
             Class::Next => p.next = true,
             Class::Last => p.last = true,
             Class::Approx => p.approx = true,
             Class::Few => p.few = true,
             Class::Final => p.final_ = true,
-            Class::Season | Class::SeasonBare => p.season = Some(*lex.seasons.get(&key)?),
+            Class::Season | Class::SeasonBare => p.season = Some(*lex.seasons.get(key)?),
             Class::Decade => p.decade = Some(key.parse().ok()?),
             Class::Decade2 => p.decade = Some(1900 + key.parse::<i32>().ok()?),
-            Class::DecadeWord => p.decade = Some(*lex.decade_words.get(&key)?),
+            Class::DecadeWord => p.decade = Some(*lex.decade_words.get(key)?),
             Class::Anchor => p.anchor = Some(src.original(m.start(), m.end()).1),
         }
     }
@@ -612,17 +622,19 @@ fn duration_pairs(text: &str, lex: &Lexicon) -> Vec<(u32, TimeUnit)> {
         .collect()
 }
 
-/// Builds the expression for one match, or `None` when the words do not make a time
+/// Builds the expression for one match of `rule` (`whole`, and its `groups` in the order of
+/// `Rule::groups`, as spans of the shadow), or `None` when the words do not make a time
 /// expression after all (31 February, "le 27" without a day value, an hour "cette heure").
 pub(crate) fn interpret(
     rule: &Rule,
-    hit: &Hit,
+    whole: (usize, usize),
+    groups: &[Option<(usize, usize)>],
     src: &Source,
     lex: &Lexicon,
     reference: Option<NaiveDate>,
 ) -> Option<TimeExpression> {
-    let whole = Group::of(src, hit.whole)?;
-    let p = read_parts(rule, hit, lex, src)?;
+    let whole = Group::of(src, whole)?;
+    let p = read_parts(rule, groups, lex, src)?;
     let kind = match rule.kind {
         RuleKind::Date => TimeKind::Date,
         RuleKind::Period => TimeKind::Period,
