@@ -1486,8 +1486,8 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
 }
 
 /// "Huit hommes et quatre femmes ont été désignés": a figure with no event, joined to the next
-/// figure of the same category by a coordinator alone, shares the event that follows that
-/// figure. `drafts` are the claims of one sentence, `toks` its tokens.
+/// figure of the same category by a coordinator or a source's aside alone, shares the event
+/// that follows that figure. `drafts` are the claims of one sentence, `toks` its tokens.
 fn share_with_next_figure(
     lex: &Lexicon,
     prefix: &str,
@@ -1519,13 +1519,25 @@ fn share_with_next_figure(
         let from = token_at(toks, c.span.end.max(q.span.end));
         let to = token_at(toks, next_q.span.start);
         // A coordinator must stand between: "Parmi les 10 arrestations, deux se sont
-        // déroulées en Corse" shares nothing.
-        let joined = from < to
-            && toks.get(from..to).is_some_and(|w| {
-                w.iter()
-                    .all(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key))
-                    && w.iter().any(|t| lex.verbs.coordinators.contains(&t.key))
-            });
+        // déroulées en Corse" shares nothing; or an aside naming the first figure's source,
+        // the next being another source's count of the same ("70 000 personnes, selon la
+        // préfecture, 200 000, selon les organisateurs, ont défilé").
+        let (mut coordinated, mut aside, mut other) = (false, false, false);
+        let mut i = from;
+        while i < to {
+            if let Some(comma) = verbs::source_aside_end(&lex.verbs, toks, i, to) {
+                aside = true;
+                i = comma + 1;
+                continue;
+            }
+            match toks.get(i) {
+                Some(t) if lex.verbs.coordinators.contains(&t.key) => coordinated = true,
+                Some(t) if t.key == "," => {}
+                _ => other = true,
+            }
+            i += 1;
+        }
+        let joined = from < to && !other && (coordinated || aside);
         if joined {
             this.predicate = Some(p.clone());
             // The rule goes with the other predicate rules, before the window's.

@@ -367,6 +367,8 @@ struct VerbsFile {
     #[serde(default)]
     before_que: Vec<String>,
     #[serde(default)]
+    source_asides: Vec<String>,
+    #[serde(default)]
     subject_pronouns: Vec<String>,
     #[serde(default)]
     agent_markers: Vec<String>,
@@ -484,6 +486,8 @@ pub struct Verbs {
     pub object_relatives: WordSet,
     /// Complementizers that open a clause only before "que" ("alors que").
     pub before_que: WordSet,
+    /// Words that open an aside naming a source, up to the next comma ("selon").
+    pub source_asides: WordSet,
     /// Subject pronouns: one after the figure opens a clause with its own subject.
     pub subject_pronouns: WordSet,
     /// The word before the agent of a passive participle ("lancés par").
@@ -995,6 +999,7 @@ fn load(lang: Lang) -> Lexicon {
             if_elisions: word_set(predicates.verbs.if_elisions),
             object_relatives: word_set(predicates.verbs.object_relatives),
             before_que: word_set(predicates.verbs.before_que),
+            source_asides: word_set(predicates.verbs.source_asides),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
             modals: word_set(predicates.verbs.modals),

@@ -111,6 +111,12 @@ pub fn find(
             i = close + 1;
             continue;
         }
+        // So is an aside naming a source, up to its comma: "27 000 selon les organisateurs,
+        // ont défilé".
+        if let Some(comma) = source_aside_end(v, tokens, i, b + REACH) {
+            i = comma + 1;
+            continue;
+        }
         // A subordinate clause after the figure's own is another clause ("alors que …").
         // So does a subject pronoun: its clause has a subject of its own ("qui attire deux
         // millions de touristes, il est fermé").
@@ -250,6 +256,17 @@ pub fn opens_subordinate(v: &Verbs, tokens: &[Token], i: usize) -> bool {
             .is_some_and(|n| n.key == "que" || n.key == "qu'");
     (is(&v.complementizers, &t.key) && !adverb && !que_opens_no_clause(v, tokens, i))
         || elided_if(v, tokens, i)
+}
+
+/// The comma that closes an aside naming a source opened at token `i` ("selon la
+/// préfecture,"), if one stands before token `limit`.
+pub fn source_aside_end(v: &Verbs, tokens: &[Token], i: usize, limit: usize) -> Option<usize> {
+    if !tokens.get(i).is_some_and(|t| is(&v.source_asides, &t.key)) {
+        return None;
+    }
+    (i + 1..limit.min(tokens.len()))
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word || t.key == ","))
+        .find(|&k| tokens.get(k).is_some_and(|t| t.key == ","))
 }
 
 /// Whether token `i` is an elided "si" before its subject pronoun: "s'ils veulent".
