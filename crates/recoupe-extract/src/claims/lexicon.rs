@@ -369,6 +369,10 @@ struct VerbsFile {
     #[serde(default)]
     source_asides: Vec<String>,
     #[serde(default)]
+    copulas_before_de: Vec<String>,
+    #[serde(default)]
+    copula_links: Vec<String>,
+    #[serde(default)]
     subject_pronouns: Vec<String>,
     #[serde(default)]
     agent_markers: Vec<String>,
@@ -488,6 +492,10 @@ pub struct Verbs {
     pub before_que: WordSet,
     /// Words that open an aside naming a source, up to the next comma ("selon").
     pub source_asides: WordSet,
+    /// Forms of "être" that with "de" before a figure state an amount ("était de").
+    pub copulas_before_de: WordSet,
+    /// The word between such a copula and its figure ("de").
+    pub copula_links: WordSet,
     /// Subject pronouns: one after the figure opens a clause with its own subject.
     pub subject_pronouns: WordSet,
     /// The word before the agent of a passive participle ("lancés par").
@@ -1000,6 +1008,8 @@ fn load(lang: Lang) -> Lexicon {
             object_relatives: word_set(predicates.verbs.object_relatives),
             before_que: word_set(predicates.verbs.before_que),
             source_asides: word_set(predicates.verbs.source_asides),
+            copulas_before_de: word_set(predicates.verbs.copulas_before_de),
+            copula_links: word_set(predicates.verbs.copula_links),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
             modals: word_set(predicates.verbs.modals),

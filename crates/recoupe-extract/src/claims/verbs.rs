@@ -54,6 +54,22 @@ pub fn find(
     // event before any verb earlier in the sentence, and before a verb past a comma ("un
     // million de matelas vendus, La Compagnie … s'affiche").
     let after_noun = || participles_after(lex, tokens, b, is_noun).next();
+    // "qui était de 300 tonnes, a triplé": "être" and "de" state the amount, whatever verb
+    // follows.
+    if a >= 2
+        && tokens
+            .get(a - 1)
+            .is_some_and(|t| is(&v.copula_links, &t.key))
+        && let Some(copula) = tokens
+            .get(a - 2)
+            .filter(|t| t.is_word && is(&v.copulas_before_de, &t.key))
+    {
+        return Some(Found {
+            span: Span::new(copula.start, copula.end),
+            state: true,
+            rule: "predicate/state-verb",
+        });
+    }
     // A verb right before the figure takes it as its object ("mobilisant 2500 gendarmes",
     // "espère 250 000 spectateurs"): a verb after the object belongs to another clause.
     if let Some(k) = a.checked_sub(1)
