@@ -6,7 +6,9 @@ use std::borrow::Cow;
 
 use recoupe_model::Lang;
 
-use crate::chars::{ascii_run, char_at, class, is_alphanumeric, is_uppercase, lowercase_is_itself};
+use crate::chars::{
+    ascii_run, char_at, char_len_at, class, is_alphanumeric, is_uppercase, lowercase_is_itself,
+};
 use crate::keys::Words;
 
 #[derive(Clone, Debug)]
@@ -64,28 +66,28 @@ pub fn tokenize<'t>(
     let mut quoted = false;
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
-        // Plain spaces, most of the gaps, on bytes.
-        if b == b' ' {
-            i += 1;
-            continue;
-        }
-        // Plain ASCII bytes are the common case: decide on them without decoding.
-        let c = if b < 0x80 {
-            char::from(b)
-        } else {
-            match text.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
+        // ASCII white space on the byte (`char::is_whitespace` says the same for these six);
+        // other chars decoded on bytes when they take two (Latin letters, « »).
+        let (c, len) = match b {
+            b' ' | b'\t' | 0x0B | 0x0C | b'\r' => {
+                i += 1;
+                continue;
             }
-        };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
+            b'\n' => {
                 initial = true;
+                i += 1;
+                continue;
             }
-            i += len;
-            continue;
-        }
+            0..0x80 => (char::from(b), 1),
+            _ => match char_len_at(text, i) {
+                Some((c, _)) if c.is_whitespace() => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                Some(found) => found,
+                None => break,
+            },
+        };
         // Only tokens read the sentence count, so it is brought up to date at each.
         while next_start <= i {
             next_sentence += 1;
@@ -247,11 +249,10 @@ fn word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> Cut {
         segment_len = 0;
         pos += len;
     }
-    let first = char_at(text, start).map_or(1, char::len_utf8);
-    if end < start + first {
+    if end == start {
         // Not reached: the word starts with a letter or digit.
         return Cut {
-            end: start + first,
+            end: start + char_at(text, start).map_or(1, char::len_utf8),
             case: Case::Other,
             hyphen,
         };
@@ -288,3 +289,6 @@ fn possessive(rest: &str) -> bool {
     let mut it = rest.chars();
     matches!(it.next(), Some('s')) && !it.next().is_some_and(char::is_alphanumeric)
 }
+
+#[cfg(test)]
+mod tests;
