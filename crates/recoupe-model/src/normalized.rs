@@ -373,22 +373,28 @@ mod tests {
         assert_eq!(n.map.to_normalized(7), 8);
     }
 
+    /// `original` run through random edits: copy, replace by an apostrophe, remove, insert a
+    /// space (the op), each over `len` bytes.
+    fn edited(original: &str, ops: &[(u8, usize)]) -> Normalized {
+        let mut b = NormalizedBuilder::new(original);
+        for &(op, len) in ops {
+            match op {
+                0 => b.copy(len),
+                1 => b.replace(len, "'"),
+                2 => b.remove(len),
+                _ => b.insert(" "),
+            }
+        }
+        b.copy_rest();
+        b.finish()
+    }
+
     proptest! {
         // A span's ends found together (the end searched for after the start) map as each
         // found on its own.
         #[test]
         fn spans_map_as_their_ends(original in "[a-zé’ #\n]{0,60}", ops in proptest::collection::vec((0u8..4, 0usize..6), 0..30)) {
-            let mut b = NormalizedBuilder::new(&original);
-            for (op, len) in ops {
-                match op {
-                    0 => b.copy(len),
-                    1 => b.replace(len, "'"),
-                    2 => b.remove(len),
-                    _ => b.insert(" "),
-                }
-            }
-            b.copy_rest();
-            let n = b.finish();
+            let n = edited(&original, &ops);
             let len = n.text.len();
             for s in 0..=len + 1 {
                 for e in 0..=len + 1 {
@@ -404,17 +410,7 @@ mod tests {
         // their order, and exact copies map back to the same text.
         #[test]
         fn spans_map_to_char_boundaries(original in "[a-zé’ #\n]{0,40}", ops in proptest::collection::vec((0u8..4, 0usize..6), 0..12)) {
-            let mut b = NormalizedBuilder::new(&original);
-            for (op, len) in ops {
-                match op {
-                    0 => b.copy(len),
-                    1 => b.replace(len, "'"),
-                    2 => b.remove(len),
-                    _ => b.insert(" "),
-                }
-            }
-            b.copy_rest();
-            let n = b.finish();
+            let n = edited(&original, &ops);
             prop_assert_eq!(n.map.original_len(), original.len());
             let mut boundaries: Vec<usize> = n.text.char_indices().map(|(i, _)| i).collect();
             boundaries.push(n.text.len());

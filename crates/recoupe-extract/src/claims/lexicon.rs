@@ -363,7 +363,7 @@ struct VerbsFile {
     #[serde(default)]
     if_elisions: Vec<String>,
     #[serde(default)]
-    object_relatives: Vec<String>,
+    que_forms: Vec<String>,
     #[serde(default)]
     before_que: Vec<String>,
     #[serde(default)]
@@ -485,9 +485,9 @@ pub struct Verbs {
     pub clause_coordinators: WordSet,
     /// An elided "si" ("s'" before "il" or "ils"): a complementizer, not a reflexive.
     pub if_elisions: WordSet,
-    /// Complementizers that may be an object relative ("que"): the clause after them may
-    /// tell the figure's event.
-    pub object_relatives: WordSet,
+    /// The forms of "que": an object relative after the figure's noun (the clause after it
+    /// may tell the figure's event), a complementizer after `before_que`.
+    pub que_forms: WordSet,
     /// Complementizers that open a clause only before "que" ("alors que").
     pub before_que: WordSet,
     /// Words that open an aside naming a source, up to the next comma ("selon").
@@ -1005,7 +1005,7 @@ fn load(lang: Lang) -> Lexicon {
             complementizers: word_set(predicates.verbs.complementizers),
             clause_coordinators: word_set(predicates.verbs.clause_coordinators),
             if_elisions: word_set(predicates.verbs.if_elisions),
-            object_relatives: word_set(predicates.verbs.object_relatives),
+            que_forms: word_set(predicates.verbs.que_forms),
             before_que: word_set(predicates.verbs.before_que),
             source_asides: word_set(predicates.verbs.source_asides),
             copulas_before_de: word_set(predicates.verbs.copulas_before_de),

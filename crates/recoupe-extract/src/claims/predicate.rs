@@ -132,7 +132,7 @@ pub fn find(
                     verbs::opens_subordinate(&lex.verbs, tokens, i)
                         && tokens
                             .get(i)
-                            .is_some_and(|t| !lex.verbs.object_relatives.contains(&t.key))
+                            .is_some_and(|t| !lex.verbs.que_forms.contains(&t.key))
                 })
         })
         // Between the figure and the predicate: an editor's insertion in brackets is a text

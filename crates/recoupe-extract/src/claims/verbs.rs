@@ -266,10 +266,8 @@ pub fn opens_subordinate(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         return false;
     };
     // "alors" alone is an adverb ("sont alors mobilisés"); "alors que" opens the clause.
-    let adverb = is(&v.before_que, &t.key)
-        && !tokens
-            .get(i + 1)
-            .is_some_and(|n| n.key == "que" || n.key == "qu'");
+    let adverb =
+        is(&v.before_que, &t.key) && !tokens.get(i + 1).is_some_and(|n| is(&v.que_forms, &n.key));
     (is(&v.complementizers, &t.key) && !adverb && !que_opens_no_clause(v, tokens, i))
         || elided_if(v, tokens, i)
 }
