@@ -227,6 +227,21 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if subset || q.unit.is_some() || !guessed || counted::is_ratio(lex, &toks, b) {
                 continue;
             }
+            // "30 logements attribués à leurs bénéficiaires, et les 40 autres": the others
+            // are more of what the nearest earlier figure counts, whatever stands between.
+            if counted::is_other(lex, &toks, b)
+                && let Some(noun) = counted_nouns
+                    .get(..k)
+                    .and_then(|earlier| earlier.iter().rev().flatten().next())
+                    .cloned()
+                && let Some(slot) = counted_nouns.get_mut(k)
+            {
+                *slot = Some(counted::Found {
+                    rule: counted::OTHER_THAN_EARLIER,
+                    ..noun
+                });
+                continue;
+            }
             if let Some((noun, from_earlier)) =
                 counted::shared(lex, &toks, &ranges, &counted_nouns, k)
                 && let Some(slot) = counted_nouns.get_mut(k)

@@ -59,7 +59,19 @@ pub fn find(
     if q.unit.is_some() {
         return None;
     }
+    // "tuant une personne et blessant six autres": "autres" points back to a noun, which may
+    // be singular.
+    let plural = plural && !is_other(lex, tokens, b);
     by_subject_pronoun(lex, tokens, a).or_else(|| before(lex, tokens, (floor, a), plural))
+}
+
+/// The rule of a figure and "autres" counting what an earlier figure counts.
+pub const OTHER_THAN_EARLIER: &str = "counted/other-than-earlier-figure";
+
+/// Whether "autres" follows the figure ending at token `b` with no noun of its own: "les 40
+/// autres", "six autres dont un policier".
+pub fn is_other(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
+    tokens.get(b).is_some_and(|t| lex.others.contains(&t.key))
 }
 
 /// The rule of people counted by a subject pronoun and "être": "nous étions dix".

@@ -272,6 +272,8 @@ struct CountedFile {
     #[serde(default)]
     multipliers: Vec<String>,
     #[serde(default)]
+    others: Vec<String>,
+    #[serde(default)]
     descriptive_heads: Vec<String>,
     #[serde(default)]
     measure_heads: Vec<String>,
@@ -731,6 +733,8 @@ pub struct Lexicon {
     pub label_articles: WordSet,
     /// Words that make a figure before them a ratio ("fois").
     pub multipliers: WordSet,
+    /// "autres" after a figure and no noun: it counts what an earlier figure or noun counts.
+    pub others: WordSet,
     /// Nouns a figure after "de" describes ("une ville de 30 000 habitants").
     pub descriptive_heads: WordSet,
     /// Words between a share and the whole it is taken from ("25 % des 47 millions").
@@ -929,6 +933,7 @@ fn load(lang: Lang) -> Lexicon {
         street_words: word_set(counted.street_words),
         label_articles: word_set(counted.label_articles),
         multipliers: word_set(counted.multipliers),
+        others: word_set(counted.others),
         descriptive_heads: word_set(counted.descriptive_heads),
         measure_heads: word_set(counted.measure_heads),
         year_range: counted.year_range.unwrap_or([f64::MAX, f64::MIN]),
