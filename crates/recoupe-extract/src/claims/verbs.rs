@@ -10,6 +10,7 @@
 //! a reflexive pronoun then a word, or a finite ending no noun has.
 
 use recoupe_model::Span;
+use std::collections::BTreeMap;
 
 use super::lexicon::{Lexicon, Verbs, WordSet};
 use super::tokens::Token;
@@ -208,7 +209,8 @@ pub fn find(
             return Some(found);
         }
         if !is_noun(i)
-            && let Some(found) = backward_at(v, tokens, i).or_else(|| gerund_back_at(v, tokens, i))
+            && let Some(found) = backward_at(v, tokens, i)
+                .or_else(|| gerund_back_at(v, tokens, i, &lex.gerund_category))
         {
             return Some(found);
         }
@@ -224,16 +226,24 @@ fn gerund_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
 }
 
 /// A gerund some words before the figure: "en désactivant les commentaires sur des dizaines
-/// de millions de vidéos". Only after "en", or a form that is nothing but a verb: present
-/// participles are often adjectives or nouns ("important", "roulant", "l'assaillant").
-fn gerund_back_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
+/// de millions de vidéos". Only after "en", a form that is nothing but a verb, or a gerund
+/// of a known event ("blessant un standardiste et deux gardiens": `gerund_category`):
+/// present participles are often adjectives or nouns ("important", "roulant",
+/// "l'assaillant").
+fn gerund_back_at(
+    v: &Verbs,
+    tokens: &[Token],
+    i: usize,
+    events: &BTreeMap<String, String>,
+) -> Option<Found> {
     let t = tokens.get(i)?;
     let after_en = i
         .checked_sub(1)
         .and_then(|k| tokens.get(k))
         .is_some_and(|w| is(&v.gerund_markers, &w.key));
     let verb_only = v.forms.get(&t.key).is_some_and(|c| c.only_verb());
-    if !(after_en || verb_only) || is_modal(v, &t.key) || reports_count(v, tokens, i) {
+    let event = events.contains_key(t.key.as_str());
+    if !(after_en || verb_only || event) || is_modal(v, &t.key) || reports_count(v, tokens, i) {
         return None;
     }
     gerund_at(v, tokens, i)
