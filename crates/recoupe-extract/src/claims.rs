@@ -1189,7 +1189,8 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     }
     let digits = q.text.chars().all(|c| c.is_ascii_digit());
     // "(0-1)", "3-1": two numbers joined by a hyphen, the first not below the second or
-    // zero, are a score, not a range.
+    // zero, are a score, not a range; with a leading zero they are the number of a text
+    // ("décret exécutif 05-240").
     let hyphened = q.text.split(['-', '–']).collect::<Vec<_>>();
     if let [x, y] = hyphened.as_slice()
         && q.unit.is_none()
@@ -1197,7 +1198,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             .iter()
             .all(|p| !p.trim().is_empty() && p.trim().chars().all(|c| c.is_ascii_digit()))
         && let (Some(lo), Some(hi)) = (q.low, q.high)
-        && (lo >= hi || lo == 0.0)
+        && (lo >= hi || lo == 0.0 || (x.trim().len() > 1 && x.trim().starts_with('0')))
     {
         return true;
     }
