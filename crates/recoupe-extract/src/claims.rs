@@ -212,6 +212,60 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 counted::find(lex, &toks, q, (a, b), floor)
             })
             .collect();
+        // "plus de 25 % des 47 millions d'électeurs se sont abstenus", "la fermeture de 9000
+        // des 35 000 km du réseau": the figure after a share or a count and its "des" is the
+        // whole the part is taken from; the event is the part's.
+        let share_bases: Vec<bool> = (0..figures.len())
+            .map(|k| {
+                let Some(&(a, _, _)) = ranges.get(k) else {
+                    return false;
+                };
+                k.checked_sub(1)
+                    .and_then(|p| figures.get(p).zip(ranges.get(p)))
+                    .is_some_and(|(_, &(_, end, _))| {
+                        end + 1 == a
+                            && toks
+                                .get(end)
+                                .is_some_and(|t| lex.share_links.contains(&t.key))
+                    })
+            })
+            .collect();
+        // "Deux des trois immeubles", "Neuf des 12 logements": a part taken from a counted
+        // whole counts what the whole counts, not the whole's number ("trois" here is no
+        // figure of its own, so the sentence's numbers are read, not only its figures).
+        for (k, &(_, b, _)) in ranges.iter().enumerate() {
+            if !toks
+                .get(b)
+                .is_some_and(|t| lex.share_links.contains(&t.key))
+            {
+                continue;
+            }
+            let Some((whole, (x, y))) = ann
+                .quantities
+                .iter()
+                .filter(|w| unit.span.contains(w.span))
+                .map(|w| (w, token_range(&toks, w.span)))
+                .find(|&(_, (x, _))| x == b + 1)
+            else {
+                continue;
+            };
+            let own = counted_nouns.get(k).and_then(Option::as_ref);
+            let guessed = own.is_none_or(|f| {
+                f.rule == counted::EARLIER_IN_SENTENCE || {
+                    let (fx, fy) = token_range(&toks, f.span);
+                    fx >= x && fy <= y
+                }
+            });
+            if guessed
+                && let Some(noun) = counted::find(lex, &toks, whole, (x, y), b)
+                && let Some(slot) = counted_nouns.get_mut(k)
+            {
+                *slot = Some(counted::Found {
+                    rule: counted::PART_OF_WHOLE,
+                    ..noun
+                });
+            }
+        }
         // An elliptic figure (no noun, no unit of its own) shares the noun of a figure
         // beside it; one that shares an earlier figure's noun shares its event too.
         let mut elliptic = vec![false; figures.len()];
@@ -268,24 +322,6 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .filter(|q| unit.span.contains(q.span))
                     .map(|q| token_range(&toks, q.span)),
             )
-            .collect();
-        // "plus de 25 % des 47 millions d'électeurs se sont abstenus", "la fermeture de 9000
-        // des 35 000 km du réseau": the figure after a share or a count and its "des" is the
-        // whole the part is taken from; the event is the part's.
-        let share_bases: Vec<bool> = (0..figures.len())
-            .map(|k| {
-                let Some(&(a, _, _)) = ranges.get(k) else {
-                    return false;
-                };
-                k.checked_sub(1)
-                    .and_then(|p| figures.get(p).zip(ranges.get(p)))
-                    .is_some_and(|(_, &(_, end, _))| {
-                        end + 1 == a
-                            && toks
-                                .get(end)
-                                .is_some_and(|t| lex.share_links.contains(&t.key))
-                    })
-            })
             .collect();
         for (((((qi, q), &(a, b, subset)), found), shares_earlier), share_base) in figures
             .iter()

@@ -65,6 +65,10 @@ pub fn find(
     by_subject_pronoun(lex, tokens, a).or_else(|| before(lex, tokens, (floor, a), plural))
 }
 
+/// The rule of a part counting what the whole it is taken from counts ("Deux des trois
+/// immeubles").
+pub const PART_OF_WHOLE: &str = "counted/part-of-counted-whole";
+
 /// The rule of a figure and "autres" counting what an earlier figure counts.
 pub const OTHER_THAN_EARLIER: &str = "counted/other-than-earlier-figure";
 
