@@ -278,12 +278,18 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 .and_then(Option::as_ref)
                 .is_none_or(|f| f.rule == counted::EARLIER_IN_SENTENCE);
             // "soit 1,5 fois plus": a ratio shares no noun.
-            if subset || q.unit.is_some() || !guessed || counted::is_ratio(lex, &toks, b) {
+            if subset || !guessed || counted::is_ratio(lex, &toks, b) {
                 continue;
             }
-            // "30 logements attribués à leurs bénéficiaires, et les 40 autres": the others
-            // are more of what the nearest earlier figure counts, whatever stands between.
-            if counted::is_other(lex, &toks, b)
+            // "30 logements attribués à leurs bénéficiaires, et les 40 autres", "52 % de
+            // ceux de gauche": the others are more of what the nearest earlier figure
+            // counts, whatever stands between.
+            let share = q
+                .unit
+                .as_ref()
+                .is_some_and(|u| u.dimension == Dimension::Ratio);
+            if (q.unit.is_none() || share)
+                && counted::is_other(lex, &toks, b)
                 && let Some(noun) = counted_nouns
                     .get(..k)
                     .and_then(|earlier| earlier.iter().rev().flatten().next())
@@ -294,6 +300,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     rule: counted::OTHER_THAN_EARLIER,
                     ..noun
                 });
+                continue;
+            }
+            if q.unit.is_some() {
                 continue;
             }
             if let Some((noun, from_earlier)) =

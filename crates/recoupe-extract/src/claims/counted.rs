@@ -72,10 +72,16 @@ pub const PART_OF_WHOLE: &str = "counted/part-of-counted-whole";
 /// The rule of a figure and "autres" counting what an earlier figure counts.
 pub const OTHER_THAN_EARLIER: &str = "counted/other-than-earlier-figure";
 
-/// Whether "autres" follows the figure ending at token `b` with no noun of its own: "les 40
-/// autres", "six autres dont un policier".
+/// Whether "autres" follows the figure ending at token `b` with no noun of its own, or "ceux"
+/// follows it or its "de": "les 40 autres", "six autres dont un policier", "52 % de ceux de
+/// gauche".
 pub fn is_other(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
-    tokens.get(b).is_some_and(|t| lex.others.contains(&t.key))
+    let other = |i: usize| tokens.get(i).is_some_and(|t| lex.others.contains(&t.key));
+    other(b)
+        || (tokens
+            .get(b)
+            .is_some_and(|t| lex.noun_links.contains(&t.key))
+            && other(b + 1))
 }
 
 /// The rule of people counted by a subject pronoun and "être": "nous étions dix".
@@ -291,6 +297,11 @@ fn other_noun(
             || (lex.skip.contains(&key) && !lex.not_nouns.contains(&key));
         if link && gap < MAX_GAP {
             gap += 1;
+            j += 1;
+            continue;
+        }
+        // "de l'ensemble des salariés": the whole's head is stepped over, free of the gap.
+        if gap > 0 && lex.whole_heads.contains(&key) {
             j += 1;
             continue;
         }

@@ -274,6 +274,8 @@ struct CountedFile {
     #[serde(default)]
     others: Vec<String>,
     #[serde(default)]
+    whole_heads: Vec<String>,
+    #[serde(default)]
     descriptive_heads: Vec<String>,
     #[serde(default)]
     measure_heads: Vec<String>,
@@ -735,6 +737,8 @@ pub struct Lexicon {
     pub multipliers: WordSet,
     /// "autres" after a figure and no noun: it counts what an earlier figure or noun counts.
     pub others: WordSet,
+    /// "ensemble", "total": a share of these counts what follows their "de".
+    pub whole_heads: WordSet,
     /// Nouns a figure after "de" describes ("une ville de 30 000 habitants").
     pub descriptive_heads: WordSet,
     /// Words between a share and the whole it is taken from ("25 % des 47 millions").
@@ -934,6 +938,7 @@ fn load(lang: Lang) -> Lexicon {
         label_articles: word_set(counted.label_articles),
         multipliers: word_set(counted.multipliers),
         others: word_set(counted.others),
+        whole_heads: word_set(counted.whole_heads),
         descriptive_heads: word_set(counted.descriptive_heads),
         measure_heads: word_set(counted.measure_heads),
         year_range: counted.year_range.unwrap_or([f64::MAX, f64::MIN]),
