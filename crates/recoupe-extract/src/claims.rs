@@ -37,6 +37,9 @@ use tokens::{QUOTE_CLOSE, QUOTE_OPEN, Token, token_at, token_range, tokenize};
 
 /// The rules of `verbs::find` whose verb is finite, so ends the figure's clause: a participle
 /// or an infinitive after the figure's noun does not ("2 000 soldats déployés … ont été tués").
+/// Most tokens from the end of a figure to the "soit" of the figure that restates it ("51
+/// milliards de profits depuis janvier, soit 25 %").
+const RESTATEMENT_REACH: usize = 7;
 const CLAUSE_VERB_RULES: &[&str] = &[
     "predicate/other-compound-verb",
     "predicate/other-finite-verb",
@@ -384,7 +387,19 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let auxiliary_next = toks
                 .get(after_noun)
                 .is_some_and(|t| lex.verbs.auxiliaries.contains(&t.key));
-            let mut predicate = if locating {
+            // "70 CHF soit 61 euros", "avec 66,1 % des suffrages, soit plus de vingt
+            // millions de voix": a figure restating the one just before it tells its event.
+            let previous_end = ranges.iter().map(|r| r.1).filter(|&end| end < a).max();
+            let restated = drafts
+                .get(first_in_sentence..)
+                .and_then(<[Draft]>::last)
+                .filter(|_| {
+                    a.checked_sub(1)
+                        .and_then(|k| toks.get(k))
+                        .is_some_and(|t| lex.verbs.restatements.contains(&t.key))
+                        && previous_end.is_some_and(|end| a - end <= RESTATEMENT_REACH)
+                });
+            let mut predicate = if locating || restated.is_some() {
                 None
             } else if by_pronoun {
                 // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
@@ -445,6 +460,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     modality: p.modality,
                 }
             });
+            if let Some(earlier) = restated.filter(|_| !locating) {
+                rules.push(format!("{prefix}predicate/restates-earlier-figure"));
+                predicate = earlier.predicate.clone();
+            }
             // "une personne a été tuée et 39 blessées": a toll's noun tells its own event
             // before another toll word of the sentence.
             if let Some(c) = &counted
@@ -524,7 +543,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if duration && predicate.is_none() {
                 continue;
             }
-            if predicate.is_none() && !locating && !by_pronoun && !describes(lex, &toks, q, (a, b))
+            if predicate.is_none()
+                && !locating
+                && !by_pronoun
+                && restated.is_none()
+                && !describes(lex, &toks, q, (a, b))
             {
                 predicate = other_event(
                     lex,

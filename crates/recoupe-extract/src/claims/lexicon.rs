@@ -369,6 +369,8 @@ struct VerbsFile {
     #[serde(default)]
     que_forms: Vec<String>,
     #[serde(default)]
+    restatements: Vec<String>,
+    #[serde(default)]
     before_que: Vec<String>,
     #[serde(default)]
     source_asides: Vec<String>,
@@ -492,6 +494,8 @@ pub struct Verbs {
     /// The forms of "que": an object relative after the figure's noun (the clause after it
     /// may tell the figure's event), a complementizer after `before_que`.
     pub que_forms: WordSet,
+    /// "soit": the figure after it restates the one before, and shares its event.
+    pub restatements: WordSet,
     /// Complementizers that open a clause only before "que" ("alors que").
     pub before_que: WordSet,
     /// Words that open an aside naming a source, up to the next comma ("selon").
@@ -1016,6 +1020,7 @@ fn load(lang: Lang) -> Lexicon {
             clause_coordinators: word_set(predicates.verbs.clause_coordinators),
             if_elisions: word_set(predicates.verbs.if_elisions),
             que_forms: word_set(predicates.verbs.que_forms),
+            restatements: word_set(predicates.verbs.restatements),
             before_que: word_set(predicates.verbs.before_que),
             source_asides: word_set(predicates.verbs.source_asides),
             copulas_before_de: word_set(predicates.verbs.copulas_before_de),
