@@ -411,7 +411,14 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     let own_end = (!duration)
                         .then(|| own_clause_end(lex, &toks, (a, b), &ranges, &cues, &not_verbs))
                         .flatten();
-                    let clause_end = own_end.into_iter().chain(own_words_end).min();
+                    // "où se trouvaient une cinquantaine de personnes, et a tué": the verb
+                    // before an inverted subject ends its clause.
+                    let inverted = inverted_subject(lex, &toks, a, &not_verbs).then_some(b);
+                    let clause_end = own_end
+                        .into_iter()
+                        .chain(own_words_end)
+                        .chain(inverted)
+                        .min();
                     // A figure with its own verb after it is that verb's subject: an event
                     // before it is another subject's ("1550 citoyens sont partis …, et
                     // quelque 11 400 citoyens sont inscrits"; "Sur les 178 hommes revenus,
@@ -1000,6 +1007,27 @@ fn own_clause_end(
         .and_then(|k| toks.get(k))
         .is_some_and(|t| lex.verbs.infinitive_markers.contains(&t.key));
     (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive).then_some(end + 1)
+}
+
+/// Most words between "où" and the figure it inverts ("où [ont été tués] 12 civils").
+const INVERTED_VERB_WORDS: usize = 3;
+
+/// Whether the figure starting at token `a` is the subject of a verb standing between "où"
+/// and it: "où vivent officiellement environ 400 migrants", "où ont été tués 12 civils".
+fn inverted_subject(lex: &Lexicon, toks: &[Token], a: usize, numbers: &[TokenRange]) -> bool {
+    (1..=INVERTED_VERB_WORDS + 1).any(|back| {
+        let Some(opener) = a.checked_sub(back) else {
+            return false;
+        };
+        back > 1
+            && toks
+                .get(opener)
+                .is_some_and(|t| lex.verbs.inverting.contains(&t.key))
+            && (opener + 1..a).all(|k| {
+                toks.get(k).is_some_and(|t| t.is_word)
+                    && !numbers.iter().any(|&(x, y)| (x..y).contains(&k))
+            })
+    })
 }
 
 /// "ce qui", "ce que" after the figure ending at token `b`: what follows tells of the whole

@@ -371,6 +371,8 @@ struct VerbsFile {
     #[serde(default)]
     restatements: Vec<String>,
     #[serde(default)]
+    inverting: Vec<String>,
+    #[serde(default)]
     before_que: Vec<String>,
     #[serde(default)]
     source_asides: Vec<String>,
@@ -496,6 +498,8 @@ pub struct Verbs {
     pub que_forms: WordSet,
     /// "soit": the figure after it restates the one before, and shares its event.
     pub restatements: WordSet,
+    /// "où": a verb between it and the figure has the figure as its inverted subject.
+    pub inverting: WordSet,
     /// Complementizers that open a clause only before "que" ("alors que").
     pub before_que: WordSet,
     /// Words that open an aside naming a source, up to the next comma ("selon").
@@ -1021,6 +1025,7 @@ fn load(lang: Lang) -> Lexicon {
             if_elisions: word_set(predicates.verbs.if_elisions),
             que_forms: word_set(predicates.verbs.que_forms),
             restatements: word_set(predicates.verbs.restatements),
+            inverting: word_set(predicates.verbs.inverting),
             before_que: word_set(predicates.verbs.before_que),
             source_asides: word_set(predicates.verbs.source_asides),
             copulas_before_de: word_set(predicates.verbs.copulas_before_de),
