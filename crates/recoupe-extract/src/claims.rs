@@ -279,7 +279,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let guessed = counted_nouns
                 .get(k)
                 .and_then(Option::as_ref)
-                .is_none_or(|f| f.rule == counted::EARLIER_IN_SENTENCE);
+                .is_none_or(|f| {
+                    f.rule == counted::EARLIER_IN_SENTENCE || f.rule == counted::BY_PARTITIVE
+                });
             // "soit 1,5 fois plus": a ratio shares no noun.
             if subset || !guessed || counted::is_ratio(lex, &toks, b) {
                 continue;

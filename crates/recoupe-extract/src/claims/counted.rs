@@ -62,7 +62,25 @@ pub fn find(
     // "tuant une personne et blessant six autres": "autres" points back to a noun, which may
     // be singular.
     let plural = plural && !is_other(lex, tokens, b);
-    by_subject_pronoun(lex, tokens, a).or_else(|| before(lex, tokens, (floor, a), plural))
+    by_subject_pronoun(lex, tokens, a)
+        .or_else(|| before(lex, tokens, (floor, a), plural))
+        .or_else(|| by_partitive(lex, tokens, b))
+}
+
+/// The rule of people counted by "d'entre eux": a guess, which a noun shared with another
+/// figure of the sentence overrides.
+pub const BY_PARTITIVE: &str = "counted/people-by-partitive-pronoun";
+
+/// "Dix d'entre eux": with no noun in its sentence, the figure counts people.
+fn by_partitive(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
+    let hit = lex.people_partitives.at(tokens, b)?;
+    let first = tokens.get(hit.start)?;
+    let last = tokens.get(hit.end.checked_sub(1)?)?;
+    Some(Found {
+        span: Span::new(first.start, last.end),
+        category: hit.category,
+        rule: BY_PARTITIVE,
+    })
 }
 
 /// The rule of a part counting what the whole it is taken from counts ("Deux des trois

@@ -252,6 +252,8 @@ struct CountedFile {
     #[serde(default)]
     people_pronouns: Vec<String>,
     #[serde(default)]
+    people_partitives: Vec<String>,
+    #[serde(default)]
     people_pronoun_verbs: Vec<String>,
     #[serde(default)]
     share_articles: Vec<String>,
@@ -727,6 +729,8 @@ pub struct Lexicon {
     /// Subject pronouns and the verbs (infinitives) by which a figure counts people ("nous
     /// étions dix").
     pub people_pronouns: WordSet,
+    /// "d'entre eux" after a figure whose sentence has no noun for it: it counts people.
+    pub people_partitives: Entries,
     pub people_pronoun_verbs: WordSet,
     /// Articles a share's noun may take after its "de" ("40 % de l'électorat").
     pub share_articles: WordSet,
@@ -935,6 +939,7 @@ fn load(lang: Lang) -> Lexicon {
         age_verbs: word_set(counted.age_verbs),
         age_units: word_set(counted.age_units),
         people_pronouns: word_set(counted.people_pronouns),
+        people_partitives: single("people", counted.people_partitives),
         people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
         share_articles: word_set(counted.share_articles),
         demonym_endings: counted.demonym_endings,
