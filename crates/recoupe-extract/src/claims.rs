@@ -401,74 +401,91 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         .is_some_and(|t| lex.verbs.restatements.contains(&t.key))
                         && previous_end.is_some_and(|end| a - end <= RESTATEMENT_REACH)
                 });
-            let mut predicate = if locating || restated.is_some() {
-                None
-            } else if by_pronoun {
-                // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
-                infinitive_after_count(lex, &toks, b)
-            } else {
-                predicate::right_before(lex, &toks, a).or_else(|| {
-                    // A duration's purpose is its deadline ("a donné 24 heures pour quitter
-                    // le pays"): its clause does not end at its verb.
-                    let own_end = (!duration)
-                        .then(|| own_clause_end(lex, &toks, (a, b), &ranges, &cues, &not_verbs))
-                        .flatten();
-                    // "où se trouvaient une cinquantaine de personnes, et a tué": the verb
-                    // before an inverted subject ends its clause.
-                    let inverted = inverted_subject(lex, &toks, a, &not_verbs).then_some(b);
-                    let clause_end = own_end
-                        .into_iter()
-                        .chain(own_words_end)
-                        .chain(inverted)
-                        .min();
-                    // A figure with its own verb after it is that verb's subject: an event
-                    // before it is another subject's ("1550 citoyens sont partis …, et
-                    // quelque 11 400 citoyens sont inscrits"; "Sur les 178 hommes revenus,
-                    // 120 sont incarcérés"), but for the event its own noun implies and a
-                    // verb taking it as object.
-                    let own_verb_after = own_end.is_some_and(|end| end > b) || auxiliary_next;
-                    predicate::find(
-                        lex,
-                        &toks,
-                        &predicate_hits,
-                        (a, b),
-                        &ranges,
-                        &blocked,
-                        counted_category.as_deref(),
-                        clause_end,
-                    )
-                    .filter(|p| {
-                        // A verb right before takes the figure as object, a few words apart
-                        // at most and with no comma or coordinator between ("avoir secouru
-                        // de son côté 33 migrants").
-                        let object = || {
-                            let end = token_at(&toks, p.span.end);
-                            a.saturating_sub(end) <= OBJECT_GAP
-                                && toks.get(end..a).is_some_and(|w| {
-                                    w.iter().all(|t| {
-                                        t.is_word && !lex.verbs.coordinators.contains(&t.key)
+            let mut predicate =
+                if locating || restated.is_some() {
+                    None
+                } else if by_pronoun {
+                    // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
+                    infinitive_after_count(lex, &toks, b)
+                } else {
+                    predicate::right_before(lex, &toks, a).or_else(|| {
+                        // A duration's purpose is its deadline ("a donné 24 heures pour quitter
+                        // le pays"): its clause does not end at its verb.
+                        let own = (!duration)
+                            .then(|| verbs::find(lex, &toks, (a, b), &ranges, &cues, &not_verbs))
+                            .flatten();
+                        let own_end = own
+                            .as_ref()
+                            .and_then(|own| own_clause_end(lex, &toks, (a, b), own));
+                        // "et environ 700 autres se trouveraient encore": a verb of state after
+                        // the figure has it as subject too.
+                        // A participle ("les espèces vivant alors") is no such verb.
+                        let state_after =
+                            own.as_ref().is_some_and(|own| {
+                                let (start, end) = token_range(&toks, own.span);
+                                own.state
+                                    && start >= b
+                                    && end.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(
+                                        |t| lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite()),
+                                    )
+                            });
+                        // "où se trouvaient une cinquantaine de personnes, et a tué": the verb
+                        // before an inverted subject ends its clause.
+                        let inverted = inverted_subject(lex, &toks, a, &not_verbs).then_some(b);
+                        let clause_end = own_end
+                            .into_iter()
+                            .chain(own_words_end)
+                            .chain(inverted)
+                            .min();
+                        // A figure with its own verb after it is that verb's subject: an event
+                        // before it is another subject's ("1550 citoyens sont partis …, et
+                        // quelque 11 400 citoyens sont inscrits"; "Sur les 178 hommes revenus,
+                        // 120 sont incarcérés"), but for the event its own noun implies and a
+                        // verb taking it as object.
+                        let own_verb_after =
+                            own_end.is_some_and(|end| end > b) || auxiliary_next || state_after;
+                        predicate::find(
+                            lex,
+                            &toks,
+                            &predicate_hits,
+                            (a, b),
+                            &ranges,
+                            &blocked,
+                            counted_category.as_deref(),
+                            clause_end,
+                        )
+                        .filter(|p| {
+                            // A verb right before takes the figure as object, a few words apart
+                            // at most and with no comma or coordinator between ("avoir secouru
+                            // de son côté 33 migrants").
+                            let object = || {
+                                let end = token_at(&toks, p.span.end);
+                                a.saturating_sub(end) <= OBJECT_GAP
+                                    && toks.get(end..a).is_some_and(|w| {
+                                        w.iter().all(|t| {
+                                            t.is_word && !lex.verbs.coordinators.contains(&t.key)
+                                        })
                                     })
-                                })
-                        };
-                        !own_verb_after
-                            || p.span.start >= q.span.end
-                            || counted_category
-                                .as_ref()
-                                .and_then(|c| lex.implied.get(c))
-                                .is_some_and(|v| v == &p.category)
-                            || object()
+                            };
+                            !own_verb_after
+                                || p.span.start >= q.span.end
+                                || counted_category
+                                    .as_ref()
+                                    .and_then(|c| lex.implied.get(c))
+                                    .is_some_and(|v| v == &p.category)
+                                || object()
+                        })
                     })
-                })
-            }
-            .map(|p| {
-                rules.push(format!("{prefix}{}", p.rule));
-                Predicate {
-                    text: p.span.slice(&doc.text).to_owned(),
-                    span: p.span,
-                    category: p.category,
-                    modality: p.modality,
                 }
-            });
+                .map(|p| {
+                    rules.push(format!("{prefix}{}", p.rule));
+                    Predicate {
+                        text: p.span.slice(&doc.text).to_owned(),
+                        span: p.span,
+                        category: p.category,
+                        modality: p.modality,
+                    }
+                });
             if let Some(earlier) = restated.filter(|_| !locating) {
                 rules.push(format!("{prefix}predicate/restates-earlier-figure"));
                 predicate = earlier.predicate.clone();
@@ -980,7 +997,8 @@ fn is_candidate(q: &Quantity, unit: Span, times: &[recoupe_model::time::TimeExpr
         && !window::inside_time(times, q.span)
 }
 
-/// The token where the clause of the figure at tokens `[a, b)` ends, past its own verb: a
+/// The token where the clause of the figure at tokens `[a, b)` ends, past its own verb `own`
+/// (found by [`verbs::find`]): a
 /// predicate of the lexicon after that tells another clause's event ("250 Français
 /// combattraient en Syrie et une vingtaine y seraient morts"). The own verb is the first
 /// finite verb after the figure, not in a relative clause nor an infinitive ("soupçonnés
@@ -991,11 +1009,11 @@ fn own_clause_end(
     lex: &Lexicon,
     toks: &[Token],
     (a, b): (usize, usize),
-    figures: &[FigureTokens],
-    cues: &[TokenRange],
-    nouns: &[TokenRange],
+    own: &verbs::Found,
 ) -> Option<usize> {
-    let own = verbs::find(lex, toks, (a, b), figures, cues, nouns).filter(|own| !own.state)?;
+    if own.state {
+        return None;
+    }
     let (start, end) = token_range(toks, own.span);
     if start < b {
         return (end >= a).then_some(b);
