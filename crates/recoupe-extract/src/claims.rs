@@ -1026,7 +1026,17 @@ fn own_clause_end(
         .checked_sub(1)
         .and_then(|k| toks.get(k))
         .is_some_and(|t| lex.verbs.infinitive_markers.contains(&t.key));
-    (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive).then_some(end + 1)
+    // The infinitive after the verb is the clause's too ("ont pu quitter"), with its
+    // participle when it is an auxiliary ("ont dû être évacuées").
+    let auxiliary_infinitive = toks
+        .get(end)
+        .is_some_and(|t| lex.verbs.auxiliaries.contains(&t.key));
+    let reach = if auxiliary_infinitive {
+        end + 2
+    } else {
+        end + 1
+    };
+    (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive).then_some(reach)
 }
 
 /// Most words between "où" and the figure it inverts ("où [ont été tués] 12 civils").
