@@ -467,13 +467,24 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                                         })
                                     })
                             };
-                            !own_verb_after
-                                || p.span.start >= q.span.end
-                                || counted_category
-                                    .as_ref()
-                                    .and_then(|c| lex.implied.get(c))
-                                    .is_some_and(|v| v == &p.category)
-                                || object()
+                            // "a découvert une salle de 10 mètres": a verb before a thing
+                            // and its size is the thing's, not the size's; but an area is
+                            // what was done ("nettoyé une zone de 60 000 mètres carrés").
+                            let area = q
+                                .unit
+                                .as_ref()
+                                .is_some_and(|u| u.dimension == Dimension::Area);
+                            let describing = p.span.start < q.span.start
+                                && !area
+                                && describes(lex, &toks, q, (a, b));
+                            !describing
+                                && (!own_verb_after
+                                    || p.span.start >= q.span.end
+                                    || counted_category
+                                        .as_ref()
+                                        .and_then(|c| lex.implied.get(c))
+                                        .is_some_and(|v| v == &p.category)
+                                    || object())
                         })
                     })
                 }
