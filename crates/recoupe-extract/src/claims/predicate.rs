@@ -214,7 +214,14 @@ pub fn find(
     let hi = b.max(best.end);
     Some(Found {
         span: Span::new(first.start, last.end),
-        category: best.category.clone(),
+        // A verb whose category does not fit what the figure counts still tells that
+        // something happened to it: "la statue devrait être déplacée de quelques dizaines de
+        // mètres" displaces no one.
+        category: if lex.fits(counted, &best.category) {
+            best.category.clone()
+        } else {
+            OTHER.to_owned()
+        },
         modality: modality(lex, tokens, lo, hi),
         rule: if best.start >= b {
             "predicate/after-figure"
@@ -223,6 +230,9 @@ pub fn find(
         },
     })
 }
+
+/// The category of an event the lexicon does not name.
+const OTHER: &str = "other";
 
 /// Whether the lexicon hit `h`, past the figure ending at token `b`, is a participle right
 /// after another noun and its singular determiner: that noun's epithet ("utilisant un
