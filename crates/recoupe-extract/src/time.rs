@@ -15,7 +15,7 @@ mod lexicon;
 mod range;
 mod resolve;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use chrono::NaiveDate;
 use recoupe_model::time::TimeExpression;
@@ -45,6 +45,9 @@ pub struct TimeMatches<'t> {
     /// The hits in the order `resolve` reads them, with the span it compares (see there):
     /// the same for every reference, so sorted once for the several resolutions of a text.
     reading_order: OnceCell<Vec<Reading>>,
+    /// Resolutions made while inferring the document's date, with their reference: the
+    /// final resolution, often against one of these references, takes its result from here.
+    kept: RefCell<Vec<(Option<NaiveDate>, Vec<TimeExpression>)>>,
     /// Bare years and words for the reference day, ends of ranges only (see [`range`]).
     bare_years: Vec<(usize, usize)>,
 }
@@ -81,6 +84,7 @@ impl<'t> TimeMatches<'t> {
                 lower: String::new(),
                 hits: Vec::new(),
                 reading_order: OnceCell::new(),
+                kept: RefCell::new(Vec::new()),
                 bare_years: Vec::new(),
             };
         };
@@ -143,6 +147,7 @@ impl<'t> TimeMatches<'t> {
             lower,
             hits,
             reading_order: OnceCell::new(),
+            kept: RefCell::new(Vec::new()),
             bare_years,
         }
     }
@@ -202,6 +207,26 @@ impl<'t> TimeMatches<'t> {
 
     /// The expressions of the text, resolved against `reference` (see [`find_times`]).
     pub fn resolve(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
+        let mut kept = self.kept.borrow_mut();
+        if let Some(k) = kept.iter().position(|(r, _)| *r == reference) {
+            return kept.swap_remove(k).1;
+        }
+        drop(kept);
+        self.resolve_anew(reference)
+    }
+
+    /// [`Self::resolve`], keeping a copy of the result for a later `resolve` against the
+    /// same reference (date inference resolves the text before its final resolution).
+    pub(crate) fn resolve_and_keep(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
+        if let Some((_, found)) = self.kept.borrow().iter().find(|(r, _)| *r == reference) {
+            return found.clone();
+        }
+        let resolved = self.resolve_anew(reference);
+        self.kept.borrow_mut().push((reference, resolved.clone()));
+        resolved
+    }
+
+    fn resolve_anew(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
         let Some(lex) = self.lex else {
             return Vec::new();
         };
@@ -399,6 +424,12 @@ mod tests {
                 matches.resolve(reference),
                 find_times(text, Lang::Fr, reference)
             );
+            // Kept, then taken back, then resolved anew: the same each time.
+            let kept = matches.resolve_and_keep(reference);
+            assert_eq!(kept, find_times(text, Lang::Fr, reference));
+            assert_eq!(matches.resolve_and_keep(reference), kept);
+            assert_eq!(matches.resolve(reference), kept);
+            assert_eq!(matches.resolve(reference), kept);
         }
     }
 }
