@@ -15,7 +15,7 @@ mod lexicon;
 mod range;
 mod resolve;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use chrono::NaiveDate;
 use recoupe_model::time::TimeExpression;
@@ -42,6 +42,12 @@ pub struct TimeMatches<'t> {
     /// The shadow in lower case, which lowered rules match.
     lower: String,
     hits: Vec<Hit>,
+    /// The hits in the order `resolve` reads them, with the span it compares (see there):
+    /// the same for every reference, so sorted once for the several resolutions of a text.
+    reading_order: OnceCell<Vec<Reading>>,
+    /// Resolutions made while inferring the document's date, with their reference: the
+    /// final resolution, often against one of these references, takes its result from here.
+    kept: RefCell<Vec<(Option<NaiveDate>, Vec<TimeExpression>)>>,
     /// Bare years and words for the reference day, ends of ranges only (see [`range`]).
     bare_years: Vec<(usize, usize)>,
 }
@@ -57,6 +63,15 @@ pub(crate) struct Hit {
     groups: OnceCell<Vec<Option<(usize, usize)>>>,
 }
 
+/// A hit as `resolve` reads it: its start, its end without a final abbreviation dot, and its
+/// index in `TimeMatches::hits`.
+#[derive(Clone, Copy)]
+struct Reading {
+    start: usize,
+    end: usize,
+    hit: usize,
+}
+
 impl<'t> TimeMatches<'t> {
     /// Runs every rule of `lang` over `text`.
     pub fn new(text: &'t str, lang: Lang) -> TimeMatches<'t> {
@@ -68,6 +83,8 @@ impl<'t> TimeMatches<'t> {
                 shadow: Normalized::identity(text),
                 lower: String::new(),
                 hits: Vec::new(),
+                reading_order: OnceCell::new(),
+                kept: RefCell::new(Vec::new()),
                 bare_years: Vec::new(),
             };
         };
@@ -129,6 +146,8 @@ impl<'t> TimeMatches<'t> {
             shadow,
             lower,
             hits,
+            reading_order: OnceCell::new(),
+            kept: RefCell::new(Vec::new()),
             bare_years,
         }
     }
@@ -162,8 +181,52 @@ impl<'t> TimeMatches<'t> {
         })
     }
 
+    /// The hits sorted as `resolve` reads them (see there).
+    fn reading_order(&self, lex: &Lexicon) -> Vec<Reading> {
+        let mut order: Vec<(Reading, usize)> = self
+            .hits
+            .iter()
+            .enumerate()
+            .filter_map(|(index, hit)| {
+                let rule = lex.rules.get(hit.order)?;
+                let (start, end) = hit.whole;
+                let dot = rule.kind != RuleKind::Exclude
+                    && end - start > 1
+                    && self.shadow.text.as_bytes().get(end - 1) == Some(&b'.');
+                let reading = Reading {
+                    start,
+                    end: end - usize::from(dot),
+                    hit: index,
+                };
+                Some((reading, hit.order))
+            })
+            .collect();
+        order.sort_by_key(|&(r, order)| (r.start, usize::MAX - (r.end - r.start), order));
+        order.into_iter().map(|(r, _)| r).collect()
+    }
+
     /// The expressions of the text, resolved against `reference` (see [`find_times`]).
     pub fn resolve(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
+        let mut kept = self.kept.borrow_mut();
+        if let Some(k) = kept.iter().position(|(r, _)| *r == reference) {
+            return kept.swap_remove(k).1;
+        }
+        drop(kept);
+        self.resolve_anew(reference)
+    }
+
+    /// [`Self::resolve`], keeping a copy of the result for a later `resolve` against the
+    /// same reference (date inference resolves the text before its final resolution).
+    pub(crate) fn resolve_and_keep(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
+        if let Some((_, found)) = self.kept.borrow().iter().find(|(r, _)| *r == reference) {
+            return found.clone();
+        }
+        let resolved = self.resolve_anew(reference);
+        self.kept.borrow_mut().push((reference, resolved.clone()));
+        resolved
+    }
+
+    fn resolve_anew(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
         let Some(lex) = self.lex else {
             return Vec::new();
         };
@@ -178,25 +241,19 @@ impl<'t> TimeMatches<'t> {
         // of the span (the abbreviation reads the same), and out of the length compared here.
         // That dot is in the shadow as in the text (the shadow only rewrites non-ASCII), so it
         // is seen before the match is read.
-        let mut order: Vec<(usize, usize, usize, &Hit, &Rule)> = self
-            .hits
-            .iter()
-            .filter_map(|hit| {
-                let rule = lex.rules.get(hit.order)?;
-                let (start, end) = hit.whole;
-                let dot = rule.kind != RuleKind::Exclude
-                    && end - start > 1
-                    && self.shadow.text.as_bytes().get(end - 1) == Some(&b'.');
-                Some((start, end - usize::from(dot), hit.order, hit, rule))
-            })
-            .collect();
-        order.sort_by_key(|&(start, end, order, _, _)| (start, usize::MAX - (end - start), order));
+        let order = self.reading_order.get_or_init(|| self.reading_order(lex));
         let mut kept = Vec::with_capacity(order.len());
         let mut covered_to = 0;
-        for (start, end, _, hit, rule) in order {
+        for &Reading { start, end, hit } in order {
             if start < covered_to {
                 continue;
             }
+            let Some(hit) = self.hits.get(hit) else {
+                continue;
+            };
+            let Some(rule) = lex.rules.get(hit.order) else {
+                continue;
+            };
             if rule.kind == RuleKind::Exclude {
                 covered_to = end;
                 continue;
@@ -367,6 +424,12 @@ mod tests {
                 matches.resolve(reference),
                 find_times(text, Lang::Fr, reference)
             );
+            // Kept, then taken back, then resolved anew: the same each time.
+            let kept = matches.resolve_and_keep(reference);
+            assert_eq!(kept, find_times(text, Lang::Fr, reference));
+            assert_eq!(matches.resolve_and_keep(reference), kept);
+            assert_eq!(matches.resolve(reference), kept);
+            assert_eq!(matches.resolve(reference), kept);
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::chars::{
-    ascii_class, ascii_run, ascii_word_run, char_at, class, is_alphabetic, lowercase_is_itself,
+    ascii_class, ascii_run, ascii_word_run, char_len_at, class, is_alphabetic, lowercase_is_itself,
     push_lowercase,
 };
 
@@ -72,14 +72,73 @@ pub(crate) fn fold(s: &str) -> String {
     fold_chars(s)
 }
 
-/// `fold` of a string known to hold a non-ASCII character.
+/// `fold` of a string known to hold a non-ASCII character. Walked by bytes: ASCII and the
+/// two-byte Latin-1 letters ("é", "à", "ç"), nearly all of French words, are folded from a
+/// table without decoding; other characters go through `fold_char`.
 fn fold_chars(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            out.push(if b == b'`' {
+                '\''
+            } else {
+                char::from(b.to_ascii_lowercase())
+            });
+            i += 1;
+            continue;
+        }
+        if b == 0xC3
+            && let Some(&second) = bytes.get(i + 1)
+            && let Some(&folded) = LATIN1_FOLDS.get(usize::from(second.wrapping_sub(0x80)))
+        {
+            out.push(folded);
+            i += 2;
+            continue;
+        }
+        let Some((c, len)) = char_len_at(s, i) else {
+            break;
+        };
         fold_char(c, &mut out);
+        i += len;
     }
     out
 }
+
+/// `fold_char` of U+00C0..U+00FF, indexed by the second byte of their UTF-8 form less 0x80.
+static LATIN1_FOLDS: [char; 64] = {
+    let mut table = ['\0'; 64];
+    let mut k = 0;
+    while k < 64 {
+        let c = 0xC0 + k as u32;
+        let folded = match c {
+            // à â ä á À Â Ä Á
+            0xE0 | 0xE2 | 0xE4 | 0xE1 | 0xC0 | 0xC2 | 0xC4 | 0xC1 => 'a' as u32,
+            // é è ê ë É È Ê Ë
+            0xE9 | 0xE8 | 0xEA | 0xEB | 0xC9 | 0xC8 | 0xCA | 0xCB => 'e' as u32,
+            // î ï í Î Ï
+            0xEE | 0xEF | 0xED | 0xCE | 0xCF => 'i' as u32,
+            // ô ö ó Ô Ö
+            0xF4 | 0xF6 | 0xF3 | 0xD4 | 0xD6 => 'o' as u32,
+            // ù û ü ú Ù Û Ü
+            0xF9 | 0xFB | 0xFC | 0xFA | 0xD9 | 0xDB | 0xDC => 'u' as u32,
+            // ç Ç
+            0xE7 | 0xC7 => 'c' as u32,
+            // ÿ
+            0xFF => 'y' as u32,
+            // Other capitals but × are one code point above their lower case.
+            0xC0..=0xDE if c != 0xD7 => c + 0x20,
+            _ => c,
+        };
+        table[k] = match char::from_u32(folded) {
+            Some(f) => f,
+            None => '\0',
+        };
+        k += 1;
+    }
+    table
+};
 
 /// The key of a one-character punctuation token that is not ASCII: what `fold` makes of
 /// it, borrowed from the text or a constant for the marks folding maps to another.
@@ -149,10 +208,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 )
             }
         } else {
-            let Some(c) = char_at(text, i) else {
+            let Some((c, len)) = char_len_at(text, i) else {
                 break;
             };
-            let len = c.len_utf8();
             if c.is_whitespace() {
                 gap = true;
                 i += len;
@@ -187,8 +245,8 @@ fn word_end(text: &str, mut pos: usize) -> usize {
     loop {
         pos = ascii_word_run(bytes, pos, false).0;
         match bytes.get(pos) {
-            Some(&b) if b >= 0x80 => match char_at(text, pos) {
-                Some(d) if is_word_char(d) => pos += d.len_utf8(),
+            Some(&b) if b >= 0x80 => match char_len_at(text, pos) {
+                Some((d, len)) if is_word_char(d) => pos += len,
                 _ => break,
             },
             _ => break,
@@ -203,4 +261,38 @@ pub(crate) fn tokenize_keys(phrase: &str) -> Vec<String> {
         .into_iter()
         .map(|t| t.key.into_owned())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `fold_chars` one character at a time: what `LATIN1_FOLDS` must agree with.
+    fn fold_chars_slowly(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            fold_char(c, &mut out);
+        }
+        out
+    }
+
+    /// The byte walk folds every character as the character walk does.
+    #[test]
+    fn fold_chars_is_fold_chars_slowly() {
+        let mut all = String::new();
+        for c in (0u32..0x600)
+            .chain(0x2000..0x2100)
+            .filter_map(char::from_u32)
+        {
+            all.push(c);
+            let single = format!("é{c}Ab`");
+            assert_eq!(fold_chars(&single), fold_chars_slowly(&single), "{c:?}");
+        }
+        assert_eq!(fold_chars(&all), fold_chars_slowly(&all));
+        for word in [
+            "Été", "ÉCOLE", "à", "Œuvre", "naïve", "Ñandú", "×÷", "ÿÞß", "µm²",
+        ] {
+            assert_eq!(fold_chars(word), fold_chars_slowly(word), "{word}");
+        }
+    }
 }

@@ -75,7 +75,7 @@ pub fn infer_document_date_of(
             }
         }
     }
-    let plain = matches.resolve(None);
+    let plain = matches.resolve_and_keep(None);
     for e in &plain {
         if let Some(date) = full_date(e) {
             items.push(Item {
@@ -104,7 +104,7 @@ pub fn infer_document_date_of(
         }
     };
     // Place year-less dates around the anchor.
-    let placed = matches.resolve(Some(anchor));
+    let placed = matches.resolve_and_keep(Some(anchor));
     let weekdays_said: Vec<usize> = placed
         .iter()
         .filter(|e| names_this_weeks_day(e))
@@ -224,7 +224,7 @@ fn weekday_year_votes(matches: &TimeMatches, plain: &[TimeExpression], cap: i32)
     let Some(probe) = NaiveDate::from_ymd_opt(2000, 7, 1) else {
         return Vec::new();
     };
-    let probed = matches.resolve(Some(probe));
+    let probed = matches.resolve_and_keep(Some(probe));
     let said: Vec<usize> = plain
         .iter()
         .filter(|e| names_this_weeks_day(e))
