@@ -214,6 +214,7 @@ impl<'a, 't> Detector<'a, 't> {
             && (t.upper
                 || t.hyphen
                 || self.lex.trigger_filter.may_contain(&t.lower)
+                    && self.lex.trigger_ends.may_contain(&t.lower)
                     && self.lex.triggers.contains(&*t.lower))
     }
 
