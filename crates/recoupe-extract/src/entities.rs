@@ -45,7 +45,9 @@ pub fn find_entities(doc: &Document) -> Vec<Entity> {
     let lex = lexicon::lexicon(doc.language.lang);
     let text = doc.normalized.text.as_str();
     let starts: Vec<usize> = doc.sentences.iter().map(|s| s.norm.start).collect();
-    let toks = token::tokenize(text, &lex.elisions, lex.lang, &starts);
+    // One lowered copy of the text, where the tokens read the lower case of their words.
+    let lowered = text.to_ascii_lowercase();
+    let toks = token::tokenize(text, &lowered, &lex.elisions, lex.lang, &starts);
     let cands = detect::Detector::new(lex, &toks, text)
         .with_reserved(reserved(doc))
         .run();

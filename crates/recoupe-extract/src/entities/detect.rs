@@ -136,7 +136,9 @@ impl<'a, 't> Detector<'a, 't> {
             lex,
             toks,
             text,
-            cands: Vec::new(),
+            // About one candidate every ten tokens: sized once rather than grown by copies
+            // of these large structs.
+            cands: Vec::with_capacity(toks.len() / 12),
             pending: Vec::new(),
             acronyms: FxHashMap::default(),
             reserved: Vec::new(),
@@ -212,6 +214,7 @@ impl<'a, 't> Detector<'a, 't> {
             && (t.upper
                 || t.hyphen
                 || self.lex.trigger_filter.may_contain(&t.lower)
+                    && self.lex.trigger_ends.may_contain(&t.lower)
                     && self.lex.triggers.contains(&*t.lower))
     }
 

@@ -117,6 +117,45 @@ pub struct Lexicon {
     pub triggers: FxHashSet<String>,
     /// The triggers, for a cheap first test.
     pub trigger_filter: KeyFilter,
+    /// The triggers again, by last byte: many words that pass the first test fail this one.
+    pub trigger_ends: EndFilter,
+}
+
+/// The (last byte, length) pairs of a set of keys, lengths up to 63 told apart: after a
+/// [`KeyFilter`], which reads the first byte, a second cheap test before a hash look-up.
+#[derive(Clone, Debug)]
+pub struct EndFilter {
+    lengths: Box<[u64; 256]>,
+}
+
+impl Default for EndFilter {
+    fn default() -> Self {
+        EndFilter {
+            lengths: Box::new([0; 256]),
+        }
+    }
+}
+
+impl EndFilter {
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> EndFilter {
+        let mut filter = EndFilter::default();
+        for key in keys {
+            if let Some(&b) = key.as_bytes().last() {
+                filter.lengths[usize::from(b)] |= 1 << key.len().min(63);
+            }
+        }
+        filter
+    }
+
+    /// `false` when `key` is surely none of the keys; `true` when it may be one (an empty
+    /// key is left to the look-up).
+    #[inline]
+    pub fn may_contain(&self, key: &str) -> bool {
+        match key.as_bytes().last() {
+            Some(&b) => self.lengths[usize::from(b)] >> key.len().min(63) & 1 != 0,
+            None => true,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -331,6 +370,7 @@ impl Lexicon {
             impersonal_next: lower_set(&names.pronoun_rules.impersonal_next),
             triggers: Default::default(),
             trigger_filter: KeyFilter::default(),
+            trigger_ends: EndFilter::default(),
         };
 
         let calendar: CalendarFile = load(lang, "calendar.toml");
@@ -453,6 +493,7 @@ impl Lexicon {
         }
         lex.triggers = lex.collect_triggers();
         lex.trigger_filter = KeyFilter::new(lex.triggers.iter().map(String::as_str));
+        lex.trigger_ends = EndFilter::new(lex.triggers.iter().map(String::as_str));
         lex
     }
 
@@ -544,5 +585,24 @@ impl Lexicon {
     /// The country of a place or country gazetteer id.
     pub fn country_of_place(&self, id: &str) -> Option<&str> {
         self.place_country.get(id).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_trigger_passes_the_filters() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = lexicon(lang);
+            for t in &lex.triggers {
+                assert!(lex.trigger_filter.may_contain(t), "{t}");
+                assert!(lex.trigger_ends.may_contain(t), "{t}");
+            }
+        }
+        let ends = EndFilter::new(["le", "ministre"]);
+        assert!(ends.may_contain("de") && ends.may_contain("ministre") && ends.may_contain(""));
+        assert!(!ends.may_contain("la") && !ends.may_contain("ministres"));
     }
 }

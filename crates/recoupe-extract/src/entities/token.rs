@@ -44,12 +44,26 @@ fn joins(c: char) -> bool {
 /// Tokens of a gazetteer phrase or a short text: sentence starts are only the text's start and
 /// its line starts.
 pub fn tokenize_plain<'t>(text: &'t str, elisions: &Words, lang: Lang) -> Vec<Tok<'t>> {
-    tokenize(text, elisions, lang, &[])
+    split(text, None, elisions, lang, &[])
 }
 
-/// Splits `text`. `sentence_starts` are byte offsets (sorted) where sentences begin.
+/// Splits `text`. `lowered` is `text.to_ascii_lowercase()`: the lower case of a word of ASCII
+/// letters is read there, where copying it word by word would cost an allocation for each
+/// capitalized word. `sentence_starts` are byte offsets (sorted) where sentences begin.
 pub fn tokenize<'t>(
     text: &'t str,
+    lowered: &'t str,
+    elisions: &Words,
+    lang: Lang,
+    sentence_starts: &[usize],
+) -> Vec<Tok<'t>> {
+    split(text, Some(lowered), elisions, lang, sentence_starts)
+}
+
+/// [`tokenize`], with or without the lowered text.
+fn split<'t>(
+    text: &'t str,
+    lowered: Option<&'t str>,
     elisions: &Words,
     lang: Lang,
     sentence_starts: &[usize],
@@ -125,7 +139,10 @@ pub fn tokenize<'t>(
         let word = text.get(start..cut.end).unwrap_or("");
         let lower = match cut.case {
             Case::AsciiLower => Cow::Borrowed(word),
-            Case::AsciiUpper => Cow::Owned(word.to_ascii_lowercase()),
+            Case::AsciiUpper => match lowered.and_then(|l| l.get(start..cut.end)) {
+                Some(lower) => Cow::Borrowed(lower),
+                None => Cow::Owned(word.to_ascii_lowercase()),
+            },
             Case::Unchanged => Cow::Borrowed(word),
             Case::Other => Cow::Owned(word.to_lowercase()),
         };

@@ -28,8 +28,10 @@ pub(crate) struct Ctx<'t> {
     pub paras: Vec<(usize, usize)>,
     /// First and last token of each sentence, by sentence index of the tokens.
     pub sents: Vec<(usize, usize)>,
-    /// Index into `t.cues` of the cue starting at each token.
-    pub cue_at: Vec<Option<usize>>,
+    /// The cues by first token: (first token, index into `t.cues`), sorted by first token,
+    /// one per token (the last cue starting there). A handful per text, where a slot per
+    /// token would cost a zeroed array the size of the text.
+    cue_starts: Vec<(usize, usize)>,
     /// Cues already used by a quotation.
     pub used: Vec<bool>,
 }
@@ -39,12 +41,23 @@ impl<'t> Ctx<'t> {
         let n = t.toks.len();
         let paras = std::mem::take(&mut t.paras);
         let sents = std::mem::take(&mut t.sents);
-        let mut cue_at = vec![None; n];
-        for (k, c) in t.cues.iter().enumerate() {
-            if let Some(slot) = cue_at.get_mut(c.first) {
-                *slot = Some(k);
+        let mut cue_starts: Vec<(usize, usize)> = t
+            .cues
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.first < n)
+            .map(|(k, c)| (c.first, k))
+            .collect();
+        // Stable: of the cues starting at one token, the last one stays.
+        cue_starts.sort_by_key(|&(first, _)| first);
+        cue_starts.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                earlier.1 = later.1;
+                true
+            } else {
+                false
             }
-        }
+        });
         let used = vec![false; t.cues.len()];
         Ctx {
             t,
@@ -52,9 +65,18 @@ impl<'t> Ctx<'t> {
             lang,
             paras,
             sents,
-            cue_at,
+            cue_starts,
             used,
         }
+    }
+
+    /// Index into `t.cues` of the cue starting at token `i`.
+    pub fn cue_at(&self, i: usize) -> Option<usize> {
+        let k = self
+            .cue_starts
+            .binary_search_by_key(&i, |&(first, _)| first)
+            .ok()?;
+        self.cue_starts.get(k).map(|&(_, cue)| cue)
     }
 
     /// The sentence range holding token `i`.

@@ -317,7 +317,7 @@ fn after_close(cx: &Ctx, close: usize) -> Option<(usize, Np)> {
         return None;
     }
     let (_, sl) = cx.sentence_of(k);
-    if let Some(c) = cx.cue_at.get(k).copied().flatten() {
+    if let Some(c) = cx.cue_at(k) {
         let hit = &t.cues[c];
         if hit.info.class != CueClass::Gerund {
             let np = match hit.info.class {
@@ -332,7 +332,7 @@ fn after_close(cx: &Ctx, close: usize) -> Option<(usize, Np)> {
     }
     // Subject first: `," Lavrov told reporters`.
     let np = np::forward(t, k, sl + 1)?;
-    let c = cx.cue_at.get(np.whole.1 + 1).copied().flatten()?;
+    let c = cx.cue_at(np.whole.1 + 1)?;
     let hit = &t.cues[c];
     matches!(hit.info.class, CueClass::Finite | CueClass::Participle).then_some((c, np))
 }

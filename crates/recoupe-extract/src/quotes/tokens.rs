@@ -338,14 +338,18 @@ pub(crate) fn tokenize<'t>(
 ) -> Tokens<'t> {
     // A token every four bytes is more than nearly any text has: growing would copy them all.
     let mut toks = Vec::with_capacity(text.len() / 4 + 16);
-    // Only the keys that differ from their word: most words are their own key.
-    let mut keys = String::new();
-    // Tokens that may start a phrase (as themselves or as a stem), with its phrases.
-    let mut phrase_starts: Vec<(usize, &[Phrase])> = Vec::new();
+    // Sized once, for what nearly every text needs, rather than grown by copies.
+    // Only the keys that differ from their word: most words are their own key (capitalized
+    // words take about one byte of text in ten).
+    let mut keys = String::with_capacity(text.len() / 8);
+    // Tokens that may start a phrase (as themselves or as a stem), with its phrases: about
+    // one every fifty bytes.
+    let mut phrase_starts: Vec<(usize, &[Phrase])> = Vec::with_capacity(text.len() / 32);
     let mut marks = Vec::new();
-    // First and last token of each paragraph and sentence that has tokens.
-    let mut paras: Vec<(usize, usize)> = Vec::new();
-    let mut sents: Vec<(usize, usize)> = Vec::new();
+    // First and last token of each paragraph and sentence that has tokens (one more range
+    // for tokens past the last span).
+    let mut paras: Vec<(usize, usize)> = Vec::with_capacity(paragraphs.len() + 1);
+    let mut sents: Vec<(usize, usize)> = Vec::with_capacity(sentences.len() + 1);
     let end_of = |spans: &[Span], k: usize| spans.get(k).map_or(usize::MAX, |x| x.end);
     let (mut p, mut s) = (0usize, 0usize);
     // `p` and `s` as token fields, converted when they change.
