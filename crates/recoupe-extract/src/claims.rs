@@ -401,14 +401,22 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         .is_some_and(|t| lex.verbs.restatements.contains(&t.key))
                         && previous_end.is_some_and(|end| a - end <= RESTATEMENT_REACH)
                 });
-            let mut predicate =
-                if locating || restated.is_some() {
-                    None
-                } else if by_pronoun {
-                    // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
-                    infinitive_after_count(lex, &toks, b)
-                } else {
-                    predicate::right_before(lex, &toks, a).or_else(|| {
+            let mut predicate = if locating || restated.is_some() {
+                None
+            } else if by_pronoun {
+                // "ils étaient 200": a state, unless "à" and an infinitive tell what they did.
+                infinitive_after_count(lex, &toks, b)
+            } else {
+                // Votes and tolls keep the event their noun implies ("rejeté par 123 voix"
+                // is voted); a duration is no agent.
+                let implied = counted_category
+                    .as_ref()
+                    .is_some_and(|c| lex.implied.contains_key(c));
+                (!duration && !implied)
+                    .then(|| agent_of_passive(lex, &toks, (a, b)))
+                    .flatten()
+                    .or_else(|| predicate::right_before(lex, &toks, a))
+                    .or_else(|| {
                         // A duration's purpose is its deadline ("a donné 24 heures pour quitter
                         // le pays"): its clause does not end at its verb.
                         let own = (!duration)
@@ -487,16 +495,16 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                                     || object())
                         })
                     })
+            }
+            .map(|p| {
+                rules.push(format!("{prefix}{}", p.rule));
+                Predicate {
+                    text: p.span.slice(&doc.text).to_owned(),
+                    span: p.span,
+                    category: p.category,
+                    modality: p.modality,
                 }
-                .map(|p| {
-                    rules.push(format!("{prefix}{}", p.rule));
-                    Predicate {
-                        text: p.span.slice(&doc.text).to_owned(),
-                        span: p.span,
-                        category: p.category,
-                        modality: p.modality,
-                    }
-                });
+            });
             if let Some(earlier) = restated.filter(|_| !locating) {
                 rules.push(format!("{prefix}predicate/restates-earlier-figure"));
                 predicate = earlier.predicate.clone();
@@ -1048,6 +1056,31 @@ fn own_clause_end(
         end + 1
     };
     (CLAUSE_VERB_RULES.contains(&own.rule) && !relative && !infinitive).then_some(reach)
+}
+
+/// "une opération très suivie par 220 vétérinaires": the figure after a participle and its
+/// "par" is who did it, whatever lexicon verb stands elsewhere in the sentence.
+fn agent_of_passive(
+    lex: &Lexicon,
+    toks: &[Token],
+    (a, b): (usize, usize),
+) -> Option<predicate::Found> {
+    let found = verbs::passive_agent(lex, toks, a.checked_sub(1)?).filter(|f| !f.state)?;
+    let start = token_at(toks, found.span.start);
+    // "s'est soldée par 10 000 véhicules incendiés": a reflexive verb's "par" leads to what
+    // it amounts to, no agent.
+    let reflexive = (start.saturating_sub(2)..start)
+        .filter_map(|k| toks.get(k))
+        .any(|t| lex.verbs.reflexives.contains(&t.key));
+    if reflexive {
+        return None;
+    }
+    Some(predicate::Found {
+        span: found.span,
+        category: "other".to_owned(),
+        modality: predicate::modality(lex, toks, start.saturating_sub(6), b),
+        rule: found.rule,
+    })
 }
 
 /// Most words between "où" and the figure it inverts ("où [ont été tués] 12 civils").

@@ -257,7 +257,7 @@ fn reports_count(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 }
 
 /// The participle whose agent follows the "par" at token `marker` ("lancés par").
-fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<Found> {
+pub fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<Found> {
     let by = tokens.get(marker)?;
     if !is(&lex.verbs.agent_markers, &by.key) {
         return None;
