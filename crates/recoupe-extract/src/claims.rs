@@ -299,6 +299,14 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .get(..k)
                     .and_then(|earlier| earlier.iter().rev().flatten().next())
                     .cloned()
+                    .or_else(|| {
+                        // Only when the sentence names no noun before it either.
+                        counted_nouns
+                            .get(k)
+                            .is_some_and(Option::is_none)
+                            .then(|| counted_in_previous_sentence(&drafts, si))
+                            .flatten()
+                    })
                 && let Some(slot) = counted_nouns.get_mut(k)
             {
                 *slot = Some(counted::Found {
@@ -1081,6 +1089,23 @@ fn agent_of_passive(
         modality: predicate::modality(lex, toks, start.saturating_sub(6), b),
         rule: found.rule,
     })
+}
+
+/// The noun counted by the last claim of the sentence before sentence `si` that names one:
+/// what "Quelque 60 000 autres sont partis" takes up when its own sentence has none.
+fn counted_in_previous_sentence(drafts: &[Draft], si: usize) -> Option<counted::Found> {
+    let previous = si.checked_sub(1)?;
+    drafts
+        .iter()
+        .rev()
+        .take_while(|d| d.unit >= previous)
+        .filter(|d| d.unit == previous)
+        .find_map(|d| d.counted.as_ref().filter(|c| c.span.end > c.span.start))
+        .map(|c| counted::Found {
+            span: c.span,
+            category: c.category.clone(),
+            rule: counted::OTHER_THAN_EARLIER,
+        })
 }
 
 /// Most words between "où" and the figure it inverts ("où [ont été tués] 12 civils").
