@@ -315,7 +315,13 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 });
                 continue;
             }
-            if q.unit.is_some() {
+            // "35 % de grévistes contre 48 %": a share shares a share's noun.
+            let after_share = k
+                .checked_sub(1)
+                .and_then(|p| figures.get(p))
+                .and_then(|(_, earlier)| earlier.unit.as_ref())
+                .is_some_and(|u| u.dimension == Dimension::Ratio);
+            if q.unit.is_some() && !(share && after_share) {
                 continue;
             }
             if let Some((noun, from_earlier)) =
