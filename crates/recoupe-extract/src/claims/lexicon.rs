@@ -375,6 +375,8 @@ struct VerbsFile {
     #[serde(default)]
     inverting: Vec<String>,
     #[serde(default)]
+    qualifying_before_de: Vec<String>,
+    #[serde(default)]
     before_que: Vec<String>,
     #[serde(default)]
     source_asides: Vec<String>,
@@ -502,6 +504,8 @@ pub struct Verbs {
     pub restatements: WordSet,
     /// "où": a verb between it and the figure has the figure as its inverted subject.
     pub inverting: WordSet,
+    /// "issues de": the figure after it qualifies the noun before, like a participle's.
+    pub qualifying_before_de: WordSet,
     /// Complementizers that open a clause only before "que" ("alors que").
     pub before_que: WordSet,
     /// Words that open an aside naming a source, up to the next comma ("selon").
@@ -1031,6 +1035,7 @@ fn load(lang: Lang) -> Lexicon {
             que_forms: word_set(predicates.verbs.que_forms),
             restatements: word_set(predicates.verbs.restatements),
             inverting: word_set(predicates.verbs.inverting),
+            qualifying_before_de: word_set(predicates.verbs.qualifying_before_de),
             before_que: word_set(predicates.verbs.before_que),
             source_asides: word_set(predicates.verbs.source_asides),
             copulas_before_de: word_set(predicates.verbs.copulas_before_de),

@@ -147,6 +147,27 @@ pub fn find(
                 || elided_if(v, tokens, i)
                 || opens_relative(v, tokens, i)
                 || (is(&v.subject_pronouns, &t.key) && !partitive));
+        if is(&v.qualifying_before_de, &t.key) {
+            i += 1;
+            continue;
+        }
+        // A figure after a participle and its "de" qualifies the figure's noun ("21
+        // associations issues de huit pays ont lancé"): stepped over with its noun.
+        if i > b + 1
+            && other_figure(i)
+            && tokens
+                .get(i - 1)
+                .is_some_and(|w| is(&v.copula_links, &w.key))
+            && tokens.get(i - 2).is_some_and(|w| {
+                (is(&v.qualifying_before_de, &w.key)
+                    || v.forms.get(&w.key).is_some_and(|c| c.past_participle()))
+                    && !is_noun(i - 2)
+            })
+            && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, _)| x == i)
+        {
+            i = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
+            continue;
+        }
         if ends_clause(v, t)
             || other_figure(i)
             || in_cue(i)
