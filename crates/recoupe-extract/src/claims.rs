@@ -599,7 +599,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 rules.push(format!("{prefix}predicate/purpose-of-a-deadline"));
                 p.modality = Modality::Planned;
             }
-            if duration && predicate.is_none() {
+            // "décédé une quinzaine de jours plus tard": the duration dates the event.
+            let offset = duration && lex.time_offsets.at(&toks, after_noun).is_some();
+            if duration && (predicate.is_none() || offset) {
                 continue;
             }
             if predicate.is_none()

@@ -254,6 +254,8 @@ struct CountedFile {
     #[serde(default)]
     people_partitives: Vec<String>,
     #[serde(default)]
+    time_offsets: Vec<String>,
+    #[serde(default)]
     people_pronoun_verbs: Vec<String>,
     #[serde(default)]
     share_articles: Vec<String>,
@@ -735,6 +737,8 @@ pub struct Lexicon {
     pub people_pronouns: WordSet,
     /// "d'entre eux" after a figure whose sentence has no noun for it: it counts people.
     pub people_partitives: Entries,
+    /// "plus tard", "auparavant": a duration before them dates an event, it counts nothing.
+    pub time_offsets: Entries,
     pub people_pronoun_verbs: WordSet,
     /// Articles a share's noun may take after its "de" ("40 % de l'électorat").
     pub share_articles: WordSet,
@@ -944,6 +948,7 @@ fn load(lang: Lang) -> Lexicon {
         age_units: word_set(counted.age_units),
         people_pronouns: word_set(counted.people_pronouns),
         people_partitives: single("people", counted.people_partitives),
+        time_offsets: single("offset", counted.time_offsets),
         people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
         share_articles: word_set(counted.share_articles),
         demonym_endings: counted.demonym_endings,
