@@ -254,7 +254,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             };
             let own = counted_nouns.get(k).and_then(Option::as_ref);
             let guessed = own.is_none_or(|f| {
-                f.rule == counted::EARLIER_IN_SENTENCE || {
+                f.is_guess() || {
                     let (fx, fy) = token_range(&toks, f.span);
                     fx >= x && fy <= y
                 }
@@ -279,9 +279,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let guessed = counted_nouns
                 .get(k)
                 .and_then(Option::as_ref)
-                .is_none_or(|f| {
-                    f.rule == counted::EARLIER_IN_SENTENCE || f.rule == counted::BY_PARTITIVE
-                });
+                .is_none_or(counted::Found::is_guess);
             // "soit 1,5 fois plus": a ratio shares no noun.
             if subset || !guessed || counted::is_ratio(lex, &toks, b) {
                 continue;
@@ -289,10 +287,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // "30 logements attribués à leurs bénéficiaires, et les 40 autres", "52 % de
             // ceux de gauche": the others are more of what the nearest earlier figure
             // counts, whatever stands between.
-            let share = q
-                .unit
-                .as_ref()
-                .is_some_and(|u| u.dimension == Dimension::Ratio);
+            let share = unit_is(q, Dimension::Ratio);
             if (q.unit.is_none() || share)
                 && counted::is_other(lex, &toks, b)
                 && let Some(noun) = counted_nouns
@@ -319,8 +314,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let after_share = k
                 .checked_sub(1)
                 .and_then(|p| figures.get(p))
-                .and_then(|(_, earlier)| earlier.unit.as_ref())
-                .is_some_and(|u| u.dimension == Dimension::Ratio);
+                .is_some_and(|(_, earlier)| unit_is(earlier, Dimension::Ratio));
             if q.unit.is_some() && !(share && after_share) {
                 continue;
             }
@@ -492,10 +486,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                             // "a découvert une salle de 10 mètres": a verb before a thing
                             // and its size is the thing's, not the size's; but an area is
                             // what was done ("nettoyé une zone de 60 000 mètres carrés").
-                            let area = q
-                                .unit
-                                .as_ref()
-                                .is_some_and(|u| u.dimension == Dimension::Area);
+                            let area = unit_is(q, Dimension::Area);
                             let describing = p.span.start < q.span.start
                                 && !area
                                 && describes(lex, &toks, q, (a, b));
@@ -1178,6 +1169,11 @@ fn measured_thing_relative(
         })
 }
 
+/// Whether the figure's unit is of dimension `dimension` ("%" is a ratio, "ha" an area).
+fn unit_is(q: &Quantity, dimension: Dimension) -> bool {
+    q.unit.as_ref().is_some_and(|u| u.dimension == dimension)
+}
+
 /// Whether the figure is a physical measure (a length, an area, a mass…): money, shares,
 /// durations and plain counts are not.
 fn is_measure(q: &Quantity) -> bool {
@@ -1267,11 +1263,7 @@ fn locates(
     counted: Option<&Counted>,
     (a, b): (usize, usize),
 ) -> bool {
-    let length = q
-        .unit
-        .as_ref()
-        .is_some_and(|u| u.dimension == Dimension::Length)
-        || counted.is_some_and(|c| c.category == "length");
+    let length = unit_is(q, Dimension::Length) || counted.is_some_and(|c| c.category == "length");
     let end = counted
         .filter(|c| c.span.end > c.span.start)
         .map_or(b, |c| token_at(toks, c.span.end).max(b));

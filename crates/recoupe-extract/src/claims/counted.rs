@@ -22,6 +22,14 @@ pub struct Found {
     pub rule: &'static str,
 }
 
+impl Found {
+    /// Whether the noun is only a guess (a noun earlier in the sentence, people for "d'entre
+    /// eux"), which a noun shared with another figure overrides.
+    pub fn is_guess(&self) -> bool {
+        self.rule == EARLIER_IN_SENTENCE || self.rule == BY_PARTITIVE
+    }
+}
+
 /// Tokens `[a, b)` are the figure's; `floor` is the first token a backward search may use
 /// (the end of the previous figure), so a noun counted by another figure is not taken twice.
 pub fn find(
@@ -43,10 +51,7 @@ pub fn find(
     // A share counts what follows its "de" ("70 % des exportations"); a plain number the noun
     // right after it, even outside the lexicon: it is nearer than any noun earlier in the
     // sentence ("trois autres passagers" after "deux victimes").
-    let share = q
-        .unit
-        .as_ref()
-        .is_some_and(|u| u.dimension == Dimension::Ratio);
+    let share = super::unit_is(q, Dimension::Ratio);
     // Two or more of a noun outside the lexicon are written in the plural: a singular word
     // after "1100" is an adverb or an elided noun ("dont 1100 seulement"), not what it counts.
     let plural = !share && q.low.or(q.best).is_some_and(|v| v >= 2.0);
@@ -67,17 +72,14 @@ pub fn find(
         .or_else(|| by_partitive(lex, tokens, b))
 }
 
-/// The rule of people counted by "d'entre eux": a guess, which a noun shared with another
-/// figure of the sentence overrides.
+/// The rule of people counted by "d'entre eux": a guess ([`Found::is_guess`]).
 pub const BY_PARTITIVE: &str = "counted/people-by-partitive-pronoun";
 
 /// "Dix d'entre eux": with no noun in its sentence, the figure counts people.
 fn by_partitive(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
     let hit = lex.people_partitives.at(tokens, b)?;
-    let first = tokens.get(hit.start)?;
-    let last = tokens.get(hit.end.checked_sub(1)?)?;
     Some(Found {
-        span: Span::new(first.start, last.end),
+        span: hit.span(tokens)?,
         category: hit.category,
         rule: BY_PARTITIVE,
     })
@@ -200,10 +202,8 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
             lex.counted.at(shorter, j)
         });
         if let Some(hit) = hit.filter(|_| !yields) {
-            let first = tokens.get(hit.start)?;
-            let last = tokens.get(hit.end.checked_sub(1)?)?;
             return Some(Found {
-                span: Span::new(first.start, last.end),
+                span: hit.span(tokens)?,
                 category: hit.category,
                 rule: if gap == 0 {
                     "counted/after-number"
@@ -269,10 +269,8 @@ fn before(
                     .get(h.end - 1)
                     .is_some_and(|t| is_plural(lex, &t.key)))
     })?;
-    let first = window.get(hit.start)?;
-    let last = window.get(hit.end.checked_sub(1)?)?;
     Some(Found {
-        span: Span::new(first.start, last.end),
+        span: hit.span(window)?,
         category: hit.category,
         rule: EARLIER_IN_SENTENCE,
     })

@@ -115,6 +115,15 @@ pub struct Hit {
     pub category: String,
 }
 
+impl Hit {
+    /// The text the matched tokens cover, from the first one's start to the last one's end.
+    pub fn span(&self, tokens: &[Token]) -> Option<recoupe_model::Span> {
+        let first = tokens.get(self.start)?;
+        let last = tokens.get(self.end.checked_sub(1)?)?;
+        Some(recoupe_model::Span::new(first.start, last.end))
+    }
+}
+
 impl Entries {
     fn from_map(map: &BTreeMap<String, Vec<String>>) -> Entries {
         let mut entries = Vec::new();

@@ -282,10 +282,8 @@ pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> 
         .filter_map(|m| lex.before_figure.at(tokens, m))
         .find(|h| h.end == a || (starts_with_link && h.end == a + 1))
         .or_else(|| event_noun_apart(lex, tokens, a))?;
-    let first = tokens.get(hit.start)?;
-    let last = tokens.get(hit.end.checked_sub(1)?)?;
     Some(Found {
-        span: Span::new(first.start, last.end),
+        span: hit.span(tokens)?,
         category: hit.category,
         modality: modality(lex, tokens, hit.start.saturating_sub(MODALITY_REACH), a),
         rule: "predicate/event-noun-before-figure",

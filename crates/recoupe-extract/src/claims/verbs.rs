@@ -637,10 +637,8 @@ fn state_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         state: true,
         rule: "predicate/state-verb",
     };
-    if let Some(hit) = v.states.at(tokens, i) {
-        let first = tokens.get(hit.start)?;
-        let last = tokens.get(hit.end.checked_sub(1)?)?;
-        return Some(state(first.start, last.end));
+    if let Some(span) = v.states.at(tokens, i).and_then(|hit| hit.span(tokens)) {
+        return Some(state(span.start, span.end));
     }
     // By the infinitive, from the list of forms: "se situeront", "avoisinant".
     let t = tokens.get(i).filter(|t| t.is_word)?;

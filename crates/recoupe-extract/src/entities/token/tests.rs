@@ -2,7 +2,8 @@
 
 use super::*;
 
-/// The tokenizer of main 2138a76, kept as the slow path the fast one must agree with.
+/// The tokenizer of main 2138a76, kept as the slow path the fast one must agree with: its loop
+/// over gaps and marks; words are cut by the same `word_end`, which that change left alone.
 fn reference<'t>(
     text: &'t str,
     elisions: &Words,
@@ -76,7 +77,8 @@ fn reference<'t>(
             continue;
         }
         let start = i;
-        let cut = reference_word_end(text, start, elisions, lang);
+        // The word cut did not change with the gap loop: the reference reads it the same way.
+        let cut = word_end(text, start, elisions, lang);
         let word = text.get(start..cut.end).unwrap_or("");
         let lower = match cut.case {
             Case::AsciiLower => Cow::Borrowed(word),
@@ -100,103 +102,6 @@ fn reference<'t>(
         i = cut.end;
     }
     toks
-}
-
-/// End of the word starting at `start`: letters and digits, joined by a hyphen, an apostrophe
-/// or (in initialisms like "U.N") a period followed by a letter. An elided article ends at its
-/// apostrophe; an English possessive "'s" is left out. Also says how the word lowers and
-/// whether it has a hyphen, found on the way so the word is not scanned again.
-fn reference_word_end(text: &str, start: usize, elisions: &Words, lang: Lang) -> Cut {
-    let bytes = text.as_bytes();
-    let mut end = start;
-    let mut pos = start;
-    let mut segment_len = 0usize;
-    let mut segment_upper = false;
-    // `upper`: a character whose lower case is another (an ASCII capital, "É").
-    let (mut ascii, mut upper, mut hyphen) = (true, false, false);
-    let cut = |end, ascii, upper, hyphen| Cut {
-        end,
-        case: case(ascii, upper),
-        hyphen,
-    };
-    loop {
-        // ASCII letters and digits, most of the text, on bytes.
-        let (run_end, seen) = ascii_run(bytes, pos, class::ALNUM);
-        if run_end > pos {
-            if segment_len == 0 {
-                segment_upper = bytes.get(pos).is_some_and(u8::is_ascii_uppercase);
-            }
-            upper |= seen & class::UPPER != 0;
-            segment_len += run_end - pos;
-            pos = run_end;
-            end = pos;
-        }
-        // Most words end at a space or a mark that joins nothing: known from the byte.
-        match bytes.get(pos) {
-            None => break,
-            Some(&b) if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') => break,
-            _ => {}
-        }
-        let Some(c) = char_at(text, pos) else {
-            break;
-        };
-        let len = c.len_utf8();
-        if is_alphanumeric(c) {
-            if segment_len == 0 {
-                segment_upper = is_uppercase(c);
-            }
-            upper |= !lowercase_is_itself(c);
-            ascii = false;
-            segment_len += 1;
-            end = pos + len;
-            pos += len;
-            continue;
-        }
-        if !joins(c) {
-            break;
-        }
-        let next = char_at(text, pos + len);
-        if !next.is_some_and(is_alphanumeric) {
-            break;
-        }
-        match c {
-            '\'' => {
-                let before = text.get(start..pos).unwrap_or("");
-                // A word without capitals is its own lower case: no copy to look it up.
-                let elided = if !upper {
-                    elisions.contains(before)
-                } else {
-                    elisions.contains(&lowercase(before))
-                };
-                if elided {
-                    return cut(pos + 1, ascii, upper, hyphen);
-                }
-                if lang == Lang::En && possessive(text.get(pos + 1..).unwrap_or("")) {
-                    return cut(pos, ascii, upper, hyphen);
-                }
-            }
-            '.' => {
-                // Only initialisms: one capital letter, a period, another capital.
-                let next_upper = next.is_some_and(char::is_uppercase);
-                if !(segment_len == 1 && segment_upper && next_upper) {
-                    break;
-                }
-            }
-            _ => hyphen = true,
-        }
-        segment_len = 0;
-        pos += len;
-    }
-    let first = char_at(text, start).map_or(1, char::len_utf8);
-    if end < start + first {
-        // Not reached: the word starts with a letter or digit.
-        return Cut {
-            end: start + first,
-            case: Case::Other,
-            hyphen,
-        };
-    }
-    cut(end, ascii, upper, hyphen)
 }
 
 type Fields<'t> = (&'t str, usize, usize, [bool; 5], u32, String);
