@@ -386,6 +386,10 @@ struct VerbsFile {
     #[serde(default)]
     inverting: Vec<String>,
     #[serde(default)]
+    subject_relatives: Vec<String>,
+    #[serde(default)]
+    phrase_prepositions: Vec<String>,
+    #[serde(default)]
     qualifying_before_de: Vec<String>,
     #[serde(default)]
     before_que: Vec<String>,
@@ -515,6 +519,10 @@ pub struct Verbs {
     pub restatements: WordSet,
     /// "où": a verb between it and the figure has the figure as its inverted subject.
     pub inverting: WordSet,
+    /// "qui": past a phrase after the figure's noun, its clause is about that phrase's noun.
+    pub subject_relatives: WordSet,
+    /// Prepositions that open a phrase after the figure's noun ("auprès du groupe").
+    pub phrase_prepositions: WordSet,
     /// "issues de": the figure after it qualifies the noun before, like a participle's.
     pub qualifying_before_de: WordSet,
     /// Complementizers that open a clause only before "que" ("alors que").
@@ -1049,6 +1057,8 @@ fn load(lang: Lang) -> Lexicon {
             que_forms: word_set(predicates.verbs.que_forms),
             restatements: word_set(predicates.verbs.restatements),
             inverting: word_set(predicates.verbs.inverting),
+            subject_relatives: word_set(predicates.verbs.subject_relatives),
+            phrase_prepositions: word_set(predicates.verbs.phrase_prepositions),
             qualifying_before_de: word_set(predicates.verbs.qualifying_before_de),
             before_que: word_set(predicates.verbs.before_que),
             source_asides: word_set(predicates.verbs.source_asides),

@@ -146,7 +146,10 @@ pub fn find(
                 || is(&v.clause_coordinators, &t.key)
                 || elided_if(v, tokens, i)
                 || opens_relative(v, tokens, i)
-                || (is(&v.subject_pronouns, &t.key) && !partitive));
+                || (is(&v.subject_pronouns, &t.key) && !partitive)
+                || relative_of_later_noun(v, tokens, (b, i), is_noun, |k| {
+                    figures.iter().any(|&(x, _, _)| x == k)
+                }));
         if is(&v.qualifying_before_de, &t.key) {
             i += 1;
             continue;
@@ -545,6 +548,32 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     (i + 2..(i + 8).min(tokens.len()))
         .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word))
         .any(|j| forward_at(v, tokens, j).is_some())
+}
+
+/// Whether the subject relative at token `i` is about the noun of a phrase between the
+/// figure's noun and itself: "200 millions d'euros auprès du groupe, qui gère". The phrase
+/// opens with a preposition after the last word of the figure's noun (from `b`), and is no
+/// other figure ("deux bandes sur trois qui sont dégagées").
+fn relative_of_later_noun(
+    v: &Verbs,
+    tokens: &[Token],
+    (b, i): (usize, usize),
+    is_noun: impl Fn(usize) -> bool,
+    is_figure: impl Fn(usize) -> bool,
+) -> bool {
+    if !tokens
+        .get(i)
+        .is_some_and(|t| is(&v.subject_relatives, &t.key))
+    {
+        return false;
+    }
+    let from = (b..i).rev().find(|&k| is_noun(k)).map_or(b, |k| k + 1);
+    (from..i).any(|k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| is(&v.phrase_prepositions, &t.key))
+            && !is_figure(k + 1)
+    })
 }
 
 /// Whether the word at `end` is an infinitive of purpose opened after token `from`: "pour
