@@ -128,6 +128,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             })
             .filter(|((_, q), (a, b, _))| {
                 !listed_with_a_year(lex, &toks, &ann.quantities, q, *a)
+                    && !elliptic_age(lex, &toks, &ann.quantities, q, (*a, *b))
                     && !refers_or_names(lex, &toks, q, *a, *b)
                     && !stands_alone(lex, &toks, q, *a, *b)
                     && !starts_compound_name(&doc.text, q.span)
@@ -1507,6 +1508,38 @@ fn listed_with_a_year(
         })
 }
 
+/// A bare number joined to an age a few words before it, with no noun of its own, is an
+/// age too: "61 ans pour les hommes et 60 pour les femmes".
+fn elliptic_age(
+    lex: &Lexicon,
+    toks: &[Token],
+    quantities: &[Quantity],
+    q: &Quantity,
+    (a, b): (usize, usize),
+) -> bool {
+    let bare = q.kind == QuantityKind::Count && q.unit.is_none();
+    let joined = a >= 2
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| lex.ellipsis_joins.contains(&t.key));
+    let no_noun = toks.get(b).is_none_or(|t| {
+        !t.is_word || (lex.not_nouns.contains(&t.key) && !lex.noun_links.contains(&t.key))
+    });
+    let Some(join) = toks.get(a.wrapping_sub(1)) else {
+        return false;
+    };
+    // The nearest number before the join, at most `ELLIPSIS_AGE_REACH` tokens back.
+    let from = toks
+        .get(a.saturating_sub(ELLIPSIS_AGE_REACH))
+        .map_or(0, |t| t.start);
+    bare && joined
+        && no_noun
+        && quantities
+            .iter()
+            .rfind(|p| p.span.end <= join.start && p.span.start >= from)
+            .is_some_and(|p| p.kind == QuantityKind::Age)
+}
+
 /// A number that is all its sentence ("2." numbering a list item), digits that open their
 /// sentence before a closing bracket ("4) Pour la FEB, …": a list item too), or digits that
 /// are all of a quotation (the album «19»; «deux ou trois jours» quotes a figure).
@@ -1534,6 +1567,9 @@ fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize)
 
 /// How many bare numbers in parentheses make a sentence a table.
 const TABLE_CELLS: usize = 3;
+
+/// How many tokens before a bare number an age may stand for the number to share its unit.
+const ELLIPSIS_AGE_REACH: usize = 8;
 
 /// Tokens `[a, b)` are all that stands between a pair of parentheses: "(5763)".
 fn in_parentheses(toks: &[Token], a: usize, b: usize) -> bool {
