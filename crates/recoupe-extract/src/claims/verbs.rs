@@ -419,6 +419,15 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
             if is(&v.auxiliaries, &w.key) {
                 return Some(event(w.start, t.end, "predicate/other-compound-verb"));
             }
+            // "ont détruit plusieurs bâtiments et incendié des dizaines de voitures": the
+            // auxiliary of an earlier compound verb is shared.
+            if is(&v.coordinators, &w.key) && shares_auxiliary(v, tokens, j) {
+                return Some(event(
+                    t.start,
+                    t.end,
+                    "predicate/other-coordinated-participle",
+                ));
+            }
             if !is_between(v, &w.key) {
                 break;
             }
@@ -477,6 +486,15 @@ fn compound_from(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
                     span: Span::new(aux.start, w.end),
                     state: true,
                     rule: "predicate/state-verb",
+                });
+            }
+            // "ont dû être annulés": a modal's participle tells what its infinitive does.
+            if v.forms.is_form_of(&w.key, &v.modal_infinitives)
+                && let Some(infinitive) = infinitive_after(v, tokens, j)
+            {
+                return Some(Found {
+                    span: Span::new(aux.start, infinitive.span.end),
+                    ..infinitive
                 });
             }
             return Some(event(aux.start, w.end, "predicate/other-compound-verb"));
@@ -548,6 +566,22 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     (i + 2..(i + 8).min(tokens.len()))
         .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word))
         .any(|j| forward_at(v, tokens, j).is_some())
+}
+
+/// Whether a compound verb stands in the clause before the coordinator at token `join`,
+/// whose auxiliary a participle after the coordinator shares.
+fn shares_auxiliary(v: &Verbs, tokens: &[Token], join: usize) -> bool {
+    (join.saturating_sub(REACH)..join)
+        .rev()
+        .take_while(|&k| tokens.get(k).is_some_and(|t| !ends_clause(v, t)))
+        .any(|k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| is_participle_after_auxiliary(v, &t.key))
+                && k.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|a| is(&v.auxiliaries, &a.key))
+        })
 }
 
 /// Whether the subject relative at token `i` is about the noun of a phrase between the
