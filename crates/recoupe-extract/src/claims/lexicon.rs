@@ -388,6 +388,10 @@ struct VerbsFile {
     #[serde(default)]
     subject_relatives: Vec<String>,
     #[serde(default)]
+    fronting_prepositions: Vec<String>,
+    #[serde(default)]
+    fronted_links: Vec<String>,
+    #[serde(default)]
     phrase_prepositions: Vec<String>,
     #[serde(default)]
     qualifying_before_de: Vec<String>,
@@ -521,6 +525,10 @@ pub struct Verbs {
     pub inverting: WordSet,
     /// "qui": past a phrase after the figure's noun, its clause is about that phrase's noun.
     pub subject_relatives: WordSet,
+    /// Prepositions that open a sentence's first phrase ("Lors de deux procès, …").
+    pub fronting_prepositions: WordSet,
+    /// Words between such a preposition and its figure ("de", "les").
+    pub fronted_links: WordSet,
     /// Prepositions that open a phrase after the figure's noun ("auprès du groupe").
     pub phrase_prepositions: WordSet,
     /// "issues de": the figure after it qualifies the noun before, like a participle's.
@@ -1058,6 +1066,8 @@ fn load(lang: Lang) -> Lexicon {
             restatements: word_set(predicates.verbs.restatements),
             inverting: word_set(predicates.verbs.inverting),
             subject_relatives: word_set(predicates.verbs.subject_relatives),
+            fronting_prepositions: word_set(predicates.verbs.fronting_prepositions),
+            fronted_links: word_set(predicates.verbs.fronted_links),
             phrase_prepositions: word_set(predicates.verbs.phrase_prepositions),
             qualifying_before_de: word_set(predicates.verbs.qualifying_before_de),
             before_que: word_set(predicates.verbs.before_que),

@@ -113,7 +113,10 @@ pub fn find(
     {
         return Some(found);
     }
-    // After: the first verb of the clause.
+    // After: the first verb of the clause. A figure in a phrase that opens the sentence
+    // with a preposition is no subject: the clause after its comma has one of its own ("Lors
+    // de deux procès récents, des hommes ont été accusés").
+    let fronted = fronted_phrase(v, tokens, a);
     let mut comma = false;
     let mut i = b;
     while i < tokens.len() && i < b + REACH {
@@ -172,6 +175,7 @@ pub fn find(
             continue;
         }
         if ends_clause(v, t)
+            || (fronted && t.key == ",")
             || other_figure(i)
             || in_cue(i)
             || is(&v.speech, &t.key)
@@ -566,6 +570,23 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     (i + 2..(i + 8).min(tokens.len()))
         .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word))
         .any(|j| forward_at(v, tokens, j).is_some())
+}
+
+/// Whether the figure at token `a` stands in a phrase that opens its sentence with a
+/// preposition ("Lors de deux procès", "Parmi les 311 migrants"), past determiners.
+fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
+    let mut k = a;
+    while let Some(p) = k.checked_sub(1)
+        && tokens.get(p).is_some_and(|t| is(&v.fronted_links, &t.key))
+    {
+        k = p;
+    }
+    k.checked_sub(1).is_some_and(|p| {
+        tokens
+            .get(p)
+            .is_some_and(|t| is(&v.fronting_prepositions, &t.key))
+            && (0..p).all(|q| tokens.get(q).is_some_and(|t| !t.is_word))
+    })
 }
 
 /// Whether a compound verb stands in the clause before the coordinator at token `join`,
