@@ -491,7 +491,33 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                             let describing = p.span.start < q.span.start
                                 && !area
                                 && describes(lex, &toks, q, (a, b));
+                            // "a sauvé fin 2016 en prenant une participation de 34%": a
+                            // verb of the figure's own between an event before it and the
+                            // figure opens the figure's clause.
+                            // Not for a subset, which takes its parent's event past any
+                            // clause, nor past a verb of telling ("il en annonçait 13346") or
+                            // a coordinator ("…, ainsi que deux écoles").
+                            let nearer_verb = !subset
+                                && own.as_ref().is_some_and(|own| {
+                                    let (start, end) = token_range(&toks, own.span);
+                                    !own.state
+                                        && own.span.start >= p.span.end
+                                        && own.span.end <= q.span.start
+                                        && !toks.get(end.saturating_sub(1)).is_some_and(|t| {
+                                            lex.verbs.forms.is_form_of(
+                                                &t.key,
+                                                &lex.verbs.reporting_infinitives,
+                                            )
+                                        })
+                                        && !toks.get(start..a).is_some_and(|w| {
+                                            w.iter().any(|t| {
+                                                lex.verbs.coordinators.contains(&t.key)
+                                                    || lex.verbs.que_forms.contains(&t.key)
+                                            })
+                                        })
+                                });
                             !describing
+                                && !nearer_verb
                                 && (!own_verb_after
                                     || p.span.start >= q.span.end
                                     || counted_category

@@ -232,8 +232,11 @@ pub fn find(
             break;
         }
         // The figure is the agent of the participle before "par": "les projectiles lancés
-        // par un groupe de quelque 70 zadistes".
-        if let Some(found) = passive_agent(lex, tokens, i).filter(|_| !is_noun(i - 1)) {
+        // par un groupe de quelque 70 zadistes"; not past a comma ("l'appartement occupé par
+        // les deux hommes à Marseille, trois kilos").
+        if let Some(found) = passive_agent(lex, tokens, i).filter(|_| {
+            !is_noun(i - 1) && !(i..a).any(|k| tokens.get(k).is_some_and(|t| t.key == ","))
+        }) {
             return Some(found);
         }
         if !is_noun(i)
