@@ -124,12 +124,16 @@ fn by_subject_pronoun(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found
     })
 }
 
-/// Whether a multiplier follows the figure ending at token `b`: "1,5 fois plus que
-/// l'Allemagne" is a ratio, it counts nothing.
+/// Whether a multiplier and a comparison follow the figure ending at token `b`: "1,5 fois
+/// plus que l'Allemagne", "trois fois la taille" are ratios, they count nothing; "a fait
+/// feu 5 fois" counts shots.
 pub fn is_ratio(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
     tokens
         .get(b)
         .is_some_and(|t| lex.multipliers.contains(&t.key))
+        && tokens
+            .get(b + 1)
+            .is_some_and(|t| lex.after_multiplier.contains(&t.key))
 }
 
 /// "7,1 hectares", "environ 3,5 kilomètres de route", "5km": the unit is the counted thing.

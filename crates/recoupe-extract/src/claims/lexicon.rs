@@ -285,6 +285,8 @@ struct CountedFile {
     #[serde(default)]
     multipliers: Vec<String>,
     #[serde(default)]
+    after_multiplier: Vec<String>,
+    #[serde(default)]
     others: Vec<String>,
     #[serde(default)]
     whole_heads: Vec<String>,
@@ -523,6 +525,9 @@ pub struct Verbs {
     pub restatements: WordSet,
     /// "où": a verb between it and the figure has the figure as its inverted subject.
     pub inverting: WordSet,
+    /// "avoir": a past participle right after one of its forms is a verb, though it may be
+    /// a noun elsewhere ("a fait feu").
+    pub active_auxiliaries: WordSet,
     /// "qui": past a phrase after the figure's noun, its clause is about that phrase's noun.
     pub subject_relatives: WordSet,
     /// Prepositions that open a sentence's first phrase ("Lors de deux procès, …").
@@ -780,6 +785,8 @@ pub struct Lexicon {
     pub label_articles: WordSet,
     /// Words that make a figure before them a ratio ("fois").
     pub multipliers: WordSet,
+    /// Words after a multiplier that make it a ratio ("fois plus", "fois la taille").
+    pub after_multiplier: WordSet,
     /// "autres" after a figure and no noun: it counts what an earlier figure or noun counts.
     pub others: WordSet,
     /// "ensemble", "total": a share of these counts what follows their "de".
@@ -984,6 +991,7 @@ fn load(lang: Lang) -> Lexicon {
         street_words: word_set(counted.street_words),
         label_articles: word_set(counted.label_articles),
         multipliers: word_set(counted.multipliers),
+        after_multiplier: word_set(counted.after_multiplier),
         others: word_set(counted.others),
         whole_heads: word_set(counted.whole_heads),
         descriptive_heads: word_set(counted.descriptive_heads),
@@ -1008,7 +1016,7 @@ fn load(lang: Lang) -> Lexicon {
         conditional_endings: predicates.conditional_endings,
         future_of_conditional: predicates.future_of_conditional,
         agent_verbs: word_set(predicates.agent_verbs),
-        active_auxiliaries: word_set(predicates.active_auxiliaries),
+        active_auxiliaries: word_set(predicates.active_auxiliaries.clone()),
         passive_auxiliaries: word_set(predicates.passive_auxiliaries),
         not_reflexive: predicates.not_reflexive,
         noun_coordinators: word_set(predicates.noun_coordinators),
@@ -1040,6 +1048,7 @@ fn load(lang: Lang) -> Lexicon {
         )),
         event_noun_articles: word_set(predicates.event_noun_articles),
         verbs: Verbs {
+            active_auxiliaries: word_set(predicates.active_auxiliaries),
             auxiliaries: word_set(predicates.verbs.auxiliaries),
             between: word_set(predicates.verbs.between),
             reflexives: word_set(predicates.verbs.reflexives),

@@ -414,7 +414,7 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if let Some(found) = state_at(v, tokens, i) {
         return Some(found);
     }
-    if is_participle_after_auxiliary(v, &t.key) {
+    if is_participle_after_auxiliary(v, &t.key) || after_avoir(v, tokens, i) {
         // Back past adverbs to an auxiliary: "ont pris en otages", "ont été retenus".
         let mut j = i;
         while j > 0 {
@@ -487,7 +487,7 @@ fn compound_from(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         if is(&v.predicative_nouns, &w.key) {
             return Some(event(aux.start, w.end, "predicate/other-compound-verb"));
         }
-        if is_participle_after_auxiliary(v, &w.key) {
+        if is_participle_after_auxiliary(v, &w.key) || after_avoir(v, tokens, j) {
             if v.forms.is_form_of(&w.key, &v.state_infinitives) {
                 return Some(Found {
                     span: Span::new(aux.start, w.end),
@@ -867,6 +867,19 @@ fn is_participle_after_auxiliary(v: &Verbs, key: &str) -> bool {
             .iter()
             .any(|e| key.ends_with(e.as_str()))
         && !has_ending(key, &v.not_verb_endings)
+}
+
+/// Whether token `i` is a past participle right after a form of "avoir", though it may be
+/// a noun elsewhere ("a fait feu", "ont produit").
+fn after_avoir(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        v.forms.get(&t.key).is_some_and(|c| c.past_participle())
+            && !is(&v.function_words, &t.key)
+            && !is(&v.auxiliaries, &t.key)
+    }) && i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|a| v.forms.is_form_of(&a.key, &v.active_auxiliaries))
 }
 
 /// A present participle or gerund ("arrêtant"); nouns of the same shape ("habitant") are in
