@@ -1486,6 +1486,10 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if plain && digits && year && after_noun && !after_is_noun {
         return true;
     }
+    // "cet objectif pour 2030 réponde": after a preposition of time, a year.
+    if plain && digits && year && !after_is_noun && lex.year_prepositions.contains(&before.key) {
+        return true;
+    }
     // "dans le 93", "au 15": digits after a singular article and before no noun are a
     // number used as a name (a département, a bus line), not an amount; so are digits after
     // an article and a noun ("la cote 70", "le top 10", "l'article 3").

@@ -45,13 +45,17 @@ pub fn find(
     if is_ratio(lex, tokens, b) {
         return None;
     }
-    if let Some(found) = after(lex, tokens, b) {
-        return Some(found);
-    }
     // A share counts what follows its "de" ("70 % des exportations"); a plain number the noun
     // right after it, even outside the lexicon: it is nearer than any noun earlier in the
     // sentence ("trois autres passagers" after "deux victimes").
     let share = super::unit_is(q, Dimension::Ratio);
+    // Right after a unit a word qualifies the unit ("16 milliards de francs belges"); what
+    // an amount counts follows its "de" ("5 000 euros de dommages").
+    if let Some(found) =
+        after(lex, tokens, b).filter(|f| q.unit.is_none() || share || f.rule != AFTER_NUMBER)
+    {
+        return Some(found);
+    }
     // Two or more of a noun outside the lexicon are written in the plural: a singular word
     // after "1100" is an adverb or an elided noun ("dont 1100 seulement"), not what it counts.
     let plural = !share && q.low.or(q.best).is_some_and(|v| v >= 2.0);
@@ -71,6 +75,9 @@ pub fn find(
         .or_else(|| before(lex, tokens, (floor, a), plural))
         .or_else(|| by_partitive(lex, tokens, b))
 }
+
+/// The rule of a lexicon noun right after the figure.
+const AFTER_NUMBER: &str = "counted/after-number";
 
 /// The rule of people counted by "d'entre eux": a guess ([`Found::is_guess`]).
 pub const BY_PARTITIVE: &str = "counted/people-by-partitive-pronoun";
@@ -210,7 +217,7 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
                 span: hit.span(tokens)?,
                 category: hit.category,
                 rule: if gap == 0 {
-                    "counted/after-number"
+                    AFTER_NUMBER
                 } else {
                     "counted/after-de-or-adjective"
                 },

@@ -283,6 +283,8 @@ struct CountedFile {
     #[serde(default)]
     label_articles: Vec<String>,
     #[serde(default)]
+    year_prepositions: Vec<String>,
+    #[serde(default)]
     multipliers: Vec<String>,
     #[serde(default)]
     after_multiplier: Vec<String>,
@@ -783,6 +785,9 @@ pub struct Lexicon {
     pub street_words: WordSet,
     /// Singular articles before which bare digits with no noun are a name ("dans le 93").
     pub label_articles: WordSet,
+    /// Prepositions before a year: four digits after one, before no noun, date something
+    /// ("cet objectif pour 2030").
+    pub year_prepositions: WordSet,
     /// Words that make a figure before them a ratio ("fois").
     pub multipliers: WordSet,
     /// Words after a multiplier that make it a ratio ("fois plus", "fois la taille").
@@ -990,6 +995,7 @@ fn load(lang: Lang) -> Lexicon {
         clock_not_before: word_set(counted.clock_not_before),
         street_words: word_set(counted.street_words),
         label_articles: word_set(counted.label_articles),
+        year_prepositions: word_set(counted.year_prepositions),
         multipliers: word_set(counted.multipliers),
         after_multiplier: word_set(counted.after_multiplier),
         others: word_set(counted.others),
