@@ -436,7 +436,7 @@ pub fn negated(lex: &Lexicon, tokens: &[Token], (i, end): (usize, usize)) -> boo
     };
     let from = i - (before.len() - k) + 1;
     let to = (j + 2).min(tokens.len());
-    let Some(particle) = (from..to).filter(|&m| m < i || m > j).find(|&m| {
+    let Some(particle) = (from..to).find(|&m| {
         tokens
             .get(m)
             .is_some_and(|t| lex.negation_particles.contains(&t.key))

@@ -460,11 +460,20 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     let linked = before
         .filter(|w| is(&v.modal_links, &w.key))
         .and(k.checked_sub(2));
-    let modal = before.filter(|w| is_modal(v, &w.key)).or_else(|| {
-        linked
-            .and_then(|m| tokens.get(m))
-            .filter(|w| is_modal(v, &w.key))
-    });
+    // Past adverbs too: "devront en outre payer".
+    let past_adverbs = (0..k)
+        .rev()
+        .find(|&m| tokens.get(m).is_none_or(|w| !is_between(v, &w.key)))
+        .filter(|&m| m + 1 < k)
+        .and_then(|m| tokens.get(m));
+    let modal = before
+        .filter(|w| is_modal(v, &w.key))
+        .or_else(|| {
+            linked
+                .and_then(|m| tokens.get(m))
+                .filter(|w| is_modal(v, &w.key))
+        })
+        .or_else(|| past_adverbs.filter(|w| is_modal(v, &w.key)));
     if let Some(modal) = modal {
         return Some(event(modal.start, t.end, "predicate/other-modal-verb"));
     }
