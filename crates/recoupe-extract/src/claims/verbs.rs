@@ -18,6 +18,9 @@ use super::tokens::Token;
 /// How many tokens from the figure a clause verb may stand.
 const REACH: usize = 12;
 
+/// How many words may close a coordinated figure's object before "et" and the next figure.
+const COORDINATED_GAP: usize = 5;
+
 /// A verb found in a figure's clause.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -209,11 +212,23 @@ pub fn find(
             .get(join)
             .is_some_and(|t| t.key == "," || lex.ellipsis_joins.contains(&t.key))
         && let Some(&(x, _, _)) = figures.iter().find(|&&(_, y, _)| {
-            // Right before the join, or its noun is: "à 404 députés et 244 sénateurs".
+            // Right before the join, or its noun is: "à 404 députés et 244 sénateurs"; or a
+            // short phrase with no verb and no comma ends the first one's object before a
+            // coordinator ("envoyé plus de 40 containers vers le Yemen et 11 containers").
             y == join
                 || nouns
                     .iter()
                     .any(|&(nx, ny)| ny == join && (y..=y + 1).contains(&nx))
+                || (y < join
+                    && join - y <= COORDINATED_GAP
+                    && tokens
+                        .get(join)
+                        .is_some_and(|t| is(&v.coordinators, &t.key))
+                    && (y..join).all(|k| {
+                        tokens.get(k).is_some_and(|t| t.is_word)
+                            && !other_figure(k)
+                            && forward_at(v, tokens, k).is_none()
+                    }))
         })
     {
         start = x;
