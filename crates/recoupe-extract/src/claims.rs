@@ -382,7 +382,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // quotation, "ce qui" taking up the whole clause, a relative clause about the
             // thing a measure sizes.
             let own_words_end = [
-                quotation_end(&toks, (a, b)),
+                quotation_end(lex, &toks, (a, b)),
                 clause_taken_up(lex, &toks, b),
                 measured_thing_relative(lex, &toks, q, (a, b)),
             ]
@@ -1221,8 +1221,10 @@ const OBJECT_GAP: usize = 4;
 /// triangulaires …», se permet Rémi Lefebvre"). A quoted noun phrase keeps the verb after it
 /// ("«Environ 80 tombes» ont été découvertes"). The quotation may have opened in an earlier
 /// sentence, so the figure is quoted when the first mark after it closes; a straight mark
-/// closes when an odd number of them stands before the figure.
-fn quotation_end(toks: &[Token], (a, b): (usize, usize)) -> Option<usize> {
+/// closes when an odd number of them stands before the figure. An aside naming a source
+/// after the comma is no quoting clause: the verb after it is the figure's ("« plus de
+/// 500 000 », selon la CGT, ont manifesté").
+fn quotation_end(lex: &Lexicon, toks: &[Token], (a, b): (usize, usize)) -> Option<usize> {
     let m = (b..toks.len()).find(|&i| {
         toks.get(i).is_some_and(|t| {
             QUOTE_OPEN.contains(&t.key.as_str()) || QUOTE_CLOSE.contains(&t.key.as_str())
@@ -1235,7 +1237,10 @@ fn quotation_end(toks: &[Token], (a, b): (usize, usize)) -> Option<usize> {
             .is_some_and(|w| w.iter().filter(|t| t.key == "\"").count() % 2 == 1),
         _ => QUOTE_CLOSE.contains(&mark),
     };
-    let incise = toks.get(m + 1).is_some_and(|t| t.key == ",");
+    let incise = toks.get(m + 1).is_some_and(|t| t.key == ",")
+        && !toks
+            .get(m + 2)
+            .is_some_and(|t| lex.verbs.source_asides.contains(&t.key));
     (closes && incise).then_some(m)
 }
 
@@ -1809,7 +1814,7 @@ fn share_with_next_figure(
             }
             match toks.get(i) {
                 Some(t) if lex.verbs.coordinators.contains(&t.key) => coordinated = true,
-                Some(t) if t.key == "," => {}
+                Some(t) if t.key == "," || t.is_quote_mark() => {}
                 _ => other = true,
             }
             i += 1;
