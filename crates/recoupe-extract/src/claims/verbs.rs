@@ -435,6 +435,10 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         while j > 0 {
             j -= 1;
             let w = tokens.get(j)?;
+            // A quotation may open on the participle: ont "coûté des millions".
+            if w.is_quote_mark() {
+                continue;
+            }
             if !w.is_word {
                 break;
             }
