@@ -64,9 +64,10 @@ pub fn find(
     {
         return Some(found);
     }
-    // A unit already says what an amount counts ("150 euros"): no earlier noun is taken.
+    // A unit already says what an amount counts ("150 euros"): no earlier noun is taken; a
+    // share of "d'entre eux" is a share of people ("64 % d'entre eux soutiennent").
     if q.unit.is_some() {
-        return None;
+        return share.then(|| by_partitive(lex, tokens, b)).flatten();
     }
     // "tuant une personne et blessant six autres": "autres" points back to a noun, which may
     // be singular.
