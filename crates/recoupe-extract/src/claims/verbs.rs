@@ -18,6 +18,9 @@ use super::tokens::Token;
 /// How many tokens from the figure a clause verb may stand.
 const REACH: usize = 12;
 
+/// How many words may stand between a participle and the "par" of its agent.
+const AGENT_GAP: usize = 4;
+
 /// How many words may close a coordinated figure's object before "et" and the next figure.
 const COORDINATED_GAP: usize = 5;
 
@@ -308,7 +311,18 @@ pub fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<F
     if !is(&lex.verbs.agent_markers, &by.key) {
         return None;
     }
-    let found = participle_after_noun(lex, tokens, marker.checked_sub(1)?)?;
+    // The participle may stand a few words before its "par": "reconnu président par intérim
+    // par une cinquantaine de pays", "blessé à la tête par deux hommes".
+    let found = (marker.saturating_sub(AGENT_GAP)..marker)
+        .rev()
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .find_map(|k| {
+            let participle = participle_after_noun(lex, tokens, k)?;
+            // With its auxiliary when it has one: "a été condamné mercredi par".
+            let compound = backward_at(&lex.verbs, tokens, k)
+                .filter(|c| c.rule == "predicate/other-compound-verb" && !participle.state);
+            Some(compound.unwrap_or(participle))
+        })?;
     Some(Found {
         rule: "predicate/other-passive-agent",
         ..found
