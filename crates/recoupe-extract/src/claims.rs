@@ -1669,7 +1669,17 @@ fn glued_to_digits(text: &str, span: Span) -> bool {
             .get(span.start..)
             .and_then(|t| t.chars().next())
             .is_some_and(|c| c.is_ascii_digit());
-    glued_after || glued_before || after_letter
+    // "une demi-soeur", "les deux-roues": a number word joined by a hyphen to the word
+    // after it is part of that word.
+    let words = !text
+        .get(span.start..span.end)
+        .unwrap_or("")
+        .chars()
+        .any(|c| c.is_ascii_digit());
+    let mut rest = text.get(span.end..).unwrap_or("").chars();
+    let hyphened_word =
+        words && rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic);
+    glued_after || glued_before || after_letter || hyphened_word
 }
 
 const GLUE: [char; 4] = ['-', 'x', '×', '/'];

@@ -143,6 +143,8 @@ pub(crate) struct Lexicon {
     pub inclusive_after: PhraseIndex<()>,
     pub approx_nouns: WordMap<f64>,
     pub approx_determiners: Vec<String>,
+    /// "demi" of "une demi-douzaine": half of the approximate noun after its hyphen.
+    pub approx_halves: Vec<String>,
     pub vague_nouns: WordMap<(f64, f64)>,
     pub vague_determiners: PhraseIndex<()>,
     pub vague_links: Vec<String>,
@@ -230,6 +232,8 @@ struct QualifiersFile {
 #[derive(Deserialize)]
 struct ApproxNouns {
     approx_determiners: Vec<String>,
+    #[serde(default)]
+    approx_halves: Vec<String>,
     #[serde(flatten)]
     nouns: HashMap<String, f64>,
 }
@@ -431,6 +435,7 @@ impl Lexicon {
             ),
             approx_nouns: folded_map(q.approx_nouns.nouns),
             approx_determiners: folded(q.approx_nouns.approx_determiners),
+            approx_halves: folded(q.approx_nouns.approx_halves),
             vague_nouns: folded_map(q.vague_nouns.nouns),
             vague_determiners: PhraseIndex::new(
                 q.vague_nouns.vague_determiners.into_iter().map(|w| (w, ())),
@@ -443,6 +448,7 @@ impl Lexicon {
         triggers.extend(lex.ordinals.keys().cloned());
         triggers.extend(lex.fraction_nouns.keys().cloned());
         triggers.extend(lex.approx_nouns.keys().cloned());
+        triggers.extend(lex.approx_halves.iter().cloned());
         triggers.extend(lex.vague_nouns.keys().cloned());
         triggers.extend(lex.negative_words.iter().cloned());
         triggers.extend(lex.idioms.by_key.keys().cloned());

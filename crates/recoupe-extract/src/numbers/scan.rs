@@ -281,7 +281,7 @@ impl<'a> Scanner<'a> {
                 ));
             }
             if let Some(&v) = lex.fraction_nouns.get(key) {
-                return Some(self.noun_amount(i, v, NounAmount::Fraction));
+                return Some(self.noun_amount(i, i, v, NounAmount::Fraction));
             }
             // "une dizaine", "a score of": with a determiner or a link word; "His score"
             // is no amount.
@@ -289,14 +289,35 @@ impl<'a> Scanner<'a> {
                 && (i > self.floor && lex.is(&lex.approx_determiners, self.key(i - 1))
                     || self.link_at(i + 1))
             {
-                return Some(self.noun_amount(i, v, NounAmount::Approx));
+                return Some(self.noun_amount(i, i, v, NounAmount::Approx));
+            }
+            // "une demi-douzaine": half of the approximate noun after the hyphen, from the
+            // determiner before "demi" (or from "demi").
+            let half_at = |k: usize| {
+                lex.is(&lex.approx_halves, self.key(k))
+                    && self.key(k + 1) == "-"
+                    && self.toks().get(k + 1).is_some_and(|t| !t.gap)
+                    && self.toks().get(k + 2).is_some_and(|t| !t.gap)
+                    && lex.approx_nouns.contains_key(self.key(k + 2))
+            };
+            let half = if half_at(i) {
+                Some(i)
+            } else if lex.is(&lex.approx_determiners, key) && half_at(i + 1) {
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(h) = half
+                && let Some(&v) = lex.approx_nouns.get(self.key(h + 2))
+            {
+                return Some(self.noun_amount(h, h + 2, v / 2.0, NounAmount::Approx));
             }
             if let Some(&(lo, hi)) = lex.vague_nouns.get(key)
                 && (!lex.words.contains_key(key) || !self.c.starts_words(i + 1))
                 && (self.phrase_before(&lex.vague_determiners, i).is_some()
                     || self.lang_en_plural_ok(i))
             {
-                return Some(self.noun_amount(i, lo, NounAmount::Vague(lo, hi)));
+                return Some(self.noun_amount(i, i, lo, NounAmount::Vague(lo, hi)));
             }
             // "négatif cinq", "negative ten".
             if lex.is(&lex.negative_words, key)
@@ -441,7 +462,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// "la moitié", "une dizaine (de milliers)", "des dizaines de milliers".
-    fn noun_amount(&mut self, i: usize, v: f64, what: NounAmount) -> usize {
+    /// The amount a noun at token `i` says; its words start at `head` (before any
+    /// determiner): "demi" of "une demi-douzaine", else `i`.
+    fn noun_amount(&mut self, head: usize, i: usize, v: f64, what: NounAmount) -> usize {
         let lex = self.lex();
         let mut end = i + 1;
         let mut scale = 1.0;
@@ -470,17 +493,17 @@ impl<'a> Scanner<'a> {
             end += 2;
         }
         let determiners: Option<(usize, ())> = match what {
-            NounAmount::Fraction => i
+            NounAmount::Fraction => head
                 .checked_sub(1)
                 .filter(|&d| d >= self.floor && lex.is(&lex.fraction_determiners, self.key(d)))
                 .map(|d| (d, ())),
-            NounAmount::Approx => i
+            NounAmount::Approx => head
                 .checked_sub(1)
                 .filter(|&d| d >= self.floor && lex.is(&lex.approx_determiners, self.key(d)))
                 .map(|d| (d, ())),
-            NounAmount::Vague(..) => self.phrase_before(&lex.vague_determiners, i),
+            NounAmount::Vague(..) => self.phrase_before(&lex.vague_determiners, head),
         };
-        let start = determiners.map(|(d, _)| d).unwrap_or(i);
+        let start = determiners.map(|(d, _)| d).unwrap_or(head);
         let mut d = Draft {
             start,
             end,
