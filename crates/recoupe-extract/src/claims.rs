@@ -449,10 +449,19 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         // "où se trouvaient une cinquantaine de personnes, et a tué": the verb
                         // before an inverted subject ends its clause.
                         let inverted = inverted_subject(lex, &toks, a, &not_verbs).then_some(b);
+                        // "sur les 72 tonnes exportées, 80 % sont partis en Chine": a
+                        // figure in a phrase that opens the sentence with a preposition
+                        // has no event past the phrase's comma.
+                        let fronted_end = verbs::fronted_phrase(&lex.verbs, &toks, a)
+                            .then(|| {
+                                (b..toks.len()).find(|&k| toks.get(k).is_some_and(|t| t.key == ","))
+                            })
+                            .flatten();
                         let clause_end = own_end
                             .into_iter()
                             .chain(own_words_end)
                             .chain(inverted)
+                            .chain(fronted_end)
                             .min();
                         // A figure with its own verb after it is that verb's subject: an event
                         // before it is another subject's ("1550 citoyens sont partis …, et
@@ -1682,7 +1691,7 @@ fn glued_to_digits(text: &str, span: Span) -> bool {
     glued_after || glued_before || after_letter || hyphened_word
 }
 
-const GLUE: [char; 4] = ['-', 'x', '×', '/'];
+const GLUE: [char; 6] = ['-', 'x', '×', '/', '\'', '’'];
 
 fn is_fraction(q: &Quantity) -> bool {
     q.kind == QuantityKind::Fraction

@@ -619,18 +619,28 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 
 /// Whether the figure at token `a` stands in a phrase that opens its sentence with a
 /// preposition ("Lors de deux procès", "Parmi les 311 migrants"), past determiners.
-fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
+pub fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
     let mut k = a;
     while let Some(p) = k.checked_sub(1)
         && tokens.get(p).is_some_and(|t| is(&v.fronted_links, &t.key))
     {
         k = p;
     }
+    // Before the preposition: nothing, or another opening phrase with no verb and its
+    // comma ("En 2017, sur les 72 tonnes exportées, 80 % sont partis").
     k.checked_sub(1).is_some_and(|p| {
         tokens
             .get(p)
             .is_some_and(|t| is(&v.fronting_prepositions, &t.key))
-            && (0..p).all(|q| tokens.get(q).is_some_and(|t| !t.is_word))
+            && ((0..p).all(|q| tokens.get(q).is_some_and(|t| !t.is_word))
+                || (p
+                    .checked_sub(1)
+                    .and_then(|q| tokens.get(q))
+                    .is_some_and(|t| t.key == ",")
+                    && (0..p).all(|q| {
+                        forward_at(v, tokens, q).is_none()
+                            && tokens.get(q).is_some_and(|t| !ends_clause(v, t))
+                    })))
     })
 }
 
