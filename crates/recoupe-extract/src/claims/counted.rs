@@ -338,7 +338,7 @@ fn other_noun(
         }
         let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
         // Inhabitants are the only capitalized counted nouns: "59 % des Wallons".
-        if t.capitalized && gap > 0 && is_demonym(lex, &key) {
+        if t.capitalized && is_demonym(lex, &key) {
             return Some(Found {
                 span: Span::new(t.start, t.end),
                 category: "people".to_owned(),
