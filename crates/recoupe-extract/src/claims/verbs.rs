@@ -125,8 +125,14 @@ pub fn find(
     let fronted = fronted_phrase(v, tokens, a);
     let mut comma = false;
     let mut i = b;
-    while i < tokens.len() && i < b + REACH {
+    // Quotation marks take no room of the reach: "Trois « hommes volants », équipés d'ailes
+    // propulsées par des réacteurs, ont évolué".
+    let mut limit = b + REACH;
+    while i < tokens.len() && i < limit {
         let t = tokens.get(i)?;
+        if t.is_quote_mark() {
+            limit += 1;
+        }
         // An aside in brackets right after the figure and its noun is stepped over: "six
         // employés sur dix (soit 59 %) avouent".
         if t.key == "("
