@@ -358,6 +358,19 @@ fn other_noun(
         if lex.verbs.forms.get(&key).is_some_and(|c| c.only_verb()) {
             return None;
         }
+        // Nor does a present participle in the singular ("dont la moitié entrant dans le
+        // cadre du programme").
+        // "étudiant" is a noun (`not_verbs`).
+        if !is_plural(lex, &key)
+            && !lex.verbs.not_verbs.contains(&key)
+            && lex
+                .verbs
+                .forms
+                .get(&key)
+                .is_some_and(|c| c.present_participle())
+        {
+            return None;
+        }
         // Past a share's article, a noun of the lexicon keeps its category ("70 % de la
         // population").
         if let Some(hit) = lex.counted.at(tokens, j) {

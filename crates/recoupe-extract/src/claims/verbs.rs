@@ -746,8 +746,15 @@ pub fn participles_after<'a>(
     is_noun: impl Fn(usize) -> bool + 'a,
 ) -> impl Iterator<Item = Found> + 'a {
     let end = (b + 4).min(tokens.len());
+    let v = &lex.verbs;
+    // A complementizer or an auxiliary opens another clause: "deux niveaux où sont
+    // assurées les prestations".
     (b..end)
-        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .take_while(move |&k| {
+            tokens.get(k).is_some_and(|t| {
+                t.is_word && !is(&v.complementizers, &t.key) && !is(&v.auxiliaries, &t.key)
+            })
+        })
         .filter(move |&k| !is_noun(k))
         .filter_map(move |k| {
             let found = participle_after_noun(lex, tokens, k)?;
