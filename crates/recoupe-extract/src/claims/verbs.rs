@@ -626,6 +626,22 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 /// Whether the figure at token `a` stands in a phrase that opens its sentence with a
 /// preposition ("Lors de deux procès", "Parmi les 311 migrants"), past determiners.
 pub fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
+    // A sentence that opens on a participle, the figure before its first comma and no verb
+    // between: "Dotée d'un budget de 20 millions d'euros, la chaîne se donne pour mission".
+    let first = (0..a).find(|&q| tokens.get(q).is_some_and(|t| t.is_word));
+    if let Some(f) = first
+        && (0..f).all(|q| tokens.get(q).is_some_and(|t| t.is_quote_mark()))
+        && tokens.get(f).is_some_and(|t| {
+            t.capitalized && v.forms.get(&t.key).is_some_and(|c| c.past_participle())
+        })
+        && (f + 1..a).all(|q| {
+            tokens
+                .get(q)
+                .is_some_and(|t| t.is_word && forward_at(v, tokens, q).is_none())
+        })
+    {
+        return true;
+    }
     let mut k = a;
     while let Some(p) = k.checked_sub(1)
         && tokens.get(p).is_some_and(|t| is(&v.fronted_links, &t.key))
