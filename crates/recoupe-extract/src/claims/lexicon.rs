@@ -209,11 +209,28 @@ impl Entries {
         self.max_len
     }
 
+    /// Whether an entry may start at a word with key `key`: `false` says surely none does.
+    /// The same two filters [`Entries::at`] asks first, without its call.
+    #[inline(always)]
+    fn may_start(&self, key: &str) -> bool {
+        self.first_keys.may_contain(key)
+            || key
+                .bytes()
+                .next()
+                .and_then(|b| self.by_prefix.get(usize::from(b)))
+                .is_some_and(|l| !l.candidates(key).is_empty())
+    }
+
     /// Every match in `tokens`, left to right, not overlapping.
     pub fn all(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
+        while let Some(t) = tokens.get(i) {
+            // Most tokens start no entry: told here, without a call to `at`.
+            if !(t.is_word && self.may_start(&t.key)) {
+                i += 1;
+                continue;
+            }
             match self.at(tokens, i) {
                 Some(h) => {
                     i = h.end;
