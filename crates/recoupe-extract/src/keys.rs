@@ -48,6 +48,43 @@ impl KeyFilter {
     }
 }
 
+/// The (last byte, length) pairs of a set of keys, lengths up to 63 told apart: after a
+/// [`KeyFilter`], which reads the first byte, a second cheap test before a hash look-up.
+#[derive(Clone, Debug)]
+pub(crate) struct EndFilter {
+    lengths: Box<[u64; 256]>,
+}
+
+impl Default for EndFilter {
+    fn default() -> Self {
+        EndFilter {
+            lengths: Box::new([0; 256]),
+        }
+    }
+}
+
+impl EndFilter {
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> EndFilter {
+        let mut filter = EndFilter::default();
+        for key in keys {
+            if let Some(&b) = key.as_bytes().last() {
+                filter.lengths[usize::from(b)] |= 1 << key.len().min(63);
+            }
+        }
+        filter
+    }
+
+    /// `false` when `key` is surely none of the keys; `true` when it may be one (an empty
+    /// key is left to the look-up).
+    #[inline]
+    pub fn may_contain(&self, key: &str) -> bool {
+        match key.as_bytes().last() {
+            Some(&b) => self.lengths[usize::from(b)] >> key.len().min(63) & 1 != 0,
+            None => true,
+        }
+    }
+}
+
 /// A set of words asked through a [`KeyFilter`] first: most words asked are in none.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Words {

@@ -12,7 +12,7 @@ use recoupe_model::quantity::{Dimension, Qualifier, QuantityKind};
 use serde::Deserialize;
 
 use super::token::{fold, tokenize_keys};
-use crate::keys::{KeyFilter, WordMap, Words};
+use crate::keys::{EndFilter, KeyFilter, WordMap, Words};
 
 /// What a word means to the number-word parser.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -87,6 +87,9 @@ pub(crate) struct Lexicon {
     pub triggers: FxHashSet<String>,
     /// The triggers, for a cheap first test.
     pub trigger_filter: KeyFilter,
+    /// The triggers again, by last byte: a second cheap test for the many short words that
+    /// pass the first ("de", "la", "les").
+    pub trigger_ends: EndFilter,
     pub words: WordMap<WordClass>,
     pub digit_scales: WordMap<f64>,
     pub money_only_scales: Vec<String>,
@@ -377,6 +380,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             triggers: FxHashSet::default(),
             trigger_filter: KeyFilter::default(),
+            trigger_ends: EndFilter::default(),
             words,
             digit_scales: n.digit_scales.into_iter().collect(),
             money_only_scales: n.money_only_scales,
@@ -447,6 +451,7 @@ impl Lexicon {
         triggers.extend(lex.negative_words.iter().cloned());
         triggers.extend(lex.idioms.by_key.keys().cloned());
         lex.trigger_filter = KeyFilter::new(triggers.iter().map(String::as_str));
+        lex.trigger_ends = EndFilter::new(triggers.iter().map(String::as_str));
         lex.triggers = triggers;
         lex
     }

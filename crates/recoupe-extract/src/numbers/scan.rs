@@ -244,7 +244,9 @@ impl<'a> Scanner<'a> {
                 .get(i)
                 .and_then(|t| self.c.text.as_bytes().get(t.start))
                 .is_some_and(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
-            && !(lex.trigger_filter.may_contain(self.key(i)) && lex.triggers.contains(self.key(i)))
+            && !(lex.trigger_filter.may_contain(self.key(i))
+                && lex.trigger_ends.may_contain(self.key(i))
+                && lex.triggers.contains(self.key(i)))
         {
             return None;
         }
