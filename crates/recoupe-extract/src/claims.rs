@@ -359,7 +359,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 .as_ref()
                 .is_some_and(|f| f.rule == counted::BY_PRONOUN);
             let mut counted = found.map(|f| {
-                rules.push(format!("{prefix}{}", f.rule));
+                rules.push(rule_id(prefix, f.rule));
                 Counted {
                     text: f.span.slice(&doc.text).to_owned(),
                     span: f.span,
@@ -538,7 +538,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     })
             }
             .map(|p| {
-                rules.push(format!("{prefix}{}", p.rule));
+                rules.push(rule_id(prefix, p.rule));
                 Predicate {
                     text: p.span.slice(&doc.text).to_owned(),
                     span: p.span,
@@ -547,7 +547,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 }
             });
             if let Some(earlier) = restated.filter(|_| !locating) {
-                rules.push(format!("{prefix}predicate/restates-earlier-figure"));
+                rules.push(rule_id(prefix, "predicate/restates-earlier-figure"));
                 predicate = earlier.predicate.clone();
             }
             // "une personne a été tuée et 39 blessées": a toll's noun tells its own event
@@ -560,7 +560,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && lex.implied.values().any(|v| v == &p.category)
                 && lex.processes.contains(implied)
             {
-                rules.push(format!("{prefix}predicate/implied-by-counted"));
+                rules.push(rule_id(prefix, "predicate/implied-by-counted"));
                 *p = Predicate {
                     text: c.text.clone(),
                     span: c.span,
@@ -576,7 +576,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && let Some(carrier) = toll_carrier(lex, &toks, a, &ranges, &blocked)
                 && let Some(verb) = toks.get(carrier)
             {
-                rules.push(format!("{prefix}predicate/toll-noun-after-carrier"));
+                rules.push(rule_id(prefix, "predicate/toll-noun-after-carrier"));
                 predicate = Some(Predicate {
                     text: Span::new(verb.start, verb.end).slice(&doc.text).to_owned(),
                     span: Span::new(verb.start, verb.end),
@@ -590,14 +590,14 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
                 && let Some(p) = &earlier.predicate
             {
-                rules.push(format!("{prefix}predicate/shared-with-earlier-figure"));
+                rules.push(rule_id(prefix, "predicate/shared-with-earlier-figure"));
                 predicate = Some(p.clone());
             }
             if predicate.is_none()
                 && let Some(c) = &counted
                 && let Some(category) = lex.implied.get(&c.category)
             {
-                rules.push(format!("{prefix}predicate/implied-by-counted"));
+                rules.push(rule_id(prefix, "predicate/implied-by-counted"));
                 predicate = Some(Predicate {
                     text: c.text.clone(),
                     span: c.span,
@@ -609,7 +609,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && let Some(p) = &predicate
                 && let Some(category) = lex.counted_by_predicate.get(&p.category)
             {
-                rules.push(format!("{prefix}counted/implied-by-predicate"));
+                rules.push(rule_id(prefix, "counted/implied-by-predicate"));
                 counted = Some(Counted {
                     text: String::new(),
                     span: Span::new(q.span.end, q.span.end),
@@ -623,7 +623,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && p.modality == Modality::Done
                 && verbs::purpose_before(&lex.verbs, &toks, b, token_at(&toks, p.span.start))
             {
-                rules.push(format!("{prefix}predicate/purpose-of-a-deadline"));
+                rules.push(rule_id(prefix, "predicate/purpose-of-a-deadline"));
                 p.modality = Modality::Planned;
             }
             // "décédé une quinzaine de jours plus tard": the duration dates the event.
@@ -651,7 +651,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         .is_none_or(|t| p.span.start < t.start)
                 })
                 .map(|(p, rule)| {
-                    rules.push(format!("{prefix}{rule}"));
+                    rules.push(rule_id(prefix, rule));
                     p
                 });
             }
@@ -672,7 +672,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         )
                 })
             {
-                rules.push(format!("{prefix}predicate/purpose-is-no-event"));
+                rules.push(rule_id(prefix, "predicate/purpose-is-no-event"));
                 predicate = None;
             }
             // "neuf djihadistes ont tué 130 personnes": the figure counts who did it.
@@ -681,7 +681,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && p.category != "other"
                 && predicate::active_voice(lex, &toks, token_range(&toks, p.span))
             {
-                rules.push(format!("{prefix}predicate/agent-of-active-verb"));
+                rules.push(rule_id(prefix, "predicate/agent-of-active-verb"));
                 p.category = "other".to_owned();
             }
             // An event told in the future is planned ("accueillera 5 000 visiteurs"), one
@@ -693,7 +693,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .filter(|t| t.start >= p.span.start && t.end <= p.span.end)
                     .find_map(|t| predicate::tense_modality(lex, &t.key))
             {
-                rules.push(format!("{prefix}predicate/tense"));
+                rules.push(rule_id(prefix, "predicate/tense"));
                 p.modality = modality;
             }
             // "n'ont jamais été retrouvés": the event is denied, whatever its tense.
@@ -701,14 +701,14 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && p.span.start != p.span.end
                 && predicate::negated(lex, &toks, token_range(&toks, p.span))
             {
-                rules.push(format!("{prefix}predicate/negated"));
+                rules.push(rule_id(prefix, "predicate/negated"));
                 p.modality = Modality::Negated;
             }
             let process = predicate.as_ref().is_some_and(|p| {
                 p.modality == Modality::Done && lex.processes.contains(&p.category)
             });
             let (time, rule) = window::find(&times, anchor, &markers, q.span, process);
-            rules.push(format!("{prefix}{rule}"));
+            rules.push(rule_id(prefix, rule));
             let parent = if subset || is_fraction(q) {
                 find_parent(
                     lex,
@@ -752,11 +752,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         let mut rules = d.rules;
         let place = match place::in_sentence(&places, unit.span, q.span) {
             Some(p) => {
-                rules.push(format!("{prefix}place/in-sentence"));
+                rules.push(rule_id(prefix, "place/in-sentence"));
                 Some(p)
             }
             None => main_place.clone().inspect(|_| {
-                rules.push(format!("{prefix}place/document-main"));
+                rules.push(rule_id(prefix, "place/document-main"));
             }),
         };
         let (attribution, rule) = if unit.removed_headline {
@@ -795,7 +795,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         if !attribution.unattributed && attribution.how != AttributionHow::Headline {
             last_attributed = Some((d.unit, attribution.clone()));
         }
-        rules.push(format!("{prefix}{rule}"));
+        rules.push(rule_id(prefix, rule));
         let part_of = parents.get(i).copied().flatten();
         if part_of.is_some() {
             let how = if d.subset { "marker" } else { "fraction" };
@@ -1778,7 +1778,7 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
         if child.counted.is_none() || (guessed && parent.counted.is_some()) {
             for rule in child.rules.iter_mut() {
                 if let Some(prefix) = rule.strip_suffix(counted::EARLIER_IN_SENTENCE) {
-                    *rule = format!("{prefix}counted/from-parent");
+                    *rule = rule_id(prefix, "counted/from-parent");
                 }
             }
             child.counted = parent.counted.clone();
@@ -1848,7 +1848,7 @@ fn share_with_next_figure(
                 .position(|r| r.contains("/window/"))
                 .unwrap_or(this.rules.len());
             this.rules
-                .insert(at, format!("{prefix}predicate/shared-with-next-figure"));
+                .insert(at, rule_id(prefix, "predicate/shared-with-next-figure"));
         }
     }
 }
@@ -1868,6 +1868,15 @@ fn is_headline(doc: &Document, unit: &Unit, figure: Span) -> bool {
     let in_first = doc.sentences.iter().filter(|s| s.paragraph == 0).count();
     let text = unit.span.slice(&doc.text).trim_end();
     in_first == 1 && !text.ends_with(['.', '!', '?', ':', '»', '"', '…'])
+}
+
+/// A rule's id under the language's prefix ("claims/fr/" + "predicate/tense"): the two
+/// strings put together without the formatting machinery, for every rule of every claim.
+fn rule_id(prefix: &str, rule: &str) -> String {
+    let mut id = String::with_capacity(prefix.len() + rule.len());
+    id.push_str(prefix);
+    id.push_str(rule);
+    id
 }
 
 fn figure(q: &Quantity) -> Figure {

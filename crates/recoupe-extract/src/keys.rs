@@ -48,21 +48,72 @@ impl KeyFilter {
     }
 }
 
-/// A set of words asked through a [`KeyFilter`] first: most words asked are in none.
+/// The (last byte, length) pairs of a set of keys, lengths up to 63 told apart: after a
+/// [`KeyFilter`], which reads the first byte, a second cheap test before a hash look-up.
+#[derive(Clone, Debug)]
+pub(crate) struct EndFilter {
+    lengths: Box<[u64; 256]>,
+}
+
+impl Default for EndFilter {
+    fn default() -> Self {
+        EndFilter {
+            lengths: Box::new([0; 256]),
+        }
+    }
+}
+
+impl EndFilter {
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> EndFilter {
+        let mut filter = EndFilter::default();
+        for key in keys {
+            filter.insert(key);
+        }
+        filter
+    }
+
+    pub fn insert(&mut self, key: &str) {
+        if let Some(&b) = key.as_bytes().last() {
+            self.lengths[usize::from(b)] |= 1 << key.len().min(63);
+        }
+    }
+
+    /// `false` when `key` is surely none of the keys; `true` when it may be one (an empty
+    /// key is left to the look-up).
+    #[inline]
+    pub fn may_contain(&self, key: &str) -> bool {
+        match key.as_bytes().last() {
+            Some(&b) => self.lengths[usize::from(b)] >> key.len().min(63) & 1 != 0,
+            None => true,
+        }
+    }
+}
+
+/// A set of words asked through a [`KeyFilter`] and an [`EndFilter`] first: most words
+/// asked are in none.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Words {
     set: FxHashSet<String>,
     filter: KeyFilter,
+    ends: EndFilter,
 }
 
 impl Words {
-    #[inline]
+    /// The two filters inline where the set is asked, the hash look-up out of line: most
+    /// words asked stop at a filter.
+    #[inline(always)]
     pub fn contains(&self, key: &str) -> bool {
-        self.filter.may_contain(key) && self.set.contains(key)
+        self.filter.may_contain(key) && self.ends.may_contain(key) && self.look_up(key)
+    }
+
+    #[inline(never)]
+    fn look_up(&self, key: &str) -> bool {
+        self.set.contains(key)
     }
 
     pub fn insert(&mut self, key: String) -> bool {
         self.filter.insert(&key);
+        self.ends.insert(&key);
         self.set.insert(key)
     }
 
@@ -87,11 +138,12 @@ impl Extend<String> for Words {
     }
 }
 
-/// A map keyed by words, asked through a [`KeyFilter`] first.
+/// A map keyed by words, asked through a [`KeyFilter`] and an [`EndFilter`] first.
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
     map: FxHashMap<String, V>,
     filter: KeyFilter,
+    ends: EndFilter,
 }
 
 impl<V> Default for WordMap<V> {
@@ -99,32 +151,42 @@ impl<V> Default for WordMap<V> {
         WordMap {
             map: FxHashMap::default(),
             filter: KeyFilter::default(),
+            ends: EndFilter::default(),
         }
     }
 }
 
 impl<V> WordMap<V> {
-    #[inline]
+    /// The two filters inline where the map is asked, the hash look-up out of line: most
+    /// words asked stop at a filter.
+    #[inline(always)]
     pub fn get(&self, key: &str) -> Option<&V> {
-        if self.filter.may_contain(key) {
-            self.map.get(key)
+        if self.filter.may_contain(key) && self.ends.may_contain(key) {
+            self.look_up(key)
         } else {
             None
         }
     }
 
-    #[inline]
+    #[inline(never)]
+    fn look_up(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+
+    #[inline(always)]
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
     pub fn insert(&mut self, key: String, value: V) -> Option<V> {
         self.filter.insert(&key);
+        self.ends.insert(&key);
         self.map.insert(key, value)
     }
 
     pub fn entry(&mut self, key: String) -> std::collections::hash_map::Entry<'_, String, V> {
         self.filter.insert(&key);
+        self.ends.insert(&key);
         self.map.entry(key)
     }
 

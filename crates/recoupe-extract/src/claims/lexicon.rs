@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::forms::VerbForms;
 use super::tokens::{Token, tokenize};
-use crate::keys::KeyFilter;
+use crate::keys::{EndFilter, KeyFilter};
 
 /// One word of a pattern: the word itself, or a prefix when written with a final `*`.
 #[derive(Debug, Clone)]
@@ -59,6 +59,9 @@ pub struct Entries {
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// The keys of `by_first`: most tokens start no entry, and this tells so without hashing.
     first_keys: KeyFilter,
+    /// The keys of `by_first` again, by last byte: a second test for the short words that
+    /// pass the first.
+    first_ends: EndFilter,
     /// Entries whose first word is a prefix, by the prefix's first byte (all of them under
     /// each byte for an empty prefix): 256 lists, or none when no entry has a prefix.
     by_prefix: Vec<PrefixList>,
@@ -162,11 +165,13 @@ impl Entries {
             }
         }
         let first_keys = KeyFilter::new(by_first.keys().map(String::as_str));
+        let first_ends = EndFilter::new(by_first.keys().map(String::as_str));
         let max_len = entries.iter().map(|e| e.words.len()).max().unwrap_or(0);
         Entries {
             entries,
             by_first,
             first_keys,
+            first_ends,
             by_prefix,
             max_len,
         }
@@ -181,7 +186,7 @@ impl Entries {
                 .find_map(|k| self.entries[k].match_from(tokens, i, known).map(|n| (k, n)))
         };
         let key = first.key.as_str();
-        let exact = if self.first_keys.may_contain(key) {
+        let exact = if self.may_be_first(key) {
             // The list of the token's own key: its first word is the token (a word).
             self.by_first.get(key).and_then(|l| matching(l, 1))
         } else {
@@ -209,11 +214,34 @@ impl Entries {
         self.max_len
     }
 
+    /// Whether `key` may be the first word of an entry written without a prefix.
+    #[inline(always)]
+    fn may_be_first(&self, key: &str) -> bool {
+        self.first_keys.may_contain(key) && self.first_ends.may_contain(key)
+    }
+
+    /// Whether an entry may start at a word with key `key`: `false` says surely none does.
+    /// The same two filters [`Entries::at`] asks first, without its call.
+    #[inline(always)]
+    fn may_start(&self, key: &str) -> bool {
+        self.may_be_first(key)
+            || key
+                .bytes()
+                .next()
+                .and_then(|b| self.by_prefix.get(usize::from(b)))
+                .is_some_and(|l| !l.candidates(key).is_empty())
+    }
+
     /// Every match in `tokens`, left to right, not overlapping.
     pub fn all(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
+        while let Some(t) = tokens.get(i) {
+            // Most tokens start no entry: told here, without a call to `at`.
+            if !(t.is_word && self.may_start(&t.key)) {
+                i += 1;
+                continue;
+            }
             match self.at(tokens, i) {
                 Some(h) => {
                     i = h.end;

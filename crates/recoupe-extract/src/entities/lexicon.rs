@@ -5,7 +5,7 @@
 //! Gazetteer phrases are split with the same tokenizer as the text, so a phrase matches when
 //! its tokens match the text's tokens one by one.
 
-use crate::keys::{KeyFilter, WordMap, Words};
+use crate::keys::{EndFilter, KeyFilter, WordMap, Words};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -119,43 +119,6 @@ pub struct Lexicon {
     pub trigger_filter: KeyFilter,
     /// The triggers again, by last byte: many words that pass the first test fail this one.
     pub trigger_ends: EndFilter,
-}
-
-/// The (last byte, length) pairs of a set of keys, lengths up to 63 told apart: after a
-/// [`KeyFilter`], which reads the first byte, a second cheap test before a hash look-up.
-#[derive(Clone, Debug)]
-pub struct EndFilter {
-    lengths: Box<[u64; 256]>,
-}
-
-impl Default for EndFilter {
-    fn default() -> Self {
-        EndFilter {
-            lengths: Box::new([0; 256]),
-        }
-    }
-}
-
-impl EndFilter {
-    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> EndFilter {
-        let mut filter = EndFilter::default();
-        for key in keys {
-            if let Some(&b) = key.as_bytes().last() {
-                filter.lengths[usize::from(b)] |= 1 << key.len().min(63);
-            }
-        }
-        filter
-    }
-
-    /// `false` when `key` is surely none of the keys; `true` when it may be one (an empty
-    /// key is left to the look-up).
-    #[inline]
-    pub fn may_contain(&self, key: &str) -> bool {
-        match key.as_bytes().last() {
-            Some(&b) => self.lengths[usize::from(b)] >> key.len().min(63) & 1 != 0,
-            None => true,
-        }
-    }
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use recoupe_model::Lang;
@@ -12,7 +12,7 @@ use recoupe_model::quantity::{Dimension, Qualifier, QuantityKind};
 use serde::Deserialize;
 
 use super::token::{fold, tokenize_keys};
-use crate::keys::{KeyFilter, WordMap, Words};
+use crate::keys::{EndFilter, KeyFilter, WordMap, Words};
 
 /// What a word means to the number-word parser.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -83,10 +83,15 @@ pub(crate) struct UnitDef {
 
 /// Everything the numbers stage knows about one language.
 pub(crate) struct Lexicon {
-    /// Folded words that can start a quantity: anything else is skipped at once.
-    pub triggers: FxHashSet<String>,
+    /// Folded words that can start a quantity: anything else is skipped at once. The value
+    /// says whether the word only starts idioms ("la", "les", "en", "à" do): such a word
+    /// starts nothing else once its idioms do not match.
+    pub triggers: FxHashMap<String, bool>,
     /// The triggers, for a cheap first test.
     pub trigger_filter: KeyFilter,
+    /// The triggers again, by last byte: a second cheap test for the many short words that
+    /// pass the first ("de", "la", "les").
+    pub trigger_ends: EndFilter,
     pub words: WordMap<WordClass>,
     pub digit_scales: WordMap<f64>,
     pub money_only_scales: Vec<String>,
@@ -379,8 +384,9 @@ impl Lexicon {
             .flat_map(|(qual, list)| list.into_iter().map(move |p| (p, qual)));
 
         let mut lex = Lexicon {
-            triggers: FxHashSet::default(),
+            triggers: FxHashMap::default(),
             trigger_filter: KeyFilter::default(),
+            trigger_ends: EndFilter::default(),
             words,
             digit_scales: n.digit_scales.into_iter().collect(),
             money_only_scales: n.money_only_scales,
@@ -443,16 +449,20 @@ impl Lexicon {
             ),
             vague_links: folded(q.vague_nouns.vague_links),
         };
-        let mut triggers: FxHashSet<String> = FxHashSet::default();
-        triggers.extend(lex.words.keys().cloned());
-        triggers.extend(lex.ordinals.keys().cloned());
-        triggers.extend(lex.fraction_nouns.keys().cloned());
-        triggers.extend(lex.approx_nouns.keys().cloned());
-        triggers.extend(lex.approx_halves.iter().cloned());
-        triggers.extend(lex.vague_nouns.keys().cloned());
-        triggers.extend(lex.negative_words.iter().cloned());
-        triggers.extend(lex.idioms.by_key.keys().cloned());
-        lex.trigger_filter = KeyFilter::new(triggers.iter().map(String::as_str));
+        let mut triggers: FxHashMap<String, bool> = FxHashMap::default();
+        let others = (lex.words.keys())
+            .chain(lex.ordinals.keys())
+            .chain(lex.fraction_nouns.keys())
+            .chain(lex.approx_nouns.keys())
+            .chain(lex.approx_halves.iter())
+            .chain(lex.vague_nouns.keys())
+            .chain(lex.negative_words.iter());
+        triggers.extend(others.map(|k| (k.clone(), false)));
+        for k in lex.idioms.by_key.keys() {
+            triggers.entry(k.clone()).or_insert(true);
+        }
+        lex.trigger_filter = KeyFilter::new(triggers.keys().map(String::as_str));
+        lex.trigger_ends = EndFilter::new(triggers.keys().map(String::as_str));
         lex.triggers = triggers;
         lex
     }

@@ -237,16 +237,21 @@ impl<'a> Scanner<'a> {
             return Some(end);
         }
         let lex = self.lex();
-        // Most words start nothing: skip them with one look-up (Roman numerals aside).
+        // Most words start nothing: skip them with one look-up (Roman numerals aside). A
+        // word that only starts idioms ("la", "en") starts nothing once they fail.
+        let mut idioms_only = false;
         if self.kind(i) == Some(TokKind::Word)
             && !self
                 .toks()
                 .get(i)
                 .and_then(|t| self.c.text.as_bytes().get(t.start))
                 .is_some_and(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
-            && !(lex.trigger_filter.may_contain(self.key(i)) && lex.triggers.contains(self.key(i)))
         {
-            return None;
+            let key = self.key(i);
+            if !(lex.trigger_filter.may_contain(key) && lex.trigger_ends.may_contain(key)) {
+                return None;
+            }
+            idioms_only = *lex.triggers.get(key)?;
         }
         for p in lex.idioms.candidates(self.key(i)) {
             if let Some(end) = self.match_at(i, p) {
@@ -258,6 +263,11 @@ impl<'a> Scanner<'a> {
                     "numbers/not-figure/idiom",
                 ));
             }
+        }
+        // Past the idioms a word of this kind meets only look-ups of the other tables, none
+        // of which holds it, and Roman numerals, which it cannot start.
+        if idioms_only {
+            return None;
         }
         if let Some(end) = self.roman(i) {
             return Some(end);
