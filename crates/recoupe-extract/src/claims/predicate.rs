@@ -98,6 +98,15 @@ pub fn find(
             !noun || of_figure || lex.implied.values().any(|v| v == &h.category)
         })
         .filter(|h| h.start < b + REACH && h.end + REACH > a)
+        // Before the figure, the participle of another figure's noun is that figure's when
+        // this one has its own ("sept policiers blessés et 70 véhicules dégradés").
+        .filter(|h| {
+            let others_between = figures
+                .iter()
+                .any(|&(x, y, _)| x != a && x >= h.end && y <= a);
+            let after_other_noun = blocked.iter().any(|&(_, y)| y == h.start);
+            h.end > a || !(others_between || after_other_noun) || !own_participle()
+        })
         // Past the figure's own verb, only its purpose is still its clause: "ont emprunté
         // des corridors afin d'évacuer la ville".
         .filter(|h| {
