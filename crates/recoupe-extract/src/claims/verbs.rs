@@ -232,7 +232,7 @@ pub fn find(
                     && join - y <= COORDINATED_GAP
                     && tokens
                         .get(join)
-                        .is_some_and(|t| is(&v.coordinators, &t.key))
+                        .is_some_and(|t| t.key == "," || is(&v.coordinators, &t.key))
                     && (y..join).all(|k| {
                         tokens.get(k).is_some_and(|t| t.is_word)
                             && !other_figure(k)
