@@ -627,7 +627,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 p.modality = Modality::Planned;
             }
             // "décédé une quinzaine de jours plus tard": the duration dates the event.
-            let offset = duration && lex.time_offsets.at(&toks, after_noun).is_some();
+            // "ses 25 années d'expérience": a quality of someone, no event.
+            let offset = duration
+                && (lex.time_offsets.at(&toks, after_noun).is_some()
+                    || lex.duration_attributes.at(&toks, after_noun).is_some());
             if duration && (predicate.is_none() || offset) {
                 continue;
             }

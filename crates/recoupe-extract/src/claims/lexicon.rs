@@ -293,6 +293,8 @@ struct CountedFile {
     #[serde(default)]
     time_offsets: Vec<String>,
     #[serde(default)]
+    duration_attributes: Vec<String>,
+    #[serde(default)]
     people_pronoun_verbs: Vec<String>,
     #[serde(default)]
     share_articles: Vec<String>,
@@ -799,6 +801,9 @@ pub struct Lexicon {
     pub people_partitives: Entries,
     /// "plus tard", "auparavant": a duration before them dates an event, it counts nothing.
     pub time_offsets: Entries,
+    /// What a duration before these measures is a quality of someone ("25 années
+    /// d'expérience", "14,6 années devant eux"): no event.
+    pub duration_attributes: Entries,
     pub people_pronoun_verbs: WordSet,
     /// Articles a share's noun may take after its "de" ("40 % de l'électorat").
     pub share_articles: WordSet,
@@ -1014,6 +1019,7 @@ fn load(lang: Lang) -> Lexicon {
         people_pronouns: word_set(counted.people_pronouns),
         people_partitives: single("people", counted.people_partitives),
         time_offsets: single("offset", counted.time_offsets),
+        duration_attributes: single("attribute", counted.duration_attributes),
         people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
         share_articles: word_set(counted.share_articles),
         demonym_endings: counted.demonym_endings,
