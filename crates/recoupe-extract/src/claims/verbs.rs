@@ -149,6 +149,24 @@ pub fn find(
             i = comma + 1;
             continue;
         }
+        // And an aside of examples with no verb after "dont", with its length: "cinq anciens
+        // membres du diocèse, dont l'archevêque d'Auch et l'évêque de Nevers, sont
+        // convoqués".
+        if i > b
+            && tokens.get(i - 1).is_some_and(|w| w.key == ",")
+            && is(&v.relative_pronouns, &t.key)
+            && let Some(comma) = (i + 1..(i + REACH).min(tokens.len()))
+                .take_while(|&k| {
+                    tokens.get(k).is_some_and(|w| {
+                        w.key == "," || (w.is_word && forward_at(v, tokens, k).is_none())
+                    }) && !other_figure(k)
+                })
+                .find(|&k| tokens.get(k).is_some_and(|w| w.key == ","))
+        {
+            limit += comma + 1 - i;
+            i = comma + 1;
+            continue;
+        }
         // A subordinate clause after the figure's own is another clause ("alors que …").
         // So does a subject pronoun: its clause has a subject of its own ("qui attire deux
         // millions de touristes, il est fermé").
