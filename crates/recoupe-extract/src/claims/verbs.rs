@@ -968,15 +968,16 @@ fn is_participle_after_auxiliary(v: &Verbs, key: &str) -> bool {
         && !has_ending(key, &v.not_verb_endings)
 }
 
-/// Whether token `i` is a past participle right after a form of "avoir", though it may be
-/// a noun elsewhere ("a fait feu", "ont produit").
+/// Whether token `i` is a past participle right after a form of "avoir" (past adverbs),
+/// though it may be a noun elsewhere ("a fait feu", "ont produit", "n'ont rien fait").
 fn after_avoir(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
         v.forms.get(&t.key).is_some_and(|c| c.past_participle())
             && !is(&v.function_words, &t.key)
             && !is(&v.auxiliaries, &t.key)
-    }) && i
-        .checked_sub(1)
+    }) && (0..i)
+        .rev()
+        .find(|&k| tokens.get(k).is_none_or(|w| !is_between(v, &w.key)))
         .and_then(|k| tokens.get(k))
         .is_some_and(|a| v.forms.is_form_of(&a.key, &v.active_auxiliaries))
 }
