@@ -128,6 +128,15 @@ pub fn find(
     // Quotation marks take no room of the reach: "Trois « hommes volants », équipés d'ailes
     // propulsées par des réacteurs, ont évolué".
     let mut limit = b + REACH;
+    // A count of times tells how often the verb before it happened ("aurait été versée en
+    // quatre fois à Rachida Dati atteindrait"): the verb after is another subject's.
+    if tokens
+        .get(b)
+        .is_some_and(|t| lex.multipliers.contains(&t.key))
+        && !super::counted::is_ratio(lex, tokens, b)
+    {
+        limit = b;
+    }
     while i < tokens.len() && i < limit {
         let t = tokens.get(i)?;
         if t.is_quote_mark() {
