@@ -131,7 +131,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     && !elliptic_age(lex, &toks, &ann.quantities, q, (*a, *b))
                     && !refers_or_names(lex, &toks, q, *a, *b)
                     && !stands_alone(lex, &toks, q, *a, *b)
-                    && !starts_compound_name(&doc.text, q.span)
+                    && !starts_compound_word(&doc.text, q.span)
                     && !glued_to_digits(&doc.text, q.span)
             })
             .unzip();
@@ -450,8 +450,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         // before an inverted subject ends its clause.
                         let inverted = inverted_subject(lex, &toks, a, &not_verbs).then_some(b);
                         // "sur les 72 tonnes exportées, 80 % sont partis en Chine": a
-                        // figure in a phrase that opens the sentence with a preposition
-                        // has no event past the phrase's comma.
+                        // figure in a phrase that opens the sentence has no event past the
+                        // phrase's comma.
                         let fronted_end = verbs::fronted_phrase(&lex.verbs, &toks, a)
                             .then(|| {
                                 (b..toks.len()).find(|&k| toks.get(k).is_some_and(|t| t.key == ","))
@@ -500,30 +500,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                             let describing = p.span.start < q.span.start
                                 && !area
                                 && describes(lex, &toks, q, (a, b));
-                            // "a sauvé fin 2016 en prenant une participation de 34%": a
-                            // verb of the figure's own between an event before it and the
-                            // figure opens the figure's clause.
-                            // Not for a subset, which takes its parent's event past any
-                            // clause, nor past a verb of telling ("il en annonçait 13346") or
-                            // a coordinator ("…, ainsi que deux écoles").
+                            // A subset takes its parent's event past any clause.
                             let nearer_verb = !subset
                                 && own.as_ref().is_some_and(|own| {
-                                    let (start, end) = token_range(&toks, own.span);
-                                    !own.state
-                                        && own.span.start >= p.span.end
-                                        && own.span.end <= q.span.start
-                                        && !toks.get(end.saturating_sub(1)).is_some_and(|t| {
-                                            lex.verbs.forms.is_form_of(
-                                                &t.key,
-                                                &lex.verbs.reporting_infinitives,
-                                            )
-                                        })
-                                        && !toks.get(start..a).is_some_and(|w| {
-                                            w.iter().any(|t| {
-                                                lex.verbs.coordinators.contains(&t.key)
-                                                    || lex.verbs.que_forms.contains(&t.key)
-                                            })
-                                        })
+                                    opens_figure_clause(lex, &toks, own, p.span, (a, q.span))
                                 });
                             !describing
                                 && !nearer_verb
@@ -1555,6 +1535,33 @@ fn listed_with_a_year(
         })
 }
 
+/// Whether the figure's own verb `own`, standing between the lexicon event `event` and the
+/// figure (token `a`, span `figure`), opens the figure's clause, so that the event is
+/// another clause's: "a sauvé fin 2016 en prenant une participation de 34%". Not a verb of
+/// state or of telling ("il en annonçait 13346"), nor past a coordinator or a "que" ("…,
+/// ainsi que deux écoles").
+fn opens_figure_clause(
+    lex: &Lexicon,
+    toks: &[Token],
+    own: &verbs::Found,
+    event: Span,
+    (a, figure): (usize, Span),
+) -> bool {
+    let (start, end) = token_range(toks, own.span);
+    let v = &lex.verbs;
+    !own.state
+        && own.span.start >= event.end
+        && own.span.end <= figure.start
+        && !end
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| v.forms.is_form_of(&t.key, &v.reporting_infinitives))
+        && !toks.get(start..a).is_some_and(|w| {
+            w.iter()
+                .any(|t| v.coordinators.contains(&t.key) || v.que_forms.contains(&t.key))
+        })
+}
+
 /// A bare number joined to an age a few words before it, with no noun of its own, is an
 /// age too: "61 ans pour les hommes et 60 pour les femmes".
 fn elliptic_age(
@@ -1565,22 +1572,21 @@ fn elliptic_age(
     (a, b): (usize, usize),
 ) -> bool {
     let bare = q.kind == QuantityKind::Count && q.unit.is_none();
-    let joined = a >= 2
-        && toks
-            .get(a - 1)
-            .is_some_and(|t| lex.ellipsis_joins.contains(&t.key));
+    let Some(join) = a
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .filter(|t| a >= 2 && lex.ellipsis_joins.contains(&t.key))
+    else {
+        return false;
+    };
     let no_noun = toks.get(b).is_none_or(|t| {
         !t.is_word || (lex.not_nouns.contains(&t.key) && !lex.noun_links.contains(&t.key))
     });
-    let Some(join) = toks.get(a.wrapping_sub(1)) else {
-        return false;
-    };
     // The nearest number before the join, at most `ELLIPSIS_AGE_REACH` tokens back.
     let from = toks
         .get(a.saturating_sub(ELLIPSIS_AGE_REACH))
         .map_or(0, |t| t.start);
-    bare && joined
-        && no_noun
+    bare && no_noun
         && quantities
             .iter()
             .rfind(|p| p.span.end <= join.start && p.span.start >= from)
@@ -1625,11 +1631,20 @@ fn in_parentheses(toks: &[Token], a: usize, b: usize) -> bool {
         && toks.get(b).is_some_and(|t| t.key == ")")
 }
 
-/// A number joined by a hyphen to a capitalized word: a place or a name ("Deux-Ponts",
-/// "Trois-Rivières").
-fn starts_compound_name(text: &str, span: Span) -> bool {
+/// A number joined by a hyphen to the word after it is part of that word: any number before
+/// a capitalized word, a place or a name ("Deux-Ponts", "Trois-Rivières"); a number in words
+/// before any word ("une demi-soeur", "les deux-roues").
+fn starts_compound_word(text: &str, span: Span) -> bool {
+    let words = !text
+        .get(span.start..span.end)
+        .unwrap_or("")
+        .chars()
+        .any(|c| c.is_ascii_digit());
     let mut rest = text.get(span.end..).unwrap_or("").chars();
-    rest.next() == Some('-') && rest.next().is_some_and(char::is_uppercase)
+    rest.next() == Some('-')
+        && rest
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (words && c.is_alphabetic()))
 }
 
 /// Whether the figure starting at token `a` is the base of a rate: a rate marker ends right
@@ -1681,17 +1696,7 @@ fn glued_to_digits(text: &str, span: Span) -> bool {
             .get(span.start..)
             .and_then(|t| t.chars().next())
             .is_some_and(|c| c.is_ascii_digit());
-    // "une demi-soeur", "les deux-roues": a number word joined by a hyphen to the word
-    // after it is part of that word.
-    let words = !text
-        .get(span.start..span.end)
-        .unwrap_or("")
-        .chars()
-        .any(|c| c.is_ascii_digit());
-    let mut rest = text.get(span.end..).unwrap_or("").chars();
-    let hyphened_word =
-        words && rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic);
-    glued_after || glued_before || after_letter || hyphened_word
+    glued_after || glued_before || after_letter
 }
 
 const GLUE: [char; 6] = ['-', 'x', '×', '/', '\'', '’'];

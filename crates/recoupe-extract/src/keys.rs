@@ -5,21 +5,33 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// The (first byte, length) pairs of a set of keys: lengths up to 63 are told apart, longer
-/// ones share one bit.
+/// One bit per (byte, length) pair: lengths up to 63 are told apart, longer ones share one
+/// bit. [`KeyFilter`] keys it by a word's first byte, [`EndFilter`] by its last.
 #[derive(Clone, Debug)]
-pub(crate) struct KeyFilter {
-    lengths: Box<[u64; 256]>,
-    empty: bool,
+struct ByteLengths(Box<[u64; 256]>);
+
+impl Default for ByteLengths {
+    fn default() -> Self {
+        ByteLengths(Box::new([0; 256]))
+    }
 }
 
-impl Default for KeyFilter {
-    fn default() -> Self {
-        KeyFilter {
-            lengths: Box::new([0; 256]),
-            empty: false,
-        }
+impl ByteLengths {
+    fn insert(&mut self, byte: u8, len: usize) {
+        self.0[usize::from(byte)] |= 1 << len.min(63);
     }
+
+    #[inline]
+    fn contains(&self, byte: u8, len: usize) -> bool {
+        self.0[usize::from(byte)] >> len.min(63) & 1 != 0
+    }
+}
+
+/// The (first byte, length) pairs of a set of keys.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeyFilter {
+    lengths: ByteLengths,
+    empty: bool,
 }
 
 impl KeyFilter {
@@ -33,7 +45,7 @@ impl KeyFilter {
 
     pub fn insert(&mut self, key: &str) {
         match key.as_bytes().first() {
-            Some(&b) => self.lengths[usize::from(b)] |= 1 << key.len().min(63),
+            Some(&b) => self.lengths.insert(b, key.len()),
             None => self.empty = true,
         }
     }
@@ -42,25 +54,17 @@ impl KeyFilter {
     #[inline]
     pub fn may_contain(&self, key: &str) -> bool {
         match key.as_bytes().first() {
-            Some(&b) => self.lengths[usize::from(b)] >> key.len().min(63) & 1 != 0,
+            Some(&b) => self.lengths.contains(b, key.len()),
             None => self.empty,
         }
     }
 }
 
-/// The (last byte, length) pairs of a set of keys, lengths up to 63 told apart: after a
-/// [`KeyFilter`], which reads the first byte, a second cheap test before a hash look-up.
-#[derive(Clone, Debug)]
+/// The (last byte, length) pairs of a set of keys: after a [`KeyFilter`], which reads the
+/// first byte, a second cheap test before a hash look-up.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct EndFilter {
-    lengths: Box<[u64; 256]>,
-}
-
-impl Default for EndFilter {
-    fn default() -> Self {
-        EndFilter {
-            lengths: Box::new([0; 256]),
-        }
-    }
+    lengths: ByteLengths,
 }
 
 impl EndFilter {
@@ -74,7 +78,7 @@ impl EndFilter {
 
     pub fn insert(&mut self, key: &str) {
         if let Some(&b) = key.as_bytes().last() {
-            self.lengths[usize::from(b)] |= 1 << key.len().min(63);
+            self.lengths.insert(b, key.len());
         }
     }
 
@@ -83,7 +87,7 @@ impl EndFilter {
     #[inline]
     pub fn may_contain(&self, key: &str) -> bool {
         match key.as_bytes().last() {
-            Some(&b) => self.lengths[usize::from(b)] >> key.len().min(63) & 1 != 0,
+            Some(&b) => self.lengths.contains(b, key.len()),
             None => true,
         }
     }

@@ -136,12 +136,22 @@ fn by_subject_pronoun(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found
 /// plus que l'Allemagne", "trois fois la taille" are ratios, they count nothing; "a fait
 /// feu 5 fois" counts shots.
 pub fn is_ratio(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
-    tokens
-        .get(b)
-        .is_some_and(|t| lex.multipliers.contains(&t.key))
+    multiplier_at(lex, tokens, b)
         && tokens
             .get(b + 1)
             .is_some_and(|t| lex.after_multiplier.contains(&t.key))
+}
+
+/// Whether a multiplier with no comparison follows the figure ending at token `b`: it counts
+/// times ("a fait feu 5 fois").
+pub fn counts_times(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
+    multiplier_at(lex, tokens, b) && !is_ratio(lex, tokens, b)
+}
+
+fn multiplier_at(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
+    tokens
+        .get(b)
+        .is_some_and(|t| lex.multipliers.contains(&t.key))
 }
 
 /// "7,1 hectares", "environ 3,5 kilomètres de route", "5km": the unit is the counted thing.

@@ -557,8 +557,8 @@ pub struct Verbs {
     pub restatements: WordSet,
     /// "où": a verb between it and the figure has the figure as its inverted subject.
     pub inverting: WordSet,
-    /// "avoir": a past participle right after one of its forms is a verb, though it may be
-    /// a noun elsewhere ("a fait feu").
+    /// "avoir": the auxiliary of the active voice ("ont tué"); a past participle right after
+    /// one of its forms is a verb, though it may be a noun elsewhere ("a fait feu").
     pub active_auxiliaries: WordSet,
     /// "qui": past a phrase after the figure's noun, its clause is about that phrase's noun.
     pub subject_relatives: WordSet,
@@ -877,7 +877,7 @@ pub struct Lexicon {
     /// ("neuf djihadistes ont tué"), a figure counts those who did it. The auxiliaries that
     /// tell the voice.
     pub agent_verbs: WordSet,
-    pub active_auxiliaries: WordSet,
+    /// (The auxiliaries of the active voice are `verbs.active_auxiliaries`.)
     pub passive_auxiliaries: WordSet,
     /// Categories a reflexive form does not tell ("se retrouvent" meet, "s'arrêtent" stop).
     pub not_reflexive: Vec<String>,
@@ -1056,7 +1056,6 @@ fn load(lang: Lang) -> Lexicon {
         conditional_endings: predicates.conditional_endings,
         future_of_conditional: predicates.future_of_conditional,
         agent_verbs: word_set(predicates.agent_verbs),
-        active_auxiliaries: word_set(predicates.active_auxiliaries.clone()),
         passive_auxiliaries: word_set(predicates.passive_auxiliaries),
         not_reflexive: predicates.not_reflexive,
         noun_coordinators: word_set(predicates.noun_coordinators),

@@ -475,7 +475,7 @@ pub fn active_voice(lex: &Lexicon, tokens: &[Token], (i, end): (usize, usize)) -
         .any(|t| forms.is_form_of(&t.key, &lex.passive_auxiliaries));
     let active = around
         .iter()
-        .any(|t| forms.is_form_of(&t.key, &lex.active_auxiliaries));
+        .any(|t| forms.is_form_of(&t.key, &lex.verbs.active_auxiliaries));
     let participle = forms.get(&last.key).is_some_and(|c| c.past_participle());
     !passive
         && (active || (i == j && !participle && forms.get(&last.key).is_some_and(|c| c.finite())))

@@ -119,26 +119,22 @@ pub fn find(
     {
         return Some(found);
     }
-    // After: the first verb of the clause. A figure in a phrase that opens the sentence
-    // with a preposition is no subject: the clause after its comma has one of its own ("Lors
-    // de deux procès récents, des hommes ont été accusés").
+    // After: the first verb of the clause. A figure in a phrase that opens the sentence is
+    // no subject: the clause after its comma has one of its own ("Lors de deux procès
+    // récents, des hommes ont été accusés").
     let fronted = fronted_phrase(v, tokens, a);
     let mut comma = false;
     let mut i = b;
-    // Quotation marks take no room of the reach: "Trois « hommes volants », équipés d'ailes
-    // propulsées par des réacteurs, ont évolué".
     let mut limit = b + REACH;
     // A count of times tells how often the verb before it happened ("aurait été versée en
     // quatre fois à Rachida Dati atteindrait"): the verb after is another subject's.
-    if tokens
-        .get(b)
-        .is_some_and(|t| lex.multipliers.contains(&t.key))
-        && !super::counted::is_ratio(lex, tokens, b)
-    {
+    if super::counted::counts_times(lex, tokens, b) {
         limit = b;
     }
     while i < tokens.len() && i < limit {
         let t = tokens.get(i)?;
+        // Quotation marks take no room of the reach: "Trois « hommes volants », équipés
+        // d'ailes propulsées par des réacteurs, ont évolué".
         if t.is_quote_mark() {
             limit += 1;
         }
@@ -527,9 +523,7 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         .filter(|w| is(&v.modal_links, &w.key))
         .and(k.checked_sub(2));
     // Past adverbs too: "devront en outre payer".
-    let past_adverbs = (0..k)
-        .rev()
-        .find(|&m| tokens.get(m).is_none_or(|w| !is_between(v, &w.key)))
+    let past_adverbs = before_adverbs(v, tokens, k)
         .filter(|&m| m + 1 < k)
         .and_then(|m| tokens.get(m));
     let modal = before
@@ -650,8 +644,10 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         .any(|j| forward_at(v, tokens, j).is_some())
 }
 
-/// Whether the figure at token `a` stands in a phrase that opens its sentence with a
-/// preposition ("Lors de deux procès", "Parmi les 311 migrants"), past determiners.
+/// Whether the figure at token `a` stands in a phrase that opens its sentence: on a
+/// participle with no verb before the figure ("Dotée d'un budget de"), or on a preposition,
+/// past determiners ("Lors de deux procès", "Parmi les 311 migrants"), which may follow
+/// another opening phrase with no verb ("En 2017, sur les 72 tonnes").
 pub fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
     // A sentence that opens on a participle, the figure before its first comma and no verb
     // between: "Dotée d'un budget de 20 millions d'euros, la chaîne se donne pour mission".
@@ -984,11 +980,17 @@ fn after_avoir(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         v.forms.get(&t.key).is_some_and(|c| c.past_participle())
             && !is(&v.function_words, &t.key)
             && !is(&v.auxiliaries, &t.key)
-    }) && (0..i)
-        .rev()
-        .find(|&k| tokens.get(k).is_none_or(|w| !is_between(v, &w.key)))
+    }) && before_adverbs(v, tokens, i)
         .and_then(|k| tokens.get(k))
         .is_some_and(|a| v.forms.is_form_of(&a.key, &v.active_auxiliaries))
+}
+
+/// The nearest token before token `i` that is no adverb between an auxiliary or a modal and
+/// its verb (`between`, adverbs of manner).
+fn before_adverbs(v: &Verbs, tokens: &[Token], i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .find(|&k| tokens.get(k).is_none_or(|w| !is_between(v, &w.key)))
 }
 
 /// A present participle or gerund ("arrêtant"); nouns of the same shape ("habitant") are in
