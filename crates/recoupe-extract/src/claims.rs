@@ -274,7 +274,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         // beside it; one that shares an earlier figure's noun shares its event too.
         let mut elliptic = vec![false; figures.len()];
         for k in 0..figures.len() {
-            let Some(((_, q), &(_, b, subset))) = figures.get(k).zip(ranges.get(k)) else {
+            let Some(((_, q), &(a, b, subset))) = figures.get(k).zip(ranges.get(k)) else {
                 continue;
             };
             let guessed = counted_nouns
@@ -296,12 +296,12 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .and_then(|earlier| earlier.iter().rev().flatten().next())
                     .cloned()
                     .or_else(|| {
-                        // Only when the sentence names no noun before it either.
-                        counted_nouns
-                            .get(k)
-                            .is_some_and(Option::is_none)
-                            .then(|| counted_in_previous_sentence(&drafts, si))
-                            .flatten()
+                        // Only when the figure opens its sentence: "Une victime est dans
+                        // un état grave et 11 autres" takes up a noun of its own sentence.
+                        (counted_nouns.get(k).is_some_and(Option::is_none)
+                            && opens_sentence(lex, &toks, a))
+                        .then(|| counted_in_previous_sentence(&drafts, si))
+                        .flatten()
                     })
                 && let Some(slot) = counted_nouns.get_mut(k)
             {
@@ -638,6 +638,21 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     p
                 });
             }
+            // "aurait arrêté une liste de 27 délégués et de 5 membres": a figure joined by a
+            // coordinator to the one before it, whose verb stands before both, is that
+            // verb's too (not measures: "d'une capacité de 10 et 7,5 tonnes").
+            if predicate.is_none()
+                && !subset
+                && q.unit.is_none()
+                && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
+                && let Some(p) = &earlier.predicate
+                && let Some(earlier_q) = ann.quantities.get(earlier.quantity)
+                && p.span.end <= earlier_q.span.start
+                && coordinated_object(lex, &toks, earlier, earlier_q, a)
+            {
+                rules.push(rule_id(prefix, "predicate/shared-with-coordinated-object"));
+                predicate = Some(p.clone());
+            }
             // "933 km pour se retrouver à la Commission": what a figure is for is not what
             // it says happened (a duration's purpose is its deadline, read above), unless
             // it counts those who act ("des habitants … afin d'évacuer la ville").
@@ -915,12 +930,20 @@ fn other_event(
         .flatten()
         .filter_map(|k| toks.get(k))
         .any(|t| lex.verbs.reflexives.contains(&t.key));
+    // "a arrêté une liste de 27 délégués": the verb's phrase tells no event of the lexicon.
+    let phrase_without_event = (start.saturating_sub(2)..end).any(|k| {
+        lex.not_predicates
+            .at(toks, k)
+            .is_some_and(|h| h.start < end && end <= h.end)
+    });
     let category = lex
         .gerund_category
         .get(&verb.to_lowercase())
         .map(String::as_str)
         .or_else(|| {
-            let last = toks.get(end - 1).filter(|_| !reflexive)?;
+            let last = toks
+                .get(end - 1)
+                .filter(|_| !reflexive && !phrase_without_event)?;
             lex.verb_infinitives
                 .category_of(&lex.verbs.forms, &last.key)
         })
@@ -1106,6 +1129,44 @@ fn agent_of_passive(
         category: "other".to_owned(),
         modality: predicate::modality(lex, toks, start.saturating_sub(6), b),
         rule: found.rule,
+    })
+}
+
+/// Whether the figure starting at token `a` is joined to the `earlier` claim's figure (or its
+/// counted noun) by a coordinator alone, with commas and "de" around it: "27 délégués et de 5
+/// membres", "12 écoles, et 3 hôpitaux".
+fn coordinated_object(
+    lex: &Lexicon,
+    toks: &[Token],
+    earlier: &Draft,
+    earlier_q: &Quantity,
+    a: usize,
+) -> bool {
+    let end = earlier
+        .counted
+        .as_ref()
+        .map_or(earlier_q.span.end, |c| c.span.end.max(earlier_q.span.end));
+    let from = token_at(toks, end);
+    let Some(between) = toks.get(from..a) else {
+        return false;
+    };
+    let mut coordinated = false;
+    for t in between {
+        if lex.verbs.coordinators.contains(&t.key) {
+            coordinated = true;
+        } else if t.key != "," && !lex.noun_links.contains(&t.key) {
+            return false;
+        }
+    }
+    coordinated
+}
+
+/// Whether only linking words ("Et", "Mais", "Quelque") stand before token `a`.
+fn opens_sentence(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+    toks.get(..a).is_some_and(|before| {
+        before
+            .iter()
+            .all(|t| !t.is_word || lex.sentence_openers.contains(&t.key))
     })
 }
 
@@ -1594,8 +1655,9 @@ fn elliptic_age(
 }
 
 /// A number that is all its sentence ("2." numbering a list item), digits that open their
-/// sentence before a closing bracket ("4) Pour la FEB, …": a list item too), or digits that
-/// are all of a quotation (the album «19»; «deux ou trois jours» quotes a figure).
+/// sentence before a closing bracket ("4) Pour la FEB, …": a list item too), or digits or
+/// a number word that are all of a quotation (the album «19», the word « septante »;
+/// «deux ou trois jours» quotes a figure).
 fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
     let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
     let digits = q.text.chars().all(|c| c.is_ascii_digit());
@@ -1607,8 +1669,10 @@ fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize)
             t.key == ")" || (t.is_word && t.capitalized && lex.not_nouns.contains(&t.key))
         });
     let whole_sentence = (0..a).all(is_punct) && (b..toks.len()).all(is_punct) || item_number;
+    // A number word alone in quotation marks is a word mentioned: "la forme « septante »".
+    let word = q.text.chars().all(|c| c.is_alphabetic() || c == '-');
     let quoted = a > 0
-        && digits
+        && (digits || word)
         && toks
             .get(a - 1)
             .is_some_and(|t| QUOTE_OPEN.contains(&t.key.as_str()))

@@ -321,6 +321,8 @@ struct CountedFile {
     #[serde(default)]
     others: Vec<String>,
     #[serde(default)]
+    sentence_openers: Vec<String>,
+    #[serde(default)]
     whole_heads: Vec<String>,
     #[serde(default)]
     descriptive_heads: Vec<String>,
@@ -827,6 +829,9 @@ pub struct Lexicon {
     pub after_multiplier: WordSet,
     /// "autres" after a figure and no noun: it counts what an earlier figure or noun counts.
     pub others: WordSet,
+    /// Words that may open a sentence before its first figure ("Et", "Quelque"): a figure
+    /// after only these and "autres" takes up the previous sentence's noun.
+    pub sentence_openers: WordSet,
     /// "ensemble", "total": a share of these counts what follows their "de".
     pub whole_heads: WordSet,
     /// Nouns a figure after "de" describes ("une ville de 30 000 habitants").
@@ -1033,6 +1038,7 @@ fn load(lang: Lang) -> Lexicon {
         multipliers: word_set(counted.multipliers),
         after_multiplier: word_set(counted.after_multiplier),
         others: word_set(counted.others),
+        sentence_openers: word_set(counted.sentence_openers),
         whole_heads: word_set(counted.whole_heads),
         descriptive_heads: word_set(counted.descriptive_heads),
         measure_heads: word_set(counted.measure_heads),

@@ -115,6 +115,9 @@ pub fn find(
                 || verbs::purpose_before(&lex.verbs, tokens, b, h.start)
         })
         .filter(|h| h.start < b || !epithet_of_another_noun(lex, tokens, h, b, figures, blocked))
+        // A gerund past the figure tells how the sentence's subject acted, not what befell
+        // the figure: "a arrêté une liste de 5 membres en saisissant la présence d'un …".
+        .filter(|h| h.start <= b || !verbs::gerund_after_marker(&lex.verbs, tokens, h.start))
         // A semicolon, a question or an exclamation mark ends the figure's sentence part:
         // "680 adultes s'y trouvent encore; 323 en sont revenus".
         .filter(|h| {

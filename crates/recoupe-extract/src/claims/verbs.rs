@@ -303,6 +303,16 @@ fn gerund_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         .then(|| event(t.start, t.end, "predicate/other-gerund"))
 }
 
+/// Whether token `i` is a gerund: a present participle right after "en" ("en saisissant").
+pub fn gerund_after_marker(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|w| is(&v.gerund_markers, &w.key))
+        && tokens
+            .get(i)
+            .is_some_and(|t| t.is_word && is_present_participle(v, &t.key))
+}
+
 /// A gerund some words before the figure: "en désactivant les commentaires sur des dizaines
 /// de millions de vidéos". Only after "en", a form that is nothing but a verb, or a gerund
 /// of a known event ("blessant un standardiste et deux gardiens": `gerund_category`):
