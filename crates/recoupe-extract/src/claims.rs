@@ -358,6 +358,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let by_pronoun = found
                 .as_ref()
                 .is_some_and(|f| f.rule == counted::BY_PRONOUN);
+            let counted_guessed = found.as_ref().is_none_or(counted::Found::is_guess);
             let mut counted = found.map(|f| {
                 rules.push(rule_id(prefix, f.rule));
                 Counted {
@@ -712,7 +713,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     lex,
                     &drafts,
                     first_in_sentence,
-                    counted.as_ref(),
+                    (counted.as_ref(), counted_guessed),
                     &units,
                     unit,
                     &ann.quantities,
@@ -1777,7 +1778,7 @@ fn find_parent(
     lex: &Lexicon,
     drafts: &[Draft],
     first_in_sentence: usize,
-    counted: Option<&Counted>,
+    (counted, guessed): (Option<&Counted>, bool),
     units: &[Unit],
     unit: &Unit,
     quantities: &[Quantity],
@@ -1802,7 +1803,13 @@ fn find_parent(
     };
     let both = |d: &Draft| compatible(d) && large_enough(d);
     let any = |_: &Draft| true;
-    let tests: [&dyn Fn(&Draft) -> bool; 4] = [&both, &compatible, &large_enough, &any];
+    // A guessed noun says nothing of the child ("88 cas de décès dont 50" took "personnes"
+    // from earlier in the sentence): only sizes tell the parent.
+    let tests: &[&dyn Fn(&Draft) -> bool] = if guessed {
+        &[&large_enough, &any]
+    } else {
+        &[&both, &compatible, &large_enough, &any]
+    };
     for test in tests {
         if let Some(i) = in_sentence
             .clone()

@@ -403,7 +403,7 @@ fn other_noun(
 /// The counted noun an elliptic figure `k` shares with a figure beside it: the earlier
 /// figure's when a list word stands between them and no auxiliary ("15 sièges pour le FN,
 /// entre 350 et 380 pour LREM"), else the next figure's when one join word is all that
-/// separates them ("de 90 à 80 km/h"). `ranges` are the sentence's figures, `found` their
+/// separates them ("de 90 à 80 km/h", "6, 12 ou 24 préservatifs"). `ranges` are the sentence's figures, `found` their
 /// counted nouns; returns the noun and whether it came from the earlier figure.
 pub fn shared(
     lex: &Lexicon,
@@ -435,11 +435,17 @@ pub fn shared(
         })
     });
     earlier.or_else(|| {
-        let &(next_a, _, _) = ranges.get(k + 1)?;
+        let &(next_a, next_b, _) = ranges.get(k + 1)?;
         let noun = found.get(k + 1)?.as_ref()?;
         let join = tokens.get(b..next_a)?;
         let [word] = join else { return None };
-        lex.ellipsis_joins.contains(&word.key).then(|| {
+        // A comma heads a list that the next figure closes: "des boîtes de 6, 12 ou 24
+        // préservatifs".
+        let list_closed_next = word.key == ","
+            && tokens
+                .get(next_a..next_b)
+                .is_some_and(|w| w.iter().any(|t| lex.verbs.coordinators.contains(&t.key)));
+        (lex.ellipsis_joins.contains(&word.key) || list_closed_next).then(|| {
             (
                 Found {
                     rule: "counted/shared-with-next-figure",

@@ -444,6 +444,8 @@ struct VerbsFile {
     #[serde(default)]
     agent_markers: Vec<String>,
     #[serde(default)]
+    cause_markers: Vec<String>,
+    #[serde(default)]
     modals: Vec<String>,
     #[serde(default)]
     causatives: Vec<String>,
@@ -584,6 +586,8 @@ pub struct Verbs {
     pub subject_pronouns: WordSet,
     /// The word before the agent of a passive participle ("lancés par").
     pub agent_markers: WordSet,
+    /// "pour" after a participle: the figure after it is what the participle was for.
+    pub cause_markers: WordSet,
     /// Verbs followed by the infinitive that says what happened ("devraient être libérées").
     pub modals: WordSet,
     /// Forms of a verb that, before an infinitive, makes someone do it: the infinitive tells
@@ -1130,6 +1134,7 @@ fn load(lang: Lang) -> Lexicon {
             copula_links: word_set(predicates.verbs.copula_links),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
+            cause_markers: word_set(predicates.verbs.cause_markers),
             modals: word_set(predicates.verbs.modals),
             causatives: word_set(predicates.verbs.causatives),
             verb_openers: word_set(predicates.verbs.verb_openers),

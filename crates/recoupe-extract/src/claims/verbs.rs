@@ -13,7 +13,7 @@ use recoupe_model::Span;
 use std::collections::BTreeMap;
 
 use super::lexicon::{Lexicon, Verbs, WordSet};
-use super::tokens::Token;
+use super::tokens::{Token, token_at};
 
 /// How many tokens from the figure a clause verb may stand.
 const REACH: usize = 12;
@@ -116,6 +116,12 @@ pub fn find(
     if let Some(marker) = a.checked_sub(1)
         && let Some(found) =
             passive_agent(lex, tokens, marker).filter(|f| !f.state && !is_noun(marker - 1))
+    {
+        return Some(found);
+    }
+    // "déjà condamné pour neuf meurtres": what the participle was for.
+    if let Some(marker) = a.checked_sub(1)
+        && let Some(found) = cause_of_participle(lex, tokens, marker)
     {
         return Some(found);
     }
@@ -343,6 +349,46 @@ fn reports_count(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         .get(i)
         .is_some_and(|t| v.reporting.iter().any(|r| t.key.starts_with(r.as_str())))
 }
+
+/// The participle whose cause follows the "pour" at token `marker` ("condamné pour neuf
+/// meurtres", "mis en examen pour 70 infractions"): only a participle, a word or two
+/// before.
+fn cause_of_participle(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<Found> {
+    let by = tokens.get(marker)?;
+    if !is(&lex.verbs.cause_markers, &by.key) {
+        return None;
+    }
+    let found = (marker.saturating_sub(CAUSE_GAP)..marker)
+        .rev()
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .find_map(|k| {
+            let t = tokens.get(k)?;
+            lex.verbs
+                .forms
+                .get(&t.key)
+                .is_some_and(|c| c.past_participle())
+                .then(|| participle_after_noun(lex, tokens, k))
+                .flatten()
+        })
+        .filter(|f| !f.state)?;
+    let k = token_at(tokens, found.span.start);
+    let compound =
+        backward_at(&lex.verbs, tokens, k).filter(|c| c.rule == "predicate/other-compound-verb");
+    let mut found = compound.unwrap_or(found);
+    // "mis en examen pour": the phrase is the event, up to its "pour".
+    if tokens.get(k + 1).is_some_and(|t| t.key == "en")
+        && let Some(last) = tokens.get(marker - 1)
+    {
+        found.span = Span::new(found.span.start, last.end);
+    }
+    Some(Found {
+        rule: "predicate/other-participle-cause",
+        ..found
+    })
+}
+
+/// How many words before its "pour" a participle may stand ("mis en examen pour").
+const CAUSE_GAP: usize = 3;
 
 /// The participle whose agent follows the "par" at token `marker` ("lancés par").
 pub fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<Found> {
