@@ -444,6 +444,8 @@ struct VerbsFile {
     #[serde(default)]
     agent_markers: Vec<String>,
     #[serde(default)]
+    object_adverbs: Vec<String>,
+    #[serde(default)]
     cause_markers: Vec<String>,
     #[serde(default)]
     modals: Vec<String>,
@@ -586,6 +588,8 @@ pub struct Verbs {
     pub subject_pronouns: WordSet,
     /// The word before the agent of a passive participle ("lancés par").
     pub agent_markers: WordSet,
+    /// Adverbs between a verb and its object figure ("attire chaque année deux millions").
+    pub object_adverbs: WordSet,
     /// "pour" after a participle: the figure after it is what the participle was for.
     pub cause_markers: WordSet,
     /// Verbs followed by the infinitive that says what happened ("devraient être libérées").
@@ -1134,6 +1138,7 @@ fn load(lang: Lang) -> Lexicon {
             copula_links: word_set(predicates.verbs.copula_links),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
             agent_markers: word_set(predicates.verbs.agent_markers),
+            object_adverbs: word_set(predicates.verbs.object_adverbs),
             cause_markers: word_set(predicates.verbs.cause_markers),
             modals: word_set(predicates.verbs.modals),
             causatives: word_set(predicates.verbs.causatives),

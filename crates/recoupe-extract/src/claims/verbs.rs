@@ -78,8 +78,13 @@ pub fn find(
         });
     }
     // A verb right before the figure takes it as its object ("mobilisant 2500 gendarmes",
-    // "espère 250 000 spectateurs"): a verb after the object belongs to another clause.
-    if let Some(k) = a.checked_sub(1)
+    // "espère 250 000 spectateurs", past adverbs: "attire chaque année deux millions de
+    // touristes"): a verb after the object belongs to another clause.
+    let before_object = (a.saturating_sub(OBJECT_ADVERBS)..a)
+        .rev()
+        .find(|&k| tokens.get(k).is_none_or(|t| !is(&v.object_adverbs, &t.key)))
+        .or_else(|| a.checked_sub(1));
+    if let Some(k) = before_object
         && !is_noun(k)
         && !in_cue(k)
         && tokens.get(k).is_some_and(|t| !is(&v.speech, &t.key))
@@ -386,6 +391,9 @@ fn cause_of_participle(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option
         ..found
     })
 }
+
+/// How many adverbs may stand between a verb and its object figure ("chaque année").
+const OBJECT_ADVERBS: usize = 3;
 
 /// How many words before its "pour" a participle may stand ("mis en examen pour").
 const CAUSE_GAP: usize = 3;
