@@ -1460,11 +1460,16 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     }
     let plain = q.qualifier == Qualifier::Exact && q.unit.is_none();
     let words = !q.text.chars().any(|c| c.is_ascii_digit());
+    // A quotation may open between the determiner and the number: "Ces « deux individus ».
+    let determiner = (0..a)
+        .rev()
+        .find_map(|i| toks.get(i).filter(|t| !t.is_quote_mark()))
+        .is_some_and(|t| lex.referential_determiners.contains(&t.key));
     if plain
         && words
         && q.kind == QuantityKind::Count
         && q.best.is_some_and(|v| v <= lex.referential_max)
-        && lex.referential_determiners.contains(&before.key)
+        && determiner
     {
         return true;
     }
