@@ -855,7 +855,19 @@ pub fn participles_after<'a>(
     b: usize,
     is_noun: impl Fn(usize) -> bool + 'a,
 ) -> impl Iterator<Item = Found> + 'a {
-    let end = (b + 4).min(tokens.len());
+    // An aside in brackets right after the noun is stepped over: "85 726 demandes d'asile
+    // (dont 78 371 premières demandes) reçues en 2016".
+    let open = (b..tokens.len())
+        .find(|&k| !is_noun(k))
+        .filter(|&k| tokens.get(k).is_some_and(|t| t.key == "("));
+    let close = open.and_then(|open| {
+        (open + 1..(open + ASIDE_REACH).min(tokens.len()))
+            .find(|&k| tokens.get(k).is_some_and(|t| t.key == ")"))
+    });
+    let (b, end) = match close {
+        Some(close) => (close + 1, (close + 4).min(tokens.len())),
+        None => (b, (b + 4).min(tokens.len())),
+    };
     let v = &lex.verbs;
     // A complementizer or an auxiliary opens another clause: "deux niveaux où sont
     // assurées les prestations".
@@ -874,6 +886,9 @@ pub fn participles_after<'a>(
             Some(next.filter(|n| !n.state).unwrap_or(found))
         })
 }
+
+/// How many tokens an aside in brackets after a noun may hold.
+const ASIDE_REACH: usize = 16;
 
 /// A modal: one of the list, or any finite form of a modal's infinitive ("risquons").
 fn is_modal(v: &Verbs, key: &str) -> bool {
