@@ -1474,6 +1474,13 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         return true;
     }
     let digits = q.text.chars().all(|c| c.is_ascii_digit());
+    // "en jargon 2.0", "le web 3.0": a version, written with a point and a zero.
+    if let Some((whole, "0")) = q.text.split_once('.')
+        && !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     // "(0-1)", "3-1": two numbers joined by a hyphen, the first not below the second or
     // zero, are a score, not a range; with a leading zero they are the number of a text
     // ("décret exécutif 05-240").
