@@ -148,7 +148,8 @@ pub fn counts_times(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
     multiplier_at(lex, tokens, b) && !is_ratio(lex, tokens, b)
 }
 
-fn multiplier_at(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
+/// Whether a multiplier ("fois") follows the figure ending at token `b`.
+pub fn multiplier_at(lex: &Lexicon, tokens: &[Token], b: usize) -> bool {
     tokens
         .get(b)
         .is_some_and(|t| lex.multipliers.contains(&t.key))

@@ -98,6 +98,23 @@ pub fn find(
     {
         return Some(found);
     }
+    // "Nous avons entre 2500 et 3000 fidèles": "avoir" after a subject pronoun has the figure
+    // as what the subject owns, a state; a verb after it is another clause's ("et les gens
+    // n'aiment pas prier"). Not "il y a", which presents the figure as a subject.
+    if let Some(k) = a.checked_sub(1)
+        && let Some(t) = tokens.get(k)
+        && t.is_word
+        && v.forms.is_form_of(&t.key, &v.active_auxiliaries)
+        && k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| is(&v.subject_pronouns, &p.key))
+    {
+        return Some(Found {
+            span: Span::new(t.start, t.end),
+            state: true,
+            rule: "predicate/state-verb",
+        });
+    }
     // In a list of figures each with its participle ("se soldant par 300 bâtiments
     // vandalisés, 10 000 véhicules incendiés et 56 policiers blessés"), the participle right
     // after the figure's noun is its own event, before the verb whose agent the figure is.
@@ -135,6 +152,7 @@ pub fn find(
     // récents, des hommes ont été accusés").
     let fronted = fronted_phrase(v, tokens, a);
     let mut comma = false;
+    let mut epithet_state: Option<Found> = None;
     let mut i = b;
     let mut limit = b + REACH;
     // A count of times tells how often the verb before it happened ("aurait été versée en
@@ -220,6 +238,15 @@ pub fn find(
             i = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
             continue;
         }
+        // A count of times between the figure and its verb tells how often, it is no subject
+        // of its own: "Environ 80 élèves par promotion, deux fois par année, intègrent".
+        if let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, _)| x == i && x != a)
+            && super::counted::multiplier_at(lex, tokens, end)
+        {
+            limit += end + 1 - i;
+            i = end + 1;
+            continue;
+        }
         if ends_clause(v, t)
             || (fronted && t.key == ",")
             || other_figure(i)
@@ -229,9 +256,30 @@ pub fn find(
         {
             break;
         }
-        if !is_noun(i)
-            && let Some(found) = forward_at(v, tokens, i)
-        {
+        // A participle of state right after the noun is its epithet, the verb comes after:
+        // "deux de ses homologues concernés introduiraient un recours".
+        let finite_verb = |k: usize| {
+            tokens
+                .get(k)
+                .and_then(|t| v.forms.get(&t.key))
+                .is_some_and(|c| c.finite())
+        };
+        let epithet = i > b
+            && is_noun(i - 1)
+            && tokens
+                .get(i)
+                .and_then(|t| v.forms.get(&t.key))
+                .is_some_and(|c| c.past_participle() && !c.finite());
+        let found = (!is_noun(i))
+            .then(|| forward_at(v, tokens, i))
+            .flatten()
+            // Past an epithet only a conjugated verb is the figure's ("datées de mardi et
+            // diffusées jeudi" are both epithets).
+            .filter(|_| epithet_state.is_none() || finite_verb(i));
+        if let Some(state) = found.as_ref().filter(|f| f.state && epithet) {
+            // Kept in case no verb follows: then the epithet's state is the figure's.
+            epithet_state.get_or_insert(state.clone());
+        } else if let Some(found) = found {
             // Past a comma or a relative pronoun the verb may be another noun's: "Des
             // milliers d'enfants libérés du bec-de-lièvre qui les défiguraient".
             let relative = (b..i).any(|k| {
@@ -239,6 +287,12 @@ pub fn find(
                     .get(k)
                     .is_some_and(|w| is(&v.subject_relatives, &w.key))
             });
+            if comma || relative {
+                // Another noun's verb: the epithet stays the figure's.
+                if let Some(state) = epithet_state {
+                    return Some(state);
+                }
+            }
             return match after_noun().filter(|_| comma || relative) {
                 Some(participle) => Some(participle),
                 None => Some(found),
@@ -246,6 +300,9 @@ pub fn find(
         }
         comma |= t.key == ",";
         i += 1;
+    }
+    if let Some(state) = epithet_state {
+        return Some(state);
     }
     if let Some(found) = after_noun() {
         return Some(found);
