@@ -1341,7 +1341,7 @@ fn measures_a_thing(lex: &Lexicon, toks: &[Token], (a, b): (usize, usize)) -> bo
 }
 
 /// Whether the length at tokens `[a, b)` locates a place: "à une vingtaine de km de
-/// l'aéroport" ("de" after its counted noun, or after the figure).
+/// l'aéroport" ("de" after its counted noun, or after the figure), "33 km à l'ouest de".
 fn locates(
     lex: &Lexicon,
     toks: &[Token],
@@ -1364,12 +1364,15 @@ fn locates(
             })
             .any(|i| toks.get(i).is_some_and(|t| lex.directions.contains(&t.key)) && link(i + 1))
     };
+    // A direction locates even with no "à" before: "La commune de Kadiria, 33 km à l'ouest
+    // de Bouira, recèle".
     length
-        && a >= 1
-        && toks
-            .get(a - 1)
-            .is_some_and(|t| lex.distance_markers.contains(&t.key))
-        && (link(end) || direction())
+        && ((a >= 1
+            && toks
+                .get(a - 1)
+                .is_some_and(|t| lex.distance_markers.contains(&t.key))
+            && link(end))
+            || direction())
 }
 
 /// Whether a subset marker ("dont", "y compris", "including") ends right before token `a`
