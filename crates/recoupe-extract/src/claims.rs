@@ -602,7 +602,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if duration
                 && let Some(p) = predicate.as_mut()
                 && p.modality == Modality::Done
-                && verbs::purpose_before(&lex.verbs, &toks, b, token_at(&toks, p.span.start))
+                && verbs::purpose_before(lex, &toks, b, token_at(&toks, p.span.start))
             {
                 rules.push(rule_id(prefix, "predicate/purpose-of-a-deadline"));
                 p.modality = Modality::Planned;
@@ -663,12 +663,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .is_some_and(|c| lex.acting_categories.contains(&c.category))
                 && predicate.as_ref().is_some_and(|p| {
                     p.span.start >= q.span.end
-                        && verbs::purpose_before(
-                            &lex.verbs,
-                            &toks,
-                            b,
-                            token_at(&toks, p.span.start),
-                        )
+                        && verbs::purpose_before(lex, &toks, b, token_at(&toks, p.span.start))
                 })
             {
                 rules.push(rule_id(prefix, "predicate/purpose-is-no-event"));

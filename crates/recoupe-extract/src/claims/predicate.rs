@@ -112,7 +112,7 @@ pub fn find(
         .filter(|h| {
             h.start < b
                 || clause_end.is_none_or(|end| h.start < end)
-                || verbs::purpose_before(&lex.verbs, tokens, b, h.start)
+                || verbs::purpose_before(lex, tokens, b, h.start)
         })
         .filter(|h| h.start < b || !epithet_of_another_noun(lex, tokens, h, b, figures, blocked))
         // A gerund past the figure tells how the sentence's subject acted, not what befell

@@ -860,8 +860,9 @@ fn relative_of_later_noun(
 }
 
 /// Whether the word at `end` is an infinitive of purpose opened after token `from`: "pour
-/// quitter", "afin de rentrer", "pour pouvoir les évacuer".
-pub fn purpose_before(v: &Verbs, tokens: &[Token], from: usize, end: usize) -> bool {
+/// quitter", "afin de rentrer", "pour pouvoir les évacuer", "pour ne pas se heurter".
+pub fn purpose_before(lex: &Lexicon, tokens: &[Token], from: usize, end: usize) -> bool {
+    let v = &lex.verbs;
     let Some(marker) = (from..end).rev().find(|&i| {
         tokens
             .get(i)
@@ -872,6 +873,8 @@ pub fn purpose_before(v: &Verbs, tokens: &[Token], from: usize, end: usize) -> b
     tokens.get(marker + 1..end).is_some_and(|between| {
         between.iter().all(|t| {
             is(&v.modal_links, &t.key)
+                || lex.negation_openers.contains(&t.key)
+                || lex.negation_particles.contains(&t.key)
                 || is(&v.object_clitics, &t.key)
                 || is(&v.modal_infinitives, &t.key)
                 || is_modal(v, &t.key)
