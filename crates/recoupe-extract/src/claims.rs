@@ -565,9 +565,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     modality: predicate::modality(lex, &toks, carrier.saturating_sub(6), b),
                 });
             }
+            // "(il en reste 87 000)": a conjugated verb right before the figure is its own,
+            // even a verb of state, so the earlier figure's event is not.
+            let own_verb_before = a.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+                t.is_word
+                    && !lex.ellipsis_links.contains(&t.key)
+                    && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+            });
             if predicate.is_none()
                 && shares_earlier
                 && !auxiliary_next
+                && !own_verb_before
                 && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
                 && let Some(p) = &earlier.predicate
             {

@@ -418,7 +418,13 @@ impl<'a> Scanner<'a> {
             } else {
                 IdentifierKind::Email
             }
-        } else if first == "#" && self.kind(i + 1) == Some(TokKind::Word) {
+        } else if first == "#"
+            && (self.kind(i + 1) == Some(TokKind::Word)
+                // "#24hPujadas" is a hashtag, "#1" a rank.
+                || (self.kind(i + 1) == Some(TokKind::Digits)
+                    && self.kind(i + 2) == Some(TokKind::Word)
+                    && end > i + 2))
+        {
             IdentifierKind::Hashtag
         } else if (first == "http" || first == "https" || first == "ftp") && self.key(i + 1) == ":"
             || first == "www" && self.key(i + 1) == "."
