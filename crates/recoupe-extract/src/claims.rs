@@ -582,6 +582,21 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 rules.push(rule_id(prefix, "predicate/shared-with-earlier-figure"));
                 predicate = Some(p.clone());
             }
+            // "Seuls quatre députés ont été élus au premier tour : deux pour LREM, …": the
+            // breakdown after a colon of what was counted before it shares its event.
+            if predicate.is_none()
+                && !subset
+                && a.checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|t| t.key == ":")
+                && let Some(c) = &counted
+                && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
+                && earlier.counted.as_ref().is_some_and(|e| e.span == c.span)
+                && let Some(p) = &earlier.predicate
+            {
+                rules.push(rule_id(prefix, "predicate/breakdown-after-colon"));
+                predicate = Some(p.clone());
+            }
             if predicate.is_none()
                 && let Some(c) = &counted
                 && let Some(category) = lex.implied.get(&c.category)
