@@ -343,6 +343,8 @@ struct CountedFile {
     #[serde(default)]
     right_after_number: Vec<String>,
     #[serde(default)]
+    agreement_exempt: Vec<String>,
+    #[serde(default)]
     directions: Vec<String>,
     #[serde(default)]
     direction_links: Vec<String>,
@@ -861,6 +863,8 @@ pub struct Lexicon {
     /// Counted words that count only right after their number ("5 contre"), never carried
     /// to a later figure ("815,5 millions en 2018, contre 823,2 en 2017").
     pub right_after_number: WordSet,
+    /// Plural measures whose participle agrees with what they measure ("fois", "euros").
+    pub agreement_exempt: WordSet,
     /// Prepositions of a distance ("à 20 km de").
     pub distance_markers: WordSet,
     /// Points of the compass and the words before them, between a distance and its "de"
@@ -1057,6 +1061,7 @@ fn load(lang: Lang) -> Lexicon {
         label_nouns: word_set(counted.label_nouns),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
+        agreement_exempt: word_set(counted.agreement_exempt),
         distance_markers: word_set(counted.distance_markers),
         directions: word_set(counted.directions),
         direction_links: word_set(counted.direction_links),

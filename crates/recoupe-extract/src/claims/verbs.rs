@@ -924,6 +924,26 @@ pub fn participles_after<'a>(
         (open + 1..(open + ASIDE_REACH).min(tokens.len()))
             .find(|&k| tokens.get(k).is_some_and(|t| t.key == ")"))
     });
+    // A plural noun takes no singular participle: "les 13,8 kilomètres d'une montée devenue
+    // mythique" tell of the climb.
+    // The noun is the figure's unit when it has none after it ("kilomètres").
+    let plural_noun = (b..tokens.len())
+        .take_while(|&k| is_noun(k))
+        .last()
+        .or_else(|| b.checked_sub(1))
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| {
+            t.is_word && t.key.ends_with(['s', 'x']) && !lex.agreement_exempt.contains(&t.key)
+        });
+    let agrees = move |f: &Found| {
+        !plural_noun || {
+            let (start, end) = (f.span.start, f.span.end);
+            tokens
+                .iter()
+                .rfind(|t| t.start >= start && t.end <= end)
+                .is_some_and(|t| t.key.ends_with(['s', 'x']))
+        }
+    };
     let (b, end) = match close {
         Some(close) => (close + 1, (close + 4).min(tokens.len())),
         None => (b, (b + 4).min(tokens.len())),
@@ -939,10 +959,11 @@ pub fn participles_after<'a>(
         })
         .filter(move |&k| !is_noun(k))
         .filter_map(move |k| {
-            let found = participle_after_noun(lex, tokens, k)?;
+            let found = participle_after_noun(lex, tokens, k).filter(&agrees)?;
             let next = (k + 1 < end)
                 .then(|| participle_after_noun(lex, tokens, k + 1))
-                .flatten();
+                .flatten()
+                .filter(&agrees);
             Some(next.filter(|n| !n.state).unwrap_or(found))
         })
 }
