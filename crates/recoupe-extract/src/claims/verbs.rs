@@ -247,7 +247,7 @@ pub fn find(
             i = end + 1;
             continue;
         }
-        if ends_clause(v, t)
+        if ends_clause(v, tokens, i)
             || (fronted && t.key == ",")
             || other_figure(i)
             || in_cue(i)
@@ -345,7 +345,7 @@ pub fn find(
     while i > 0 && i + REACH > a {
         i -= 1;
         let t = tokens.get(i)?;
-        if ends_clause(v, t) || other_figure(i) || in_cue(i) || is(&v.speech, &t.key) {
+        if ends_clause(v, tokens, i) || other_figure(i) || in_cue(i) || is(&v.speech, &t.key) {
             break;
         }
         // A verb before "où", "que" or "lorsque" is another clause's: "se sont déplacés sur
@@ -540,8 +540,21 @@ fn is_name(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|before| before.iter().any(|w| w.is_word))
 }
 
-fn ends_clause(v: &Verbs, t: &Token) -> bool {
-    !t.is_word && v.clause_ends.contains(&t.key)
+/// Whether token `i` ends a clause; not the dot of a title before a name ("de M. Guaido").
+fn ends_clause(v: &Verbs, tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return true;
+    };
+    let title = || {
+        t.key == "."
+            && i.checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|w| w.is_word && w.capitalized && w.key.len() <= 3)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|w| w.capitalized && w.key.starts_with(char::is_alphabetic))
+    };
+    !t.is_word && v.clause_ends.contains(&t.key) && !title()
 }
 
 fn is(set: &WordSet, key: &str) -> bool {
@@ -810,10 +823,8 @@ pub fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
                     .checked_sub(1)
                     .and_then(|q| tokens.get(q))
                     .is_some_and(|t| t.key == ",")
-                    && (0..p).all(|q| {
-                        forward_at(v, tokens, q).is_none()
-                            && tokens.get(q).is_some_and(|t| !ends_clause(v, t))
-                    })))
+                    && (0..p)
+                        .all(|q| forward_at(v, tokens, q).is_none() && !ends_clause(v, tokens, q))))
     })
 }
 
@@ -822,7 +833,7 @@ pub fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
 fn shares_auxiliary(v: &Verbs, tokens: &[Token], join: usize) -> bool {
     (join.saturating_sub(REACH)..join)
         .rev()
-        .take_while(|&k| tokens.get(k).is_some_and(|t| !ends_clause(v, t)))
+        .take_while(|&k| !ends_clause(v, tokens, k))
         .any(|k| {
             tokens
                 .get(k)
