@@ -247,6 +247,26 @@ pub fn find(
             i = end + 1;
             continue;
         }
+        // A figure joined by "et" or "ou" is a second subject of the same verb: "293 foyers
+        // à hay Chouakria et 482 autres à hay Tegagra ont été raccordés"; not for a subset,
+        // a figure with no noun of its own ("37 à l'arrêt et 139 n'ont jamais démarré") or
+        // one whose noun has its participle ("1522 foyers privés d'électricité et 6
+        // communes sont privées d'eau").
+        if i > b
+            && !fronted
+            && !subset
+            && (b..b + 2).any(&is_noun)
+            && after_noun().is_none()
+            && tokens
+                .get(i - 1)
+                .is_some_and(|w| is(&v.coordinators, &w.key) && !is(&v.clause_coordinators, &w.key))
+            && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, s)| x == i && !s && x != a)
+        {
+            let next = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
+            limit += next - i;
+            i = next;
+            continue;
+        }
         if ends_clause(v, tokens, i)
             || (fronted && t.key == ",")
             || other_figure(i)
@@ -677,6 +697,10 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
         .or_else(|| past_adverbs.filter(|w| is_modal(v, &w.key)));
     if let Some(modal) = modal {
         return Some(event(modal.start, t.end, "predicate/other-modal-verb"));
+    }
+    // An infinitive after a causative: "le chantier fait travailler 8000 personnes".
+    if let Some(w) = before.filter(|w| is(&v.causatives, &w.key)) {
+        return Some(event(w.start, t.end, "predicate/other-causative-verb"));
     }
     // An infinitive after its preposition: "conduit à séquestrer deux dirigeants".
     if before.is_some_and(|w| is(&v.infinitive_markers, &w.key)) {
