@@ -204,10 +204,15 @@ pub fn find(
             // Past another figure and a "que", the clause is that figure's own ("25 %
             // d'abstentionnisme et que plus de 12 % des gens se sont déplacés"); so is the
             // predicate past another figure when this one has its own participle.
+            // And an event past another figure that does not fit what this one counts, or
+            // past a duration, is the other's ("Vingt jours … se soldant par … 56 policiers
+            // blessés").
             if crossed > 0
                 && h.start >= b
                 && ((lo..hi).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
-                    || own_participle())
+                    || own_participle()
+                    || misfit > 0
+                    || counted == Some(DURATION))
             {
                 return None;
             }
@@ -245,6 +250,8 @@ pub fn find(
 
 /// The category of an event the lexicon does not name.
 const OTHER: &str = "other";
+/// The category of counted durations.
+const DURATION: &str = "duration";
 
 /// Whether the lexicon hit `h`, past the figure ending at token `b`, is a participle right
 /// after another noun and its singular determiner: that noun's epithet ("utilisant un
