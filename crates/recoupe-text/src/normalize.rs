@@ -197,7 +197,12 @@ impl Walker<'_, '_> {
 
     /// Like [`Self::next_kept`], also looking past characters that `skip` accepts (a bounded
     /// number of them, so a long run costs no more than a short one).
-    fn next_kept_past(&self, mut pos: usize, skip: impl Fn(char) -> bool) -> Option<char> {
+    fn next_kept_past(&self, pos: usize, skip: impl Fn(char) -> bool) -> Option<char> {
+        self.next_kept_at(pos, skip).map(|(_, c)| c)
+    }
+
+    /// Like [`Self::next_kept_past`], with the character's position.
+    fn next_kept_at(&self, mut pos: usize, skip: impl Fn(char) -> bool) -> Option<(usize, char)> {
         let mut r = self.next_removal;
         for _ in 0..32 {
             if let Some(span) = self.removals.get(r)
@@ -209,7 +214,7 @@ impl Walker<'_, '_> {
             }
             match self.char_at(pos)? {
                 c if is_invisible(c) || skip(c) => pos += c.len_utf8(),
-                c => return Some(c),
+                c => return Some((pos, c)),
             }
         }
         None
@@ -457,11 +462,18 @@ impl Walker<'_, '_> {
             return false;
         };
         let after = &self.text[pos..];
-        let mut rest = after.chars().skip(1);
         if prev.is_lowercase() {
-            // (a) a lowercase word of four letters or more, then a capitalized word.
-            return self.lower_run.is_some_and(|n| n >= 4)
-                && rest.by_ref().take(2).filter(|c| c.is_lowercase()).count() == 2;
+            // (a) a lowercase word of four letters or more, then a capitalized word; its
+            // letters are read as kept, past invisible characters ("comaA\u{200b}aà").
+            if self.lower_run.is_none_or(|n| n < 4) {
+                return false;
+            }
+            let capital = after.chars().next().map_or(1, char::len_utf8);
+            let second = self.next_kept_at(pos + capital, |_| false);
+            let third = second.and_then(|(at, c)| self.next_kept_at(at + c.len_utf8(), |_| false));
+            return [second, third]
+                .iter()
+                .all(|k| k.is_some_and(|(_, c)| c.is_lowercase()));
         }
         if matches!(prev, '.' | '!' | '?') {
             // (b) end of a sentence glued to the next one.
@@ -510,6 +522,8 @@ mod tests {
             "par l'AFP. T-Shirts roses"
         );
         assert_eq!(norm("7.1 U.S.A"), "7.1 U.S.A");
+        // The capitalized word is read past the invisible characters it loses.
+        assert_eq!(norm("comaA\u{200b}aà"), "coma Aaà");
     }
 
     /// Pieces of text that exercise every rule, and the bulk copy's edges: accented and
