@@ -8,6 +8,8 @@
 
 use recoupe_model::{Normalized, NormalizedBuilder};
 
+use crate::chars::char_len_at;
+
 /// The ASCII form of one char, or `None` when it is ASCII already.
 pub(crate) fn ascii_of(c: char) -> Option<&'static str> {
     if c.is_ascii() {
@@ -48,22 +50,29 @@ pub(crate) fn shadow(text: &str) -> Normalized {
         return Normalized::identity(text);
     }
     let mut b = NormalizedBuilder::new(text);
-    // Runs of ASCII are copied whole, found on bytes: only the other chars are decoded.
     let bytes = text.as_bytes();
+    // Runs of ASCII are copied whole, found on bytes: only the other chars are decoded.
     let (mut i, mut plain_from) = (0, 0);
     while let Some(&byte) = bytes.get(i) {
         if byte.is_ascii() {
             i = next_non_ascii(bytes, i);
             continue;
         }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+        let Some((c, len)) = char_len_at(text, i) else {
             break;
         };
-        if i > plain_from {
-            b.copy(i - plain_from);
+        let with = ascii_of(c).unwrap_or(" ");
+        match with.as_bytes() {
+            // Nearly every replacement: an accented letter, an apostrophe, a space.
+            &[byte] => b.copy_then_replace_byte(i - plain_from, len, byte),
+            _ => {
+                if i > plain_from {
+                    b.copy(i - plain_from);
+                }
+                b.replace(len, with);
+            }
         }
-        b.replace(c.len_utf8(), ascii_of(c).unwrap_or(" "));
-        i += c.len_utf8();
+        i += len;
         plain_from = i;
     }
     b.copy_rest();
