@@ -61,6 +61,11 @@ pub fn find(
     // event before any verb earlier in the sentence, and before a verb past a comma ("un
     // million de matelas vendus, La Compagnie … s'affiche").
     let after_noun = || participles_after(lex, tokens, b, is_noun).next();
+    // A verb of state opening the figure as its qualifier is the figure's verb: "La fressure
+    // dépasse les 2 500 dinars, les abats … sont cédés".
+    if let Some(found) = state_at(v, tokens, a) {
+        return Some(found);
+    }
     // "qui était de 300 tonnes, a triplé": "être" and "de" state the amount, whatever verb
     // follows.
     if a >= 2
@@ -191,8 +196,11 @@ pub fn find(
             && is(&v.relative_pronouns, &t.key)
             && let Some(comma) = (i + 1..(i + REACH).min(tokens.len()))
                 .take_while(|&k| {
+                    // Brackets may hold a gloss: "dont les huit d'Île-de-France (région
+                    // parisienne), le Nord et le Rhône, ont activé".
                     tokens.get(k).is_some_and(|w| {
-                        w.key == "," || (w.is_word && forward_at(v, tokens, k).is_none())
+                        matches!(w.key.as_ref(), "," | "(" | ")")
+                            || (w.is_word && forward_at(v, tokens, k).is_none())
                     }) && !other_figure(k)
                 })
                 .find(|&k| tokens.get(k).is_some_and(|w| w.key == ","))
