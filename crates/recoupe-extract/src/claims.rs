@@ -1521,8 +1521,13 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if digits && (q.text.len() > 1 && q.text.starts_with('0')) {
         return true;
     }
-    // "les articles 25 et 27 du code": the number of a part of a text.
-    if plain && digits && before.is_word && lex.label_nouns.contains(&before.key) {
+    // "les articles 25 et 27 du code": the number of a part of a text; "la télévision 2M":
+    // digits glued to capitals name a channel.
+    let glued_capitals = q.text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let name_like = glued_capitals.len() < q.text.len()
+        && !glued_capitals.is_empty()
+        && glued_capitals.chars().all(|c| c.is_ascii_uppercase());
+    if ((plain && digits) || name_like) && before.is_word && lex.label_nouns.contains(&before.key) {
         return true;
     }
     if plain && digits && before.is_word && lex.model_articles.contains(&before.key) {

@@ -165,7 +165,13 @@ pub fn find(
                 ")" => d - 1,
                 _ => d,
             });
-            depth == 0 && !between.iter().any(|t| lex.insertion_marks.contains(&t.key))
+            // A colon or a semicolon after the figure opens another statement: "la
+            // conjugaison de deux situations : nous sortions d'une tragédie".
+            let statement_end =
+                h.start >= b && between.iter().any(|t| matches!(t.key.as_ref(), ":" | ";"));
+            depth == 0
+                && !statement_end
+                && !between.iter().any(|t| lex.insertion_marks.contains(&t.key))
         })
         .filter_map(|h| {
             let (base, lo, hi) = if h.start >= b {
