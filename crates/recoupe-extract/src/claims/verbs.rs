@@ -271,6 +271,13 @@ pub fn find(
             && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, s)| x == i && !s && x != a)
         {
             let next = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
+            // A participle after the last noun is the whole list's: "sur 131 hommes et six
+            // femmes condamnés".
+            if next > end
+                && let Some(found) = participle_after_noun(lex, tokens, next).filter(|f| !f.state)
+            {
+                return Some(found);
+            }
             limit += next - i;
             i = next;
             continue;
