@@ -103,8 +103,9 @@ pub fn find(
     {
         return Some(found);
     }
-    // "Nous avons entre 2500 et 3000 fidèles": "avoir" after a subject pronoun has the figure
-    // as what the subject owns, a state; a verb after it is another clause's ("et les gens
+    // "Nous avons entre 2500 et 3000 fidèles", "le couple qui a trois enfants venait de":
+    // "avoir" after a subject pronoun or "qui" has the figure as what the subject owns, a
+    // state; a verb after it is another clause's ("et les gens
     // n'aiment pas prier"). Not "il y a", which presents the figure as a subject.
     if let Some(k) = a.checked_sub(1)
         && let Some(t) = tokens.get(k)
@@ -112,7 +113,7 @@ pub fn find(
         && v.forms.is_form_of(&t.key, &v.active_auxiliaries)
         && k.checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .is_some_and(|p| is(&v.subject_pronouns, &p.key))
+            .is_some_and(|p| is(&v.subject_pronouns, &p.key) || is(&v.subject_relatives, &p.key))
     {
         return Some(Found {
             span: Span::new(t.start, t.end),
