@@ -1467,10 +1467,14 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         && toks
             .get(b - 1)
             .is_some_and(|t| lex.clock_units.contains(&t.key));
+    let after_clock_word = before.key == "et"
+        && a.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.clock_words.contains(&t.key));
     if q.kind == QuantityKind::Duration
         && q.qualifier == Qualifier::Exact
         && hours
-        && lex.clock_prepositions.contains(&before.key)
+        && (lex.clock_prepositions.contains(&before.key) || after_clock_word)
         && !toks
             .get(b)
             .is_some_and(|t| lex.clock_not_before.contains(&t.key))

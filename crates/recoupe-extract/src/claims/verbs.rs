@@ -1001,14 +1001,17 @@ pub fn participles_after<'a>(
     };
     let v = &lex.verbs;
     // A complementizer or an auxiliary opens another clause: "deux niveaux où sont
-    // assurées les prestations".
+    // assurées les prestations". A quotation may open on the participle: "les 220 000
+    // enfants « empêchés de naître »".
     (b..end)
         .take_while(move |&k| {
             tokens.get(k).is_some_and(|t| {
-                t.is_word && !is(&v.complementizers, &t.key) && !is(&v.auxiliaries, &t.key)
+                (t.is_word || t.is_quote_mark())
+                    && !is(&v.complementizers, &t.key)
+                    && !is(&v.auxiliaries, &t.key)
             })
         })
-        .filter(move |&k| !is_noun(k))
+        .filter(move |&k| !is_noun(k) && tokens.get(k).is_some_and(|t| t.is_word))
         .filter_map(move |k| {
             let found = participle_after_noun(lex, tokens, k).filter(&agrees)?;
             let next = (k + 1 < end)
