@@ -713,6 +713,22 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 rules.push(rule_id(prefix, "predicate/tense"));
                 p.modality = modality;
             }
+            // "Le projet prévoit … pour le ramener à 404 députés": an infinitive of purpose
+            // before the figure tells what is meant to happen; not a past one, which tells a
+            // cause ("condamné pour avoir logé deux djihadistes").
+            if let Some(p) = predicate.as_mut()
+                && p.modality == Modality::Done
+                && p.span.end <= q.span.start
+                && let start = token_at(&toks, p.span.start)
+                && toks.get(start).is_some_and(|t| {
+                    lex.verbs.forms.get(&t.key).is_some_and(|c| c.infinitive())
+                        && !lex.verbs.auxiliaries.contains(&t.key)
+                })
+                && verbs::purpose_before(lex, &toks, start.saturating_sub(4), start)
+            {
+                rules.push(rule_id(prefix, "predicate/purpose-is-planned"));
+                p.modality = Modality::Planned;
+            }
             // "n'ont jamais été retrouvés": the event is denied, whatever its tense.
             if let Some(p) = predicate.as_mut()
                 && p.span.start != p.span.end
