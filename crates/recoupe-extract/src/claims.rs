@@ -1727,7 +1727,16 @@ fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize)
         && toks.get(b).is_some_and(|t| {
             t.key == ")" || (t.is_word && t.capitalized && lex.not_nouns.contains(&t.key))
         });
-    let whole_sentence = (0..a).all(is_punct) && (b..toks.len()).all(is_punct) || item_number;
+    // "… 8 morts également. ■ 2.": the number after a bullet, alone to the end, numbers
+    // the item (the sentence may run on from the one before).
+    let bulleted = digits
+        && a > 0
+        && toks
+            .get(a - 1)
+            .is_some_and(|t| BULLETS.contains(&t.key.as_str()))
+        && (b..toks.len()).all(is_punct);
+    let whole_sentence =
+        (0..a).all(is_punct) && (b..toks.len()).all(is_punct) || item_number || bulleted;
     // A number word alone in quotation marks is a word mentioned: "la forme « septante »".
     let word = q.text.chars().all(|c| c.is_alphabetic() || c == '-');
     let quoted = a > 0
@@ -1740,6 +1749,9 @@ fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize)
             .is_some_and(|t| QUOTE_CLOSE.contains(&t.key.as_str()));
     whole_sentence || quoted
 }
+
+/// Marks that open the items of a list.
+const BULLETS: [&str; 7] = ["■", "•", "▪", "►", "◆", "●", "□"];
 
 /// How many bare numbers in parentheses make a sentence a table.
 const TABLE_CELLS: usize = 3;
