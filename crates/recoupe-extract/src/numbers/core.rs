@@ -389,7 +389,14 @@ impl<'a> Cores<'a> {
                 .ordinals
                 .get(self.key(j))
                 .is_some_and(|&o| !plural && !lone_article && self.can_continue(i, end, o));
-            if !continues {
+            // "Un quatrième, celui de Tienditas", "ou plutôt un quatrième :": an ordinal
+            // denominator that ends its phrase ranks, it divides nothing ("Un cinquième
+            // déplore" does, with the noun left out).
+            let ranks = value == 1.0
+                && !plural
+                && self.lex.ordinals.contains_key(self.key(j))
+                && matches!(self.key(j + 1), "," | ":" | ";" | "." | ")");
+            if !continues && !ranks {
                 core.value = value / den;
                 core.end = j + 1;
                 core.fraction = true;
