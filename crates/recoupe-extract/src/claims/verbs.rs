@@ -173,6 +173,17 @@ pub fn find(
         if t.is_quote_mark() {
             limit += 1;
         }
+        // An editor's word in square brackets restores the quotation's grammar, it ends no
+        // clause: "les « 10 000 élèves [qui] sortent de notre système »".
+        if t.key == "["
+            && let Some(close) = (i + 1..(i + 4).min(tokens.len()))
+                .find(|&k| tokens.get(k).is_some_and(|w| w.key == "]"))
+            && (i + 1..close).all(|k| tokens.get(k).is_some_and(|w| w.is_word))
+        {
+            limit += close + 1 - i;
+            i = close + 1;
+            continue;
+        }
         // An aside in brackets right after the figure and its noun is stepped over: "six
         // employés sur dix (soit 59 %) avouent".
         if t.key == "("
