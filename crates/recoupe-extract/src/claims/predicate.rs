@@ -197,6 +197,19 @@ pub fn find(
                 && tokens
                     .get(h.start.saturating_sub(3).max(b)..h.start)
                     .is_some_and(|w| w.iter().any(|t| lex.relatives.contains(&t.key)));
+            // A duration's event is its own clause's: "confiné entre 22 et 24 heures par
+            // jour dans sa cellule, dont il ne sortira qu'avec des entraves".
+            if counted == Some(DURATION)
+                && h.start > b
+                && tokens.get(b..h.start).is_some_and(|w| {
+                    w.iter().any(|t| {
+                        lex.relatives.contains(&t.key)
+                            || lex.verbs.relative_pronouns.contains(&t.key)
+                    })
+                })
+            {
+                return None;
+            }
             let misfit = if in_relative { misfit + MISFIT } else { misfit };
             // Another clause stands between: a coordinated verb phrase ("quatre personnes et
             // en avait blessé 15 autres") or, past another figure, a subordinate one ("25 %
