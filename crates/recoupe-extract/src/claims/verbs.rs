@@ -275,12 +275,12 @@ pub fn find(
         if i > b
             && !fronted
             && !subset
-            && (b..b + 2).any(&is_noun)
-            && after_noun().is_none()
             && tokens
                 .get(i - 1)
                 .is_some_and(|w| is(&v.coordinators, &w.key) && !is(&v.clause_coordinators, &w.key))
             && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, s)| x == i && !s && x != a)
+            && (b..b + 2).any(&is_noun)
+            && after_noun().is_none()
         {
             let next = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
             // A participle after the last noun is the whole list's: "sur 131 hommes et six
@@ -997,15 +997,9 @@ pub fn participles_after<'a>(
         .is_some_and(|t| {
             t.is_word && t.key.ends_with(['s', 'x']) && !lex.agreement_exempt.contains(&t.key)
         });
-    let agrees = move |f: &Found| {
-        !plural_noun || {
-            let (start, end) = (f.span.start, f.span.end);
-            tokens
-                .iter()
-                .rfind(|t| t.start >= start && t.end <= end)
-                .is_some_and(|t| t.key.ends_with(['s', 'x']))
-        }
-    };
+    // The participle is the one token at `k`.
+    let agrees =
+        move |k: usize| !plural_noun || tokens.get(k).is_some_and(|t| t.key.ends_with(['s', 'x']));
     let (b, end) = match close {
         Some(close) => (close + 1, (close + 4).min(tokens.len())),
         None => (b, (b + 4).min(tokens.len())),
@@ -1024,11 +1018,11 @@ pub fn participles_after<'a>(
         })
         .filter(move |&k| !is_noun(k) && tokens.get(k).is_some_and(|t| t.is_word))
         .filter_map(move |k| {
-            let found = participle_after_noun(lex, tokens, k).filter(&agrees)?;
+            let found = participle_after_noun(lex, tokens, k).filter(|_| agrees(k))?;
             let next = (k + 1 < end)
                 .then(|| participle_after_noun(lex, tokens, k + 1))
                 .flatten()
-                .filter(&agrees);
+                .filter(|_| agrees(k + 1));
             Some(next.filter(|n| !n.state).unwrap_or(found))
         })
 }
