@@ -7,7 +7,7 @@ use recoupe_model::annotations::{ReferenceDate, ReferenceOrigin};
 use recoupe_model::time::InferredDate;
 use recoupe_model::{Document, Lang, Span};
 
-use crate::entities::{entity_at, find_entities, resolve_mention};
+use crate::entities::{entity_at, find_entities, resolve_unlisted};
 use crate::numbers::find_quantities;
 use crate::quotes::find_speech;
 use crate::time::{TimeMatches, find_times, infer_document_date_of};
@@ -82,7 +82,8 @@ pub fn annotate(doc: &mut Document) {
         if let Some(speaker) = &item.speaker {
             item.speaker_entity = entity_at(&entities, speaker.span)
                 .map(|e| e.id.clone())
-                .or_else(|| resolve_mention(doc, &entities, speaker.span));
+                // `entity_at` found nothing: resolved without asking it again.
+                .or_else(|| resolve_unlisted(doc, &entities, speaker.span));
         }
     }
     doc.annotations.quantities = quantities;
