@@ -7,7 +7,7 @@ use recoupe_model::annotations::{ReferenceDate, ReferenceOrigin};
 use recoupe_model::time::InferredDate;
 use recoupe_model::{Document, Lang, Span};
 
-use crate::entities::{entity_at, find_entities, resolve_mention};
+use crate::entities::{entity_at, find_entities, resolve_unlisted};
 use crate::numbers::find_quantities;
 use crate::quotes::find_speech;
 use crate::time::{TimeMatches, find_times, infer_document_date_of};
@@ -55,7 +55,7 @@ pub fn annotate(doc: &mut Document) {
         let offset = sentence.norm.start;
         for mut q in find_quantities(text, lang) {
             q.span = to_original(doc, q.span, offset);
-            q.text = q.span.slice(&doc.text).to_owned();
+            set_text(&mut q.text, q.span.slice(&doc.text));
             for part in &mut q.parts {
                 part.span = to_original(doc, part.span, offset);
             }
@@ -64,7 +64,7 @@ pub fn annotate(doc: &mut Document) {
     }
     for mut t in time_matches.resolve(reference.map(|r| r.date)) {
         t.span = doc.normalized.to_original(t.span);
-        t.text = t.span.slice(&doc.text).to_owned();
+        set_text(&mut t.text, t.span.slice(&doc.text));
         times.push(t);
     }
     headline_annotations(
@@ -82,7 +82,8 @@ pub fn annotate(doc: &mut Document) {
         if let Some(speaker) = &item.speaker {
             item.speaker_entity = entity_at(&entities, speaker.span)
                 .map(|e| e.id.clone())
-                .or_else(|| resolve_mention(doc, &entities, speaker.span));
+                // `entity_at` found nothing: resolved without asking it again.
+                .or_else(|| resolve_unlisted(doc, &entities, speaker.span));
         }
     }
     doc.annotations.quantities = quantities;
@@ -119,7 +120,7 @@ fn headline_annotations(
         let offset = removal.span.start;
         for mut q in find_quantities(text, lang) {
             q.span = q.span.shift(offset);
-            q.text = q.span.slice(&doc.text).to_owned();
+            set_text(&mut q.text, q.span.slice(&doc.text));
             for part in &mut q.parts {
                 part.span = part.span.shift(offset);
             }
@@ -127,7 +128,7 @@ fn headline_annotations(
         }
         for mut t in find_times(text, lang, reference) {
             t.span = t.span.shift(offset);
-            t.text = t.span.slice(&doc.text).to_owned();
+            set_text(&mut t.text, t.span.slice(&doc.text));
             times.push(t);
         }
     }
@@ -167,4 +168,12 @@ fn rules_language(lang: Lang) -> Lang {
 
 fn to_original(doc: &Document, span: Span, sentence_offset: usize) -> Span {
     doc.normalized.to_original(span.shift(sentence_offset))
+}
+
+/// Puts `text` in `dst` in place of its text: the stages' quantities and times carry their
+/// normalized text, whose buffer is reused for the original's (one allocation and one free
+/// less for each of some 45 k annotations a round).
+fn set_text(dst: &mut String, text: &str) {
+    dst.clear();
+    dst.push_str(text);
 }

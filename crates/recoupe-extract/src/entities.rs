@@ -38,6 +38,7 @@ mod token;
 use recoupe_model::entity::{Entity, EntityKind, Mention, MentionKind};
 use recoupe_model::{Document, Span};
 
+pub(crate) use resolve::resolve_unlisted;
 pub use resolve::{entity_at, resolve_mention};
 
 /// Every entity of the document, in order of first mention, with ids "e1", "e2", …

@@ -16,6 +16,7 @@ mod range;
 mod resolve;
 
 use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use recoupe_model::time::TimeExpression;
@@ -47,10 +48,15 @@ pub struct TimeMatches<'t> {
     reading_order: OnceCell<Vec<Reading>>,
     /// Resolutions made while inferring the document's date, with their reference: the
     /// final resolution, often against one of these references, takes its result from here.
-    kept: RefCell<Vec<(Option<NaiveDate>, Vec<TimeExpression>)>>,
+    /// Shared with date inference rather than copied: once inference is done, the final
+    /// resolution takes its result back without a copy.
+    kept: RefCell<Vec<Kept>>,
     /// Bare years and words for the reference day, ends of ranges only (see [`range`]).
     bare_years: Vec<(usize, usize)>,
 }
+
+/// A resolution kept for later, with the reference it was made against.
+type Kept = (Option<NaiveDate>, Rc<Vec<TimeExpression>>);
 
 /// One match of one rule: the rule's position in the data file and the whole match, as a span
 /// of the shadow.
@@ -209,7 +215,9 @@ impl<'t> TimeMatches<'t> {
     pub fn resolve(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
         let mut kept = self.kept.borrow_mut();
         if let Some(k) = kept.iter().position(|(r, _)| *r == reference) {
-            return kept.swap_remove(k).1;
+            // Date inference has dropped its share by now: no copy, but for a caller still
+            // holding one.
+            return Rc::try_unwrap(kept.swap_remove(k).1).unwrap_or_else(|rc| (*rc).clone());
         }
         drop(kept);
         self.resolve_anew(reference)
@@ -217,12 +225,14 @@ impl<'t> TimeMatches<'t> {
 
     /// [`Self::resolve`], keeping a copy of the result for a later `resolve` against the
     /// same reference (date inference resolves the text before its final resolution).
-    pub(crate) fn resolve_and_keep(&self, reference: Option<NaiveDate>) -> Vec<TimeExpression> {
+    pub(crate) fn resolve_and_keep(&self, reference: Option<NaiveDate>) -> Rc<Vec<TimeExpression>> {
         if let Some((_, found)) = self.kept.borrow().iter().find(|(r, _)| *r == reference) {
-            return found.clone();
+            return Rc::clone(found);
         }
-        let resolved = self.resolve_anew(reference);
-        self.kept.borrow_mut().push((reference, resolved.clone()));
+        let resolved = Rc::new(self.resolve_anew(reference));
+        self.kept
+            .borrow_mut()
+            .push((reference, Rc::clone(&resolved)));
         resolved
     }
 
@@ -426,10 +436,10 @@ mod tests {
             );
             // Kept, then taken back, then resolved anew: the same each time.
             let kept = matches.resolve_and_keep(reference);
-            assert_eq!(kept, find_times(text, Lang::Fr, reference));
+            assert_eq!(*kept, find_times(text, Lang::Fr, reference));
             assert_eq!(matches.resolve_and_keep(reference), kept);
-            assert_eq!(matches.resolve(reference), kept);
-            assert_eq!(matches.resolve(reference), kept);
+            assert_eq!(matches.resolve(reference), *kept);
+            assert_eq!(matches.resolve(reference), *kept);
         }
     }
 }

@@ -12,7 +12,7 @@
 use recoupe_model::{Embed, EmbedKind, Lang, Relay, Removal, Span};
 
 use crate::data::{DATA, MatchKind, NameKind};
-use crate::lines::{Line, is_blank_char, line_key, line_key_prefix, lines};
+use crate::lines::{Line, is_blank_char, line_key, line_key_chars, line_key_prefix, lines};
 use crate::relays::canonical_name;
 use crate::urls::{find_urls, split_glued};
 
@@ -91,10 +91,25 @@ impl Pass<'_> {
         self.keys.get(i).and_then(|k| k.as_deref())
     }
 
-    /// The whole key of a line that can be boilerplate.
-    fn full_key(&self, i: usize) -> Option<String> {
-        self.key(i)?;
-        self.lines.get(i).map(|l| line_key(l.text))
+    /// Whether line `i` can be boilerplate and its whole key is `key`, read no further than
+    /// the first difference.
+    fn full_key_is(&self, i: usize, key: &str) -> bool {
+        self.key(i).is_some()
+            && self
+                .lines
+                .get(i)
+                .is_some_and(|l| line_key_chars(l.text).eq(key.chars()))
+    }
+
+    /// Whether lines `a` and `b` can both be boilerplate and have the same whole key, read
+    /// no further than the first difference.
+    fn same_full_key(&self, a: usize, b: usize) -> bool {
+        self.key(a).is_some()
+            && self.key(b).is_some()
+            && match (self.lines.get(a), self.lines.get(b)) {
+                (Some(la), Some(lb)) => line_key_chars(la.text).eq(line_key_chars(lb.text)),
+                _ => false,
+            }
     }
 }
 
@@ -159,7 +174,7 @@ fn duplicate_title(pass: &mut Pass<'_>, title: Option<&str>) {
             let copies: Vec<usize> = first
                 .iter()
                 .copied()
-                .filter(|&i| pass.full_key(i).as_deref() == Some(tkey.as_str()))
+                .filter(|&i| pass.full_key_is(i, &tkey))
                 .collect();
             for &i in copies.iter().skip(1) {
                 pass.remove(i, "duplicate-title", rule);
@@ -167,8 +182,7 @@ fn duplicate_title(pass: &mut Pass<'_>, title: Option<&str>) {
         }
         None => {
             if let [a, b, ..] = first[..]
-                && pass.key(a).is_some()
-                && pass.full_key(a) == pass.full_key(b)
+                && pass.same_full_key(a, b)
             {
                 pass.remove(b, "duplicate-title", rule);
                 pass.out.title = Some(trimmed(&pass.lines[a]).1.to_owned());

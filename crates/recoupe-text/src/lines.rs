@@ -112,6 +112,66 @@ pub fn line_key_prefix(line: &str, max_chars: usize) -> String {
     key
 }
 
+/// The chars of [`line_key`], one at a time: two keys compared this way are read only up to
+/// their first difference, where building both read the two lines to their ends (the first
+/// lines of an article, compared as a possible repeated title, are often whole paragraphs).
+pub fn line_key_chars(line: &str) -> KeyChars<'_> {
+    KeyChars {
+        chars: line.chars(),
+        space: false,
+        nonempty: false,
+        pending: None,
+    }
+}
+
+/// Iterator returned by [`line_key_chars`].
+pub struct KeyChars<'a> {
+    chars: std::str::Chars<'a>,
+    /// A space is owed before the next char.
+    space: bool,
+    /// A char was given (spaces before the first are dropped).
+    nonempty: bool,
+    /// The rest of a char's lower case, or the whole of it after an owed space.
+    pending: Option<std::char::ToLowercase>,
+}
+
+impl Iterator for KeyChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.pending.as_mut().and_then(Iterator::next) {
+            return Some(c);
+        }
+        self.pending = None;
+        loop {
+            let c = self.chars.next()?;
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                self.space = self.nonempty;
+                continue;
+            }
+            self.nonempty = true;
+            // As in `line_key_prefix`: straight apostrophes, lower case (the ASCII lower
+            // case there is this one too).
+            let c = match c {
+                '`' | '’' | '‘' | 'ʼ' | '´' => '\'',
+                c => c,
+            };
+            let mut lower = c.to_lowercase();
+            if self.space {
+                self.space = false;
+                self.pending = Some(lower);
+                return Some(' ');
+            }
+            let first = lower.next();
+            self.pending = Some(lower);
+            return first;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +193,20 @@ mod tests {
         assert_eq!(line_key("PUBLICITÉ"), "publicité");
         assert_eq!(line_key("l’Onu"), "l'onu");
         assert_eq!(line_key_prefix("  Lire   aussi : la suite", 7), "lire au");
+    }
+
+    #[test]
+    fn key_chars_give_the_key() {
+        let lines = [
+            "",
+            "   ",
+            " \u{200B} ",
+            "Lire aussi :\tLa SUITE\r",
+            "\u{200B}PUBLICITÉ\u{a0} \u{2009}l’Onu `x` \u{1c}\u{85}Ǆ İ ß ẞ",
+            "a\u{0b}b\u{0c}c\u{1f}d\u{7f}e  İstanbul  ",
+        ];
+        for line in lines {
+            assert_eq!(line_key_chars(line).collect::<String>(), line_key(line));
+        }
     }
 }

@@ -54,6 +54,13 @@ pub fn resolve_mention(doc: &Document, entities: &[Entity], span: Span) -> Optio
     if let Some(e) = entity_at(entities, span) {
         return Some(e.id.clone());
     }
+    resolve_unlisted(doc, entities, span)
+}
+
+/// [`resolve_mention`] for a span [`entity_at`] was already asked about and found no entity
+/// for: a caller that tried `entity_at` first does not pay again for its scan of every
+/// mention of the document.
+pub(crate) fn resolve_unlisted(doc: &Document, entities: &[Entity], span: Span) -> Option<String> {
     let text = doc.text.get(span.start..span.end)?;
     let lex = lexicon(doc.language.lang);
     let toks = tokenize_plain(text, &lex.elisions, lex.lang);

@@ -76,7 +76,7 @@ pub fn infer_document_date_of(
         }
     }
     let plain = matches.resolve_and_keep(None);
-    for e in &plain {
+    for e in plain.iter() {
         if let Some(date) = full_date(e) {
             items.push(Item {
                 date,
@@ -112,7 +112,7 @@ pub fn infer_document_date_of(
         .collect();
     let yearless = yearless_spans(&plain);
     let mut conflicts = Vec::new();
-    for e in &placed {
+    for e in placed.iter() {
         if let Some(c) = &e.conflict {
             conflicts.push(Conflict {
                 span: e.span,
