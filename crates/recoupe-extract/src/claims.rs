@@ -402,15 +402,15 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // "70 CHF soit 61 euros", "avec 66,1 % des suffrages, soit plus de vingt
             // millions de voix": a figure restating the one just before it tells its event.
             let previous_end = ranges.iter().map(|r| r.1).filter(|&end| end < a).max();
-            let restated = drafts
-                .get(first_in_sentence..)
-                .and_then(<[Draft]>::last)
-                .filter(|_| {
-                    a.checked_sub(1)
-                        .and_then(|k| toks.get(k))
-                        .is_some_and(|t| lex.verbs.restatements.contains(&t.key))
-                        && previous_end.is_some_and(|end| a - end <= RESTATEMENT_REACH)
-                });
+            // The claim of the sentence's figure before this one, whose noun or event an
+            // elliptic, restating, coordinated or listed figure may share.
+            let earlier_draft = drafts.get(first_in_sentence..).and_then(<[Draft]>::last);
+            let restated = earlier_draft.filter(|_| {
+                a.checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|t| lex.verbs.restatements.contains(&t.key))
+                    && previous_end.is_some_and(|end| a - end <= RESTATEMENT_REACH)
+            });
             let mut predicate = if locating || restated.is_some() {
                 None
             } else if by_pronoun {
@@ -576,7 +576,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && shares_earlier
                 && !auxiliary_next
                 && !own_verb_before
-                && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
+                && let Some(earlier) = earlier_draft
                 && let Some(p) = &earlier.predicate
             {
                 rules.push(rule_id(prefix, "predicate/shared-with-earlier-figure"));
@@ -590,7 +590,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .and_then(|k| toks.get(k))
                     .is_some_and(|t| t.key == ":")
                 && let Some(c) = &counted
-                && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
+                && let Some(earlier) = earlier_draft
                 && earlier.counted.as_ref().is_some_and(|e| e.span == c.span)
                 && let Some(p) = &earlier.predicate
             {
@@ -668,7 +668,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if predicate.is_none()
                 && !subset
                 && q.unit.is_none()
-                && let Some(earlier) = drafts.get(first_in_sentence..).and_then(<[Draft]>::last)
+                && let Some(earlier) = earlier_draft
                 && let Some(p) = &earlier.predicate
                 && let Some(earlier_q) = ann.quantities.get(earlier.quantity)
                 && p.span.end <= earlier_q.span.start

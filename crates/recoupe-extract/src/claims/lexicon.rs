@@ -610,6 +610,8 @@ pub struct Verbs {
     pub plural_determiners: WordSet,
     /// Articles, prepositions, pronouns (the counted lexicon's `not_nouns`).
     pub function_words: WordSet,
+    /// Words whose period ends no sentence ("M.", "Dr."), from the text stage's file.
+    pub abbreviations: WordSet,
     /// Beginnings of verbs that report a count ("dénombré", "recensé").
     pub reporting: Vec<String>,
     /// Negations whose "que" restricts rather than opens a clause ("ne … que").
@@ -982,6 +984,13 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
     }
 }
 
+/// The text stage's abbreviations: a period after one ends no sentence.
+#[derive(Deserialize, Default)]
+struct AbbreviationsFile {
+    #[serde(default)]
+    no_break: Vec<String>,
+}
+
 /// Parses a data file; a missing or broken file leaves the stage without that knowledge
 /// rather than stopping the program (the data tests catch it).
 fn parse<T: for<'de> Deserialize<'de> + Default>(lang: Lang, name: &str) -> T {
@@ -1007,6 +1016,7 @@ fn load(lang: Lang) -> Lexicon {
     let subsets: SubsetFile = parse(lang, "claims-subsets.toml");
     let attribution: AttributionFile = parse(lang, "claims-attribution.toml");
     let roles: RolesFile = parse(lang, "claims-roles.toml");
+    let abbreviations: AbbreviationsFile = parse(lang, "text-abbreviations.toml");
     let single = |name: &str, list: Vec<String>| {
         let mut map = BTreeMap::new();
         map.insert(name.to_owned(), list);
@@ -1157,6 +1167,7 @@ fn load(lang: Lang) -> Lexicon {
             gerund_endings: predicates.verbs.gerund_endings,
             plural_determiners: word_set(predicates.verbs.plural_determiners),
             function_words: word_set(counted.not_nouns.clone()),
+            abbreviations: word_set(keys(abbreviations.no_break)),
             reporting: predicates.verbs.reporting,
             restrictive_negations: word_set(predicates.verbs.restrictive_negations),
             que_joins: word_set(predicates.verbs.que_joins),

@@ -118,8 +118,9 @@ pub fn find(
         // A gerund past the figure tells how the sentence's subject acted, not what befell
         // the figure: "a arrêté une liste de 5 membres en saisissant la présence d'un …".
         .filter(|h| h.start <= b || !verbs::gerund_after_marker(&lex.verbs, tokens, h.start))
-        // A semicolon, a question or an exclamation mark ends the figure's sentence part:
-        // "680 adultes s'y trouvent encore; 323 en sont revenus".
+        // A semicolon, a colon, a question or an exclamation mark ends the figure's sentence
+        // part: "680 adultes s'y trouvent encore; 323 en sont revenus", "la conjugaison de
+        // deux situations : nous sortions d'une tragédie".
         .filter(|h| {
             h.start < b
                 || !tokens.get(b..h.start).is_some_and(|w| {
@@ -165,13 +166,7 @@ pub fn find(
                 ")" => d - 1,
                 _ => d,
             });
-            // A colon or a semicolon after the figure opens another statement: "la
-            // conjugaison de deux situations : nous sortions d'une tragédie".
-            let statement_end =
-                h.start >= b && between.iter().any(|t| matches!(t.key.as_ref(), ":" | ";"));
-            depth == 0
-                && !statement_end
-                && !between.iter().any(|t| lex.insertion_marks.contains(&t.key))
+            depth == 0 && !between.iter().any(|t| lex.insertion_marks.contains(&t.key))
         })
         .filter_map(|h| {
             let (base, lo, hi) = if h.start >= b {

@@ -13,7 +13,7 @@ use recoupe_model::Span;
 use std::collections::BTreeMap;
 
 use super::lexicon::{Lexicon, Verbs, WordSet};
-use super::tokens::{Token, token_at};
+use super::tokens::Token;
 
 /// How many tokens from the figure a clause verb may stand.
 const REACH: usize = 12;
@@ -305,12 +305,6 @@ pub fn find(
         }
         // A participle of state right after the noun is its epithet, the verb comes after:
         // "deux de ses homologues concernés introduiraient un recours".
-        let finite_verb = |k: usize| {
-            tokens
-                .get(k)
-                .and_then(|t| v.forms.get(&t.key))
-                .is_some_and(|c| c.finite())
-        };
         let epithet = i > b
             && is_noun(i - 1)
             && tokens
@@ -322,7 +316,7 @@ pub fn find(
             .flatten()
             // Past an epithet only a conjugated verb is the figure's ("datées de mardi et
             // diffusées jeudi" are both epithets).
-            .filter(|_| epithet_state.is_none() || finite_verb(i));
+            .filter(|_| epithet_state.is_none() || v.forms.get(&t.key).is_some_and(|c| c.finite()));
         if let Some(state) = found.as_ref().filter(|f| f.state && epithet) {
             // Kept in case no verb follows: then the epithet's state is the figure's.
             epithet_state.get_or_insert(state.clone());
@@ -474,23 +468,8 @@ fn cause_of_participle(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option
     if !is(&lex.verbs.cause_markers, &by.key) {
         return None;
     }
-    let found = (marker.saturating_sub(CAUSE_GAP)..marker)
-        .rev()
-        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
-        .find_map(|k| {
-            let t = tokens.get(k)?;
-            lex.verbs
-                .forms
-                .get(&t.key)
-                .is_some_and(|c| c.past_participle())
-                .then(|| participle_after_noun(lex, tokens, k))
-                .flatten()
-        })
-        .filter(|f| !f.state)?;
-    let k = token_at(tokens, found.span.start);
-    let compound =
-        backward_at(&lex.verbs, tokens, k).filter(|c| c.rule == "predicate/other-compound-verb");
-    let mut found = compound.unwrap_or(found);
+    let (k, mut found) =
+        participle_before(lex, tokens, marker, CAUSE_GAP).filter(|(_, f)| !f.state)?;
     // "mis en examen pour": the phrase is the event, up to its "pour".
     if tokens.get(k + 1).is_some_and(|t| t.key == "en")
         && let Some(last) = tokens.get(marker - 1)
@@ -517,20 +496,31 @@ pub fn passive_agent(lex: &Lexicon, tokens: &[Token], marker: usize) -> Option<F
     }
     // The participle may stand a few words before its "par": "reconnu président par intérim
     // par une cinquantaine de pays", "blessé à la tête par deux hommes".
-    let found = (marker.saturating_sub(AGENT_GAP)..marker)
-        .rev()
-        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
-        .find_map(|k| {
-            let participle = participle_after_noun(lex, tokens, k)?;
-            // With its auxiliary when it has one: "a été condamné mercredi par".
-            let compound = backward_at(&lex.verbs, tokens, k)
-                .filter(|c| c.rule == "predicate/other-compound-verb" && !participle.state);
-            Some(compound.unwrap_or(participle))
-        })?;
+    let (_, found) = participle_before(lex, tokens, marker, AGENT_GAP)?;
     Some(Found {
         rule: "predicate/other-passive-agent",
         ..found
     })
+}
+
+/// The nearest participle at most `gap` words before the marker at token `marker`, with its
+/// index; with its auxiliary when it has one and tells an event ("a été condamné mercredi
+/// par").
+fn participle_before(
+    lex: &Lexicon,
+    tokens: &[Token],
+    marker: usize,
+    gap: usize,
+) -> Option<(usize, Found)> {
+    (marker.saturating_sub(gap)..marker)
+        .rev()
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .find_map(|k| {
+            let participle = participle_after_noun(lex, tokens, k)?;
+            let compound = backward_at(&lex.verbs, tokens, k)
+                .filter(|c| c.rule == "predicate/other-compound-verb" && !participle.state);
+            Some((k, compound.unwrap_or(participle)))
+        })
 }
 
 /// Whether token `i` opens a subordinate clause: "où", "lorsque", a "que" that neither
@@ -587,7 +577,8 @@ fn is_name(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|before| before.iter().any(|w| w.is_word))
 }
 
-/// Whether token `i` ends a clause; not the dot of a title before a name ("de M. Guaido").
+/// Whether token `i` ends a clause; not the dot of a title or an initial before a name ("de
+/// M. Guaido", "Dr. Mukwege").
 fn ends_clause(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i) else {
         return true;
@@ -596,7 +587,11 @@ fn ends_clause(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         t.key == "."
             && i.checked_sub(1)
                 .and_then(|k| tokens.get(k))
-                .is_some_and(|w| w.is_word && w.capitalized && w.key.len() <= 3)
+                .is_some_and(|w| {
+                    w.is_word
+                        && w.capitalized
+                        && (w.key.chars().nth(1).is_none() || is(&v.abbreviations, &w.key))
+                })
             && tokens
                 .get(i + 1)
                 .is_some_and(|w| w.capitalized && w.key.starts_with(char::is_alphabetic))
