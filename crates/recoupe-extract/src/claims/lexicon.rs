@@ -478,6 +478,8 @@ struct VerbsFile {
     #[serde(default)]
     reporting_infinitives: Vec<String>,
     #[serde(default)]
+    topic_infinitives: Vec<String>,
+    #[serde(default)]
     partitive_markers: Vec<String>,
     #[serde(default)]
     gerund_markers: Vec<String>,
@@ -626,6 +628,8 @@ pub struct Verbs {
     /// Infinitives of verbs that tell or decide ("a annoncé", "a décidé la cour"): their
     /// clause reports what others say happened, it is no event of the figure.
     pub reporting_infinitives: WordSet,
+    /// Infinitives whose "de" names a topic ("parlent de quatre personnes").
+    pub topic_infinitives: WordSet,
     /// Words after which a pronoun is no subject ("d'entre elles").
     pub partitive_markers: WordSet,
     /// The word of the gerund ("en désactivant").
@@ -1175,6 +1179,7 @@ fn load(lang: Lang) -> Lexicon {
             reflexive_state_infinitives: word_set(predicates.verbs.reflexive_state_infinitives),
             descriptive_infinitives: word_set(predicates.verbs.descriptive_infinitives),
             reporting_infinitives: word_set(predicates.verbs.reporting_infinitives),
+            topic_infinitives: word_set(predicates.verbs.topic_infinitives),
             partitive_markers: word_set(predicates.verbs.partitive_markers),
             gerund_markers: word_set(predicates.verbs.gerund_markers),
             modal_infinitives: word_set(predicates.verbs.modal_infinitives),

@@ -128,13 +128,17 @@ pub fn find(
                         .any(|t| !t.is_word && lex.sentence_part_ends.contains(&t.key))
                 })
         })
-        // Before the figure, a predicate past "où" or "que" is another clause's ("se sont
-        // déplacés sur les lieux, où se trouvaient 70 pompiers"); a subset ("dont 5 831
+        // Before the figure, a predicate past "où", "que" or a "dont" with its own verb is
+        // another clause's ("se sont déplacés sur les lieux, où se trouvaient 70 pompiers"); a
+        // subset ("dont 5 831
         // enfants") refers back past any clause to its parent's.
         .filter(|h| {
             h.start >= b
                 || subset
-                || !(h.end..a).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
+                || !(h.end..a).any(|i| {
+                    verbs::opens_subordinate(&lex.verbs, tokens, i)
+                        || verbs::relative_with_verb(&lex.verbs, tokens, i, a)
+                })
         })
         // After the figure, a predicate past "alors que", "lorsque" or "où" is another
         // clause's ("deux tweets, publiés alors que les participants avaient déjà quitté

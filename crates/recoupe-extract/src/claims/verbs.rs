@@ -82,6 +82,24 @@ pub fn find(
             rule: "predicate/state-verb",
         });
     }
+    // A verb and its "de" measure a change by the figure: "le nombre d'étudiants a baissé de
+    // 8 % entre 2010 et 2015 et le gouvernement identifie"; a verb after it is another
+    // clause's. Not a verb of telling: "parlent de quatre personnes soupçonnées".
+    if let Some(k) = a.checked_sub(2)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| is(&v.copula_links, &t.key))
+        && !is_noun(k)
+        && !in_cue(k)
+        && tokens.get(k).is_some_and(|t| {
+            !is(&v.speech, &t.key)
+                && !v.forms.is_form_of(&t.key, &v.reporting_infinitives)
+                && !v.forms.is_form_of(&t.key, &v.topic_infinitives)
+        })
+        && let Some(found) = backward_at(v, tokens, k).filter(|f| !f.state)
+    {
+        return Some(found);
+    }
     // A verb right before the figure takes it as its object ("mobilisant 2500 gendarmes",
     // "espère 250 000 spectateurs", past adverbs: "attire chaque année deux millions de
     // touristes"): a verb after the object belongs to another clause.
@@ -534,6 +552,16 @@ pub fn opens_subordinate(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         is(&v.before_que, &t.key) && !tokens.get(i + 1).is_some_and(|n| is(&v.que_forms, &n.key));
     (is(&v.complementizers, &t.key) && !adverb && !que_opens_no_clause(v, tokens, i))
         || elided_if(v, tokens, i)
+}
+
+/// Whether token `i` is a "dont" that opens a relative clause with a verb of its own before
+/// token `a`: "seront mobilisés pour le scrutin, dont le premier tour s'annonce serré entre
+/// quatre candidats".
+pub fn relative_with_verb(v: &Verbs, tokens: &[Token], i: usize, a: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| is(&v.relative_pronouns, &t.key))
+        && (i + 1..a).any(|k| forward_at(v, tokens, k).is_some())
 }
 
 /// The comma that closes an aside naming a source opened at token `i` ("selon la
