@@ -1460,6 +1460,20 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     let Some(before) = a.checked_sub(1).and_then(|i| toks.get(i)) else {
         return false;
     };
+    // "champion de 100 m dos", "la finale du 400 m": a length with a race's style after it,
+    // or after a race's title and its "du", names the race.
+    let race_title = lex.race_title_links.contains(&before.key)
+        && a.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.race_titles.contains(&t.key));
+    if unit_is(q, Dimension::Length)
+        && (race_title
+            || toks
+                .get(b)
+                .is_some_and(|t| lex.race_styles.contains(&t.key)))
+    {
+        return true;
+    }
     // "il aurait une trentaine d'années": an age.
     let is_years = |i: usize| toks.get(i).is_some_and(|t| lex.age_units.contains(&t.key));
     // "d'années", and "36 et 34 ans" where the first figure shares the second's unit.

@@ -341,6 +341,12 @@ struct CountedFile {
     #[serde(default)]
     label_nouns: Vec<String>,
     #[serde(default)]
+    race_styles: Vec<String>,
+    #[serde(default)]
+    race_titles: Vec<String>,
+    #[serde(default)]
+    race_title_links: Vec<String>,
+    #[serde(default)]
     measure_relatives: Vec<String>,
     #[serde(default)]
     right_after_number: Vec<String>,
@@ -868,6 +874,12 @@ pub struct Lexicon {
     pub clause_pronouns: WordSet,
     /// Nouns whose digits after them name a part of a text ("l'article 25").
     pub label_nouns: WordSet,
+    /// Styles after a length that make it a race's name ("100 m dos").
+    pub race_styles: WordSet,
+    /// Nouns that, with their "du", make the length after them a race's name ("la finale du
+    /// 100 m").
+    pub race_titles: WordSet,
+    pub race_title_links: WordSet,
     /// Relative pronouns whose clause after a thing's measure tells of the thing ("qui").
     pub measure_relatives: WordSet,
     /// Counted words that count only right after their number ("5 contre"), never carried
@@ -1078,6 +1090,9 @@ fn load(lang: Lang) -> Lexicon {
         time_prepositions: word_set(counted.time_prepositions),
         clause_pronouns: word_set(counted.clause_pronouns),
         label_nouns: word_set(counted.label_nouns),
+        race_styles: word_set(counted.race_styles),
+        race_titles: word_set(counted.race_titles),
+        race_title_links: word_set(counted.race_title_links),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
         agreement_exempt: word_set(counted.agreement_exempt),
