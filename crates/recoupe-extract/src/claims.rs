@@ -1621,6 +1621,15 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if plain && digits && year && !after_is_noun && lex.year_prepositions.contains(&before.key) {
         return true;
     }
+    // "je cours moins vite qu'en 68, mais": two digits with no noun after "en", a year.
+    if plain
+        && digits
+        && q.text.len() == 2
+        && !after_is_noun
+        && lex.short_year_prepositions.contains(&before.key)
+    {
+        return true;
+    }
     // "dans le 93", "au 15": digits after a singular article and before no noun are a
     // number used as a name (a département, a bus line), not an amount; so are digits after
     // an article and a noun ("la cote 70", "le top 10", "l'article 3").

@@ -117,7 +117,7 @@ pub fn sentence_spans(text: &str, para: Span, abbreviations: &HashSet<String>) -
         }
         let rest = &p[close..];
         let after = rest.trim_start_matches(' ');
-        if after.len() == rest.len() {
+        if after.len() == rest.len() && !glued_start(before, after) {
             continue; // no space: "7.1", "U.S.A", "!»,"
         }
         match after.chars().next() {
@@ -135,6 +135,27 @@ pub fn sentence_spans(text: &str, para: Span, abbreviations: &HashSet<String>) -
         out.push(s.shift(para.start));
     }
     out
+}
+
+/// Whether a sentence starts right after the final punctuation with no space, as scraped
+/// texts often have it: an opening quotation mark ("cette source.« Une quarantaine") or a
+/// capitalized word after a lower-case word or a percentage ("de 26%.Un lien est établi").
+/// Not after a capital ("U.S.A"), nor a capital before a capital ("l'ONU.Fr").
+fn glued_start(before: &str, after: &str) -> bool {
+    let mut next = after.chars();
+    match next.next() {
+        Some('«' | '“') => true,
+        Some(c) if c.is_uppercase() => {
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let lower_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
+            next.next().is_some_and(char::is_lowercase) && (lower_word || before.ends_with('%'))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the word before a period is an abbreviation or an initial.
@@ -205,6 +226,18 @@ mod tests {
         assert_eq!(
             split("Titre sans point\nJ. F. Kennedy est là."),
             ["Titre sans point", "J. F. Kennedy est là."]
+        );
+        assert_eq!(
+            split(
+                "a dit cette source.« Une quarantaine. » Hausse de 26%.Un lien. Pas U.S.A ni lemonde.fr"
+            ),
+            [
+                "a dit cette source.",
+                "« Une quarantaine. »",
+                "Hausse de 26%.",
+                "Un lien.",
+                "Pas U.S.A ni lemonde.fr"
+            ]
         );
         assert_eq!(
             split("« Pourquoi ? », dit-il."),

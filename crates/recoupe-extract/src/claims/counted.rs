@@ -197,8 +197,9 @@ fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
     let mut gap = 0;
     while let Some(t) = tokens.get(j) {
         // A quotation may close or open between the figure and its noun: "autour d'une
-        // dizaine» de tags".
-        if t.is_quote_mark() {
+        // dizaine» de tags"; so may an editor's square bracket: "« Une quarantaine
+        // [d'interdictions de sortie du territoire] sont en préparation »".
+        if t.is_quote_mark() || editor_bracket(t, j, b) {
             j += 1;
             continue;
         }
@@ -299,6 +300,12 @@ fn before(
     })
 }
 
+/// Whether token `t` at `j` is an editor's square bracket opening right after the figure
+/// ending at `b`: what it restores is what the figure counts.
+fn editor_bracket(t: &Token, j: usize, b: usize) -> bool {
+    j == b && t.key == "["
+}
+
 /// The noun after a figure that no lexicon entry names ("3 000 galettes", "24 élus"), past
 /// "de" and adjectives: category "other", so the claim still says what it counts. None when
 /// the next word is a function word, a time unit or punctuation. With `needs_link`, only a
@@ -321,7 +328,7 @@ fn other_noun(
     let mut gap = 0;
     while let Some(t) = tokens.get(j) {
         let key = t.key.replace('’', "'");
-        if t.is_quote_mark() {
+        if t.is_quote_mark() || editor_bracket(t, j, b) {
             j += 1;
             continue;
         }

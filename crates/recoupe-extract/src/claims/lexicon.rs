@@ -317,6 +317,8 @@ struct CountedFile {
     #[serde(default)]
     year_prepositions: Vec<String>,
     #[serde(default)]
+    short_year_prepositions: Vec<String>,
+    #[serde(default)]
     multipliers: Vec<String>,
     #[serde(default)]
     after_multiplier: Vec<String>,
@@ -849,6 +851,8 @@ pub struct Lexicon {
     /// Prepositions before a year: four digits after one, before no noun, date something
     /// ("cet objectif pour 2030").
     pub year_prepositions: WordSet,
+    /// Prepositions that make two digits with no noun a year ("qu'en 68").
+    pub short_year_prepositions: WordSet,
     /// Words that make a figure before them a ratio ("fois").
     pub multipliers: WordSet,
     /// Words after a multiplier that make it a ratio ("fois plus", "fois la taille").
@@ -1078,6 +1082,7 @@ fn load(lang: Lang) -> Lexicon {
         street_words: word_set(counted.street_words),
         label_articles: word_set(counted.label_articles),
         year_prepositions: word_set(counted.year_prepositions),
+        short_year_prepositions: word_set(counted.short_year_prepositions),
         multipliers: word_set(counted.multipliers),
         after_multiplier: word_set(counted.after_multiplier),
         others: word_set(counted.others),

@@ -160,7 +160,10 @@ pub(crate) fn forward(t: &Tokens, mut i: usize, limit: usize) -> Option<Np> {
         return Some(classify(t, i, i));
     }
     let starts = has(t, i, flag::DET) || cap(t, i) || has(t, i, flag::HONORIFIC);
-    if !starts || t.get(i).is_some_and(|x| x.has(flag::CUE)) {
+    // A capital at the start of a sentence makes no name of a word that ends phrases: "Mais
+    // la responsabilité … sera évoquée : « … »", "Nous proposerons des sujets : « … »".
+    let stop_word = has(t, i, flag::STOP) && !has(t, i, flag::DET) && !has(t, i, flag::HONORIFIC);
+    if !starts || stop_word || t.get(i).is_some_and(|x| x.has(flag::CUE)) {
         return None;
     }
     let mut name_context = cap(t, i) && !has(t, i, flag::DET);
