@@ -115,6 +115,7 @@ pub fn find(
                 || verbs::purpose_before(lex, tokens, b, h.start)
         })
         .filter(|h| h.start < b || !epithet_of_another_noun(lex, tokens, h, b, figures, blocked))
+        .filter(|h| h.end > a || !epithet_before(lex, tokens, h, a, figures, blocked))
         // A gerund past the figure tells how the sentence's subject acted, not what befell
         // the figure: "a arrêté une liste de 5 membres en saisissant la présence d'un …".
         .filter(|h| h.start <= b || !verbs::gerund_after_marker(&lex.verbs, tokens, h.start))
@@ -304,6 +305,50 @@ fn epithet_of_another_noun(
     noun && tokens.get(k - 1).is_some_and(|t| {
         lex.verbs.determiners.contains(&t.key) && !lex.verbs.plural_determiners.contains(&t.key)
     })
+}
+
+/// Whether the lexicon hit `h`, before the figure starting at token `a` and apart from it,
+/// is a participle right after another noun and its determiner: that noun's epithet, the
+/// figure is in a phrase after it ("les projectiles retrouvés dans les corps de trois des
+/// quatre victimes"). Not before "par", whose agent the figure may be.
+fn epithet_before(
+    lex: &Lexicon,
+    tokens: &[Token],
+    h: &Hit,
+    a: usize,
+    figures: &[(usize, usize, bool)],
+    blocked: &[(usize, usize)],
+) -> bool {
+    let participle = h.end == h.start + 1
+        && tokens.get(h.start).is_some_and(|t| {
+            lex.verbs
+                .forms
+                .get(&t.key)
+                .is_some_and(|c| c.past_participle() && !c.finite())
+        });
+    if !participle || h.start < 2 || h.end >= a {
+        return false;
+    }
+    // Past a comma the figure may stand in apposition to the noun ("une photo de l'enfant
+    // décédé, quatre garçons").
+    if tokens.get(h.end..a).is_some_and(|w| {
+        w.iter()
+            .any(|t| t.key == "," || lex.verbs.agent_markers.contains(&t.key))
+    }) {
+        return false;
+    }
+    let k = h.start - 1;
+    let noun = tokens.get(k).is_some_and(|t| {
+        t.is_word
+            && !t.capitalized
+            && !lex.verbs.auxiliaries.contains(&t.key)
+            && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+            && !blocked.iter().any(|&(x, y)| (x..y).contains(&k))
+            && !figures.iter().any(|&(x, y, _)| (x..y).contains(&k))
+    });
+    noun && tokens
+        .get(k - 1)
+        .is_some_and(|t| lex.verbs.determiners.contains(&t.key))
 }
 
 /// An event noun of `before_figure` that ends right where the figure starts at token `a`:
