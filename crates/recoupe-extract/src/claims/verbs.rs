@@ -180,8 +180,14 @@ pub fn find(
     let mut i = b;
     let mut limit = b + REACH;
     // A count of times tells how often the verb before it happened ("aurait été versée en
-    // quatre fois à Rachida Dati atteindrait"): the verb after is another subject's.
-    if super::counted::counts_times(lex, tokens, b) {
+    // quatre fois à Rachida Dati atteindrait"): the verb after is another subject's; but
+    // not from an aside between commas ("80 élèves par promotion, deux fois par année,
+    // intègrent").
+    let aside = a
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.key == ",");
+    if super::counted::counts_times(lex, tokens, b) && !aside {
         limit = b;
     }
     while i < tokens.len() && i < limit {
