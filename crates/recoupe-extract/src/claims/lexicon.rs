@@ -673,6 +673,8 @@ struct PredicateFile {
     #[serde(default)]
     modality_infinitives: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    not_modal_participles: Vec<String>,
+    #[serde(default)]
     verb_infinitives: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     future_endings: Vec<String>,
@@ -906,6 +908,8 @@ pub struct Lexicon {
     pub modality: Entries,
     /// Modalities told by any finite form of a verb ("nous risquons" is estimated).
     pub modality_infinitives: ByInfinitive,
+    /// Participles of those verbs in another sense ("sont visés par la justice").
+    pub not_modal_participles: WordSet,
     /// Categories told by any form of a verb, for a clause's verb the phrases above miss
     /// ("vous tuez deux personnes", "poignarde quatre personnes").
     pub verb_infinitives: ByInfinitive,
@@ -1110,6 +1114,7 @@ fn load(lang: Lang) -> Lexicon {
         gerund_category: predicates.gerund_category,
         modality: Entries::from_map(&predicates.modality),
         modality_infinitives: ByInfinitive::new(predicates.modality_infinitives),
+        not_modal_participles: word_set(predicates.not_modal_participles),
         future_endings: predicates.future_endings,
         conditional_endings: predicates.conditional_endings,
         future_of_conditional: predicates.future_of_conditional,

@@ -440,13 +440,24 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
     };
     let phrases = lex.modality.all(window);
     let phrase = phrases.first().map(|h| h.category.as_str());
-    // Past the phrases, any finite form of a modal verb: "nous risquons de".
+    // Past the phrases, any finite form of a modal verb ("nous risquons de"), or its
+    // participle after an auxiliary ("a envisagé en 2017 de porter à 150 km/h").
     let forms = &lex.verbs.forms;
     let by_verb = || {
         window
             .iter()
-            .filter(|t| forms.get(&t.key).is_some_and(|c| c.finite()))
-            .find_map(|t| lex.modality_infinitives.category_of(forms, &t.key))
+            .enumerate()
+            .filter(|&(k, t)| {
+                forms.get(&t.key).is_some_and(|c| {
+                    c.finite()
+                        || (c.past_participle()
+                            && !lex.not_modal_participles.contains(&t.key)
+                            && k.checked_sub(1)
+                                .and_then(|p| window.get(p))
+                                .is_some_and(|w| lex.auxiliaries.contains(&w.key)))
+                })
+            })
+            .find_map(|(_, t)| lex.modality_infinitives.category_of(forms, &t.key))
     };
     match phrase.or_else(by_verb) {
         Some("planned") => Modality::Planned,
