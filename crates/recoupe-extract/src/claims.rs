@@ -47,6 +47,7 @@ const CLAUSE_VERB_RULES: &[&str] = &[
     "predicate/other-reflexive-verb",
     "predicate/other-verb-after-subject",
     "predicate/other-verb-after-name",
+    "predicate/other-speech-verb",
 ];
 
 /// A stretch of text whose figures are read together: a sentence, or a headline line the

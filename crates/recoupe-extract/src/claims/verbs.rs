@@ -318,6 +318,28 @@ pub fn find(
             i = next;
             continue;
         }
+        // A verb of speech whose subject the figure is tells what its people said: "deux
+        // députés du parti ont réclamé « une pause »". Past a comma it is an incise, the
+        // teller's ("trois morts, a indiqué la police").
+        if i > b
+            && !comma
+            && !fronted
+            && !opens_clause
+            && let Some(&(x, y)) = cues.iter().find(|&&(x, _)| x == i)
+            && (b..x).all(|k| {
+                is_noun(k)
+                    || tokens.get(k).is_some_and(|w| {
+                        w.is_word && !is(&v.speech, &w.key) && !is(&v.coordinators, &w.key)
+                    })
+            })
+            // A conjugated verb, no "selon", colon or infinitive of purpose ("pour réclamer").
+            && tokens
+                .get(x)
+                .is_some_and(|w| v.forms.get(&w.key).is_some_and(|c| c.finite()))
+            && let (Some(first), Some(last)) = (tokens.get(x), y.checked_sub(1).and_then(|k| tokens.get(k)))
+        {
+            return Some(event(first.start, last.end, "predicate/other-speech-verb"));
+        }
         if ends_clause(v, tokens, i)
             || (fronted && t.key == ",")
             || other_figure(i)
