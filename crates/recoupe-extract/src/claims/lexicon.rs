@@ -494,6 +494,8 @@ struct VerbsFile {
     #[serde(default)]
     modal_infinitives: Vec<String>,
     #[serde(default)]
+    intent_infinitives: Vec<String>,
+    #[serde(default)]
     modal_links: Vec<String>,
     #[serde(default)]
     relative_pronouns: Vec<String>,
@@ -644,6 +646,8 @@ pub struct Verbs {
     pub gerund_markers: WordSet,
     /// Infinitives of modals, whose every finite form is one ("nous risquons de").
     pub modal_infinitives: WordSet,
+    /// Verbs of intent: a finite form before an infinitive plans it ("compte distribuer").
+    pub intent_infinitives: WordSet,
     /// Words between a modal and its infinitive ("risquent de mourir").
     pub modal_links: WordSet,
     /// Relative pronouns that open a subset before a figure ("dont 20 enfants") and a
@@ -1208,6 +1212,7 @@ fn load(lang: Lang) -> Lexicon {
             partitive_markers: word_set(predicates.verbs.partitive_markers),
             gerund_markers: word_set(predicates.verbs.gerund_markers),
             modal_infinitives: word_set(predicates.verbs.modal_infinitives),
+            intent_infinitives: word_set(predicates.verbs.intent_infinitives),
             modal_links: word_set(predicates.verbs.modal_links),
             relative_pronouns: word_set(predicates.verbs.relative_pronouns),
             relative_subject_determiners: word_set(predicates.verbs.relative_subject_determiners),

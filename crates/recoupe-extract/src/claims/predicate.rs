@@ -459,7 +459,18 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
             })
             .find_map(|(_, t)| lex.modality_infinitives.category_of(forms, &t.key))
     };
-    match phrase.or_else(by_verb) {
+    // A verb of intent before an infinitive plans it: "nous comptons réaliser 30 %".
+    let intent = || {
+        window.windows(2).any(|w| {
+            forms.get(&w[0].key).is_some_and(|c| c.finite())
+                && forms.is_form_of(&w[0].key, &lex.verbs.intent_infinitives)
+                && forms.get(&w[1].key).is_some_and(|c| c.infinitive())
+        })
+    };
+    match phrase
+        .or_else(by_verb)
+        .or_else(|| intent().then_some("planned"))
+    {
         Some("planned") => Modality::Planned,
         Some("estimated") => Modality::Estimated,
         Some("expected") => Modality::Expected,

@@ -776,6 +776,14 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if let Some(modal) = modal {
         return Some(event(modal.start, t.end, "predicate/other-modal-verb"));
     }
+    // An infinitive after a verb of intent: "compte distribuer, dans une première phase, 15
+    // tricycles".
+    if let Some(w) = before.filter(|w| {
+        v.forms.get(&w.key).is_some_and(|c| c.finite())
+            && v.forms.is_form_of(&w.key, &v.intent_infinitives)
+    }) {
+        return Some(event(w.start, t.end, "predicate/other-intent-verb"));
+    }
     // An infinitive after a causative: "le chantier fait travailler 8000 personnes".
     if let Some(w) = before.filter(|w| is(&v.causatives, &w.key)) {
         return Some(event(w.start, t.end, "predicate/other-causative-verb"));
