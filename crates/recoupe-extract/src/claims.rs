@@ -50,6 +50,9 @@ const CLAUSE_VERB_RULES: &[&str] = &[
     "predicate/other-speech-verb",
 ];
 
+/// The rule of a share with no noun that breaks down the share before a colon.
+const BREAKDOWN_SHARE: &str = "counted/breakdown-of-earlier-share";
+
 /// A stretch of text whose figures are read together: a sentence, or a headline line the
 /// text stage removed from the normalized text (a repeated title, a "Lire aussi" link).
 struct Unit {
@@ -597,6 +600,34 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             {
                 rules.push(rule_id(prefix, "predicate/breakdown-after-colon"));
                 predicate = Some(p.clone());
+            }
+            // "seuls 52 % des Wallons voteraient …: 46 % pour les régionales, 45 % pour les
+            // législatives et 42 % pour les européennes": a share with no noun right after a
+            // colon breaks down the share before it, so counts what that one counts and
+            // shares its event; so does each next item of the breakdown.
+            let joined = a.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+                t.key == ":"
+                    || ((t.key == "," || lex.verbs.coordinators.contains(&t.key))
+                        && earlier_draft
+                            .is_some_and(|e| e.rules.iter().any(|r| r.ends_with(BREAKDOWN_SHARE))))
+            });
+            if counted.is_none()
+                && !subset
+                && joined
+                && unit_is(q, Dimension::Ratio)
+                && let Some(earlier) = earlier_draft
+                && let Some(c) = &earlier.counted
+                && ann
+                    .quantities
+                    .get(earlier.quantity)
+                    .is_some_and(|e| unit_is(e, Dimension::Ratio))
+            {
+                rules.push(rule_id(prefix, BREAKDOWN_SHARE));
+                counted = Some(c.clone());
+                if predicate.is_none() && earlier.predicate.is_some() {
+                    rules.push(rule_id(prefix, "predicate/shared-with-earlier-figure"));
+                    predicate = earlier.predicate.clone();
+                }
             }
             if predicate.is_none()
                 && let Some(c) = &counted
