@@ -167,6 +167,26 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         if figures.is_empty() {
             continue;
         }
+        // The word right after a number word that refers back is its noun, never a verb:
+        // "hors des deux partis qui structurent".
+        let referred_nouns: Vec<TokenRange> = ann
+            .quantities
+            .iter()
+            .filter(|q| {
+                unit.span.contains(q.span)
+                    && !q.text.chars().any(|c| c.is_ascii_digit())
+                    && !figures.iter().any(|(_, f)| f.span == q.span)
+            })
+            .map(|q| token_range(&toks, q.span))
+            .filter(|&(a, _)| {
+                a.checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|t| lex.referential_determiners.contains(&t.key))
+            })
+            .map(|(_, k)| k)
+            .filter(|&k| toks.get(k).is_some_and(|t| t.is_word && !t.capitalized))
+            .map(|k| (k, k + 1))
+            .collect();
         let not_predicates = lex.not_predicates.all(&toks);
         let penalties = lex.penalties.all(&toks);
         let one_of = lex.one_of.all(&toks);
@@ -182,6 +202,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 !not_predicates
                     .iter()
                     .any(|n| h.start < n.end && n.start < h.end)
+                    && !referred_nouns.iter().any(|&(k, _)| k == h.start)
                     && !verbs::participle_shaped_noun(lex, &toks, h.start)
                     && !reflexive
                     && !verbs::causative_at(&lex.verbs, &toks, h.end - 1)
