@@ -1617,6 +1617,10 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if ((plain && digits) || name_like) && before.is_word && lex.label_nouns.contains(&before.key) {
         return true;
     }
+    // "la 8K", "la 4G": after a singular article too.
+    if name_like && before.is_word && lex.label_articles.contains(&before.key) {
+        return true;
+    }
     if plain && digits && before.is_word && lex.model_articles.contains(&before.key) {
         return true;
     }

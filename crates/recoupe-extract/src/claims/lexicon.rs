@@ -438,6 +438,8 @@ struct VerbsFile {
     #[serde(default)]
     fronting_prepositions: Vec<String>,
     #[serde(default)]
+    fronting_adjectives: Vec<String>,
+    #[serde(default)]
     fronted_links: Vec<String>,
     #[serde(default)]
     phrase_prepositions: Vec<String>,
@@ -586,6 +588,9 @@ pub struct Verbs {
     pub subject_relatives: WordSet,
     /// Prepositions that open a sentence's first phrase ("Lors de deux procès, …").
     pub fronting_prepositions: WordSet,
+    /// Adjectives that open a phrase before the subject ("Disponible en cinq tailles, les
+    /// articles présentent").
+    pub fronting_adjectives: WordSet,
     /// Words between such a preposition and its figure ("de", "les").
     pub fronted_links: WordSet,
     /// Prepositions that open a phrase after the figure's noun ("auprès du groupe").
@@ -1182,6 +1187,7 @@ fn load(lang: Lang) -> Lexicon {
             inverting: word_set(predicates.verbs.inverting),
             subject_relatives: word_set(predicates.verbs.subject_relatives),
             fronting_prepositions: word_set(predicates.verbs.fronting_prepositions),
+            fronting_adjectives: word_set(predicates.verbs.fronting_adjectives),
             fronted_links: word_set(predicates.verbs.fronted_links),
             phrase_prepositions: word_set(predicates.verbs.phrase_prepositions),
             qualifying_before_de: word_set(predicates.verbs.qualifying_before_de),
