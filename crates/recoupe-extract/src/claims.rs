@@ -1187,7 +1187,18 @@ fn own_clause_end(
     let auxiliary_infinitive = toks
         .get(end)
         .is_some_and(|t| lex.verbs.auxiliaries.contains(&t.key));
-    let reach = if auxiliary_infinitive {
+    // So is a participle coordinated to it, which shares its auxiliary: "ont été
+    // réceptionnées et distribuées", "étaient pourchassés et massacrés".
+    let coordinated_participle = toks
+        .get(end)
+        .is_some_and(|t| lex.verbs.coordinators.contains(&t.key))
+        && toks.get(end + 1).is_some_and(|t| {
+            lex.verbs
+                .forms
+                .get(&t.key)
+                .is_some_and(|c| c.past_participle())
+        });
+    let reach = if auxiliary_infinitive || coordinated_participle {
         end + 2
     } else {
         end + 1

@@ -212,9 +212,12 @@ pub fn find(
         // employés sur dix (soit 59 %) avouent".
         if t.key == "("
             && (b..i).all(|k| is_noun(k) || tokens.get(k).is_some_and(|w| w.is_word))
-            && let Some(close) = (i + 1..(b + REACH).min(tokens.len()))
+            && let Some(close) = (i + 1..(i + ASIDE_REACH).min(tokens.len()))
                 .find(|&k| tokens.get(k).is_some_and(|w| w.key == ")"))
         {
+            // However long the aside, a verb right after it is still in reach: "six d'entre
+            // eux (Espagne, France, Allemagne, Royaume-Uni, Portugal, Pays-Bas) ont donné".
+            limit = limit.max(close + 1 + AFTER_ASIDE);
             i = close + 1;
             continue;
         }
@@ -1088,6 +1091,9 @@ pub fn participles_after<'a>(
             Some(next.filter(|n| !n.state).unwrap_or(found))
         })
 }
+
+/// How many tokens past an aside in brackets a verb is still in reach.
+const AFTER_ASIDE: usize = 3;
 
 /// How many tokens an aside in brackets after a noun may hold.
 const ASIDE_REACH: usize = 16;
