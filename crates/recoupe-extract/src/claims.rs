@@ -71,6 +71,9 @@ type TokenRange = (usize, usize);
 /// A claim under construction, before its parent is known by claim index.
 struct Draft {
     quantity: usize,
+    /// The quantity whose unit and scale an elliptic bare number takes ("815,5 millions
+    /// d'euros en 2018, contre 823,2 en 2017"), with the scale.
+    unit_from: Option<(usize, f64)>,
     unit: usize,
     subset: bool,
     counted: Option<Counted>,
@@ -809,8 +812,48 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             } else {
                 None
             };
+            // "815,5 millions d'euros en 2018, contre 823,2 en 2017 et 830,7 en 2016": a bare
+            // number listed after a figure with a unit, with nothing counted of its own, is in
+            // that unit and at its scale (the nearest power of a thousand between them).
+            let unit_from = earlier_draft
+                .map(|e| e.unit_from.map_or(e.quantity, |(k, _)| k))
+                .filter(|_| counted.is_none() && q.unit.is_none() && q.kind == QuantityKind::Count)
+                .filter(|_| {
+                    q.text.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')
+                    })
+                })
+                .and_then(|k| {
+                    let earlier = ann.quantities.get(k)?;
+                    earlier.unit.as_ref()?;
+                    let (_, end) = token_range(&toks, earlier.span);
+                    let between = toks.get(end..a)?;
+                    // Not into brackets: "votée à 82 % (74 pour, 11 abstentions)".
+                    let linked = between
+                        .iter()
+                        .any(|t| t.key != "(" && lex.ellipsis_links.contains(&t.key))
+                        && !between.iter().any(|t| t.key == "(");
+                    let verb = between.iter().any(|t| {
+                        t.is_word
+                            && !lex.ellipsis_links.contains(&t.key)
+                            && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+                    });
+                    (linked && !verb && between.len() <= lex.ellipsis_reach).then_some(())?;
+                    let ratio = earlier.best? / q.best?;
+                    let scale = [1.0, 1e3, 1e6, 1e9, 1e12].into_iter().min_by(|x, y| {
+                        (ratio / x)
+                            .log10()
+                            .abs()
+                            .total_cmp(&(ratio / y).log10().abs())
+                    })?;
+                    ((ratio / scale).log10().abs() < 1.0).then_some((k, scale))
+                });
+            if unit_from.is_some() {
+                rules.push(rule_id(prefix, "figure/unit-shared-with-earlier-figure"));
+            }
             drafts.push(Draft {
                 quantity: *qi,
+                unit_from,
                 unit: si,
                 subset,
                 counted,
@@ -888,8 +931,22 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             rules.push(format!("{prefix}part-of/{how}"));
         }
         let confidence = confidence(&d.counted, &d.predicate, attribution.unattributed);
+        let mut figure = figure(q);
+        if let Some((k, scale)) = d.unit_from
+            && let Some(earlier) = ann.quantities.get(k)
+        {
+            figure.unit = earlier.unit.as_ref().map(|u| u.id.clone());
+            for v in [
+                &mut figure.value,
+                &mut figure.best,
+                &mut figure.low,
+                &mut figure.high,
+            ] {
+                *v = v.map(|x| x * scale);
+            }
+        }
         claims.push(Claim {
-            figure: figure(q),
+            figure,
             counted: d.counted,
             predicate: d.predicate,
             time: d.time,

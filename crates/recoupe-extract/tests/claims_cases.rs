@@ -38,6 +38,10 @@ struct Expected {
     speaker: Option<String>,
     organisation: Option<String>,
     place: Option<String>,
+    /// The figure's unit id ("" for none).
+    unit: Option<String>,
+    /// The figure's best value.
+    value: Option<f64>,
 }
 
 fn label<T: serde::Serialize>(v: &T) -> String {
@@ -101,6 +105,12 @@ fn check(doc: &Document, e: &Expected, errors: &mut Vec<String>) {
             .unwrap_or_default(),
     );
     expect("window", &e.window, label(&c.time.kind));
+    expect("unit", &e.unit, c.figure.unit.clone().unwrap_or_default());
+    expect(
+        "value",
+        &e.value.map(|v| v.to_string()),
+        c.figure.best.map(|v| v.to_string()).unwrap_or_default(),
+    );
     expect("how", &e.how, label(&c.attribution.how));
     expect(
         "speaker",
