@@ -399,6 +399,16 @@ fn other_noun(
                 rule: "counted/after-share-article",
             });
         }
+        // "Quatre de ses caricaturistes": a noun of people by its ending.
+        if lex.people_endings.iter().any(|e| key.ends_with(e.as_str()))
+            && !lex.not_people.contains(&key)
+        {
+            return Some(Found {
+                span: Span::new(t.start, t.end),
+                category: "people".to_owned(),
+                rule: "counted/people-by-ending",
+            });
+        }
         return Some(Found {
             span: Span::new(t.start, t.end),
             category: "other".to_owned(),

@@ -301,6 +301,10 @@ struct CountedFile {
     #[serde(default)]
     demonym_endings: Vec<String>,
     #[serde(default)]
+    people_endings: Vec<String>,
+    #[serde(default)]
+    not_people: Vec<String>,
+    #[serde(default)]
     demonyms: Vec<String>,
     #[serde(default)]
     clock_prepositions: Vec<String>,
@@ -848,6 +852,10 @@ pub struct Lexicon {
     pub share_articles: WordSet,
     /// Capitalized plurals that name people of a place ("des Wallons", "des Belges").
     pub demonym_endings: Vec<String>,
+    /// Endings of nouns of people outside the lexicon ("caricaturistes", "sociologues"), and
+    /// the words with those endings that are things ("pistes").
+    pub people_endings: Vec<String>,
+    pub not_people: WordSet,
     pub demonyms: WordSet,
     /// Words before hours that make them a time of day ("dès 9 heures"), and the hours.
     pub clock_prepositions: WordSet,
@@ -1087,6 +1095,8 @@ fn load(lang: Lang) -> Lexicon {
         people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
         share_articles: word_set(counted.share_articles),
         demonym_endings: counted.demonym_endings,
+        people_endings: counted.people_endings,
+        not_people: word_set(counted.not_people),
         demonyms: word_set(counted.demonyms),
         clock_prepositions: word_set(counted.clock_prepositions),
         clock_units: word_set(counted.clock_units),
