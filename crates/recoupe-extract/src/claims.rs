@@ -600,10 +600,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     && !lex.ellipsis_links.contains(&t.key)
                     && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
             });
+            // "… à se sentir appréciés et 82 % déclarent": so is one right after it.
+            let own_verb_next = toks.get(after_noun).is_some_and(|t| {
+                t.is_word
+                    && !lex.ellipsis_links.contains(&t.key)
+                    && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+            });
             if predicate.is_none()
                 && shares_earlier
                 && !auxiliary_next
                 && !own_verb_before
+                && !own_verb_next
                 && let Some(earlier) = earlier_draft
                 && let Some(p) = &earlier.predicate
             {
@@ -969,7 +976,12 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
 /// 200 à manifester"; its category from the lexicon, else "other".
 fn infinitive_after_count(lex: &Lexicon, toks: &[Token], b: usize) -> Option<predicate::Found> {
     let marker = toks.get(b)?;
-    let verb = toks.get(b + 1)?;
+    // A reflexive infinitive keeps its clitic: "ils sont 88 % à se sentir appréciés".
+    let clitic = toks
+        .get(b + 1)
+        .filter(|t| lex.verbs.reflexives.contains(&t.key));
+    let v = if clitic.is_some() { b + 2 } else { b + 1 };
+    let verb = toks.get(v)?;
     if !lex.verbs.infinitive_markers.contains(&marker.key)
         || !lex
             .verbs
@@ -981,7 +993,7 @@ fn infinitive_after_count(lex: &Lexicon, toks: &[Token], b: usize) -> Option<pre
     }
     let category = lex
         .predicates
-        .at(toks, b + 1)
+        .at(toks, v)
         .map(|h| h.category)
         .or_else(|| {
             lex.verb_infinitives
@@ -990,9 +1002,9 @@ fn infinitive_after_count(lex: &Lexicon, toks: &[Token], b: usize) -> Option<pre
         })
         .unwrap_or_else(|| "other".to_owned());
     Some(predicate::Found {
-        span: Span::new(verb.start, verb.end),
+        span: Span::new(clitic.unwrap_or(verb).start, verb.end),
         category,
-        modality: predicate::modality(lex, toks, b.saturating_sub(6), b + 2),
+        modality: predicate::modality(lex, toks, b.saturating_sub(6), v + 1),
         rule: "predicate/infinitive-after-count",
     })
 }

@@ -67,7 +67,9 @@ pub fn find(
     // A unit already says what an amount counts ("150 euros"): no earlier noun is taken; a
     // share of "d'entre eux" is a share of people ("64 % d'entre eux soutiennent").
     if q.unit.is_some() {
-        return share.then(|| by_partitive(lex, tokens, b)).flatten();
+        return share
+            .then(|| by_partitive(lex, tokens, b).or_else(|| by_subject_pronoun(lex, tokens, a)))
+            .flatten();
     }
     // "tuant une personne et blessant six autres": "autres" points back to a noun, which may
     // be singular.
@@ -120,12 +122,29 @@ pub const BY_PRONOUN: &str = "counted/people-by-subject-pronoun";
 fn by_subject_pronoun(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
     let pronoun = tokens.get(a.checked_sub(2)?)?;
     let verb = tokens.get(a - 1)?;
-    (lex.people_pronouns.contains(&pronoun.key)
-        && lex
-            .verbs
-            .forms
-            .is_form_of(&verb.key, &lex.people_pronoun_verbs))
-    .then(|| Found {
+    if !lex
+        .verbs
+        .forms
+        .is_form_of(&verb.key, &lex.people_pronoun_verbs)
+    {
+        return None;
+    }
+    if lex.people_pronouns.contains(&pronoun.key) {
+        return Some(Found {
+            span: Span::new(pronoun.start, pronoun.end),
+            category: "people".to_owned(),
+            rule: BY_PRONOUN,
+        });
+    }
+    // A plural subject of people does the same after its determiner: "les Français étaient
+    // 22 % à déclarer".
+    let determiner = tokens.get(a.checked_sub(3)?)?;
+    let people = (pronoun.capitalized && is_demonym(lex, &pronoun.key))
+        || lex
+            .counted
+            .at(tokens, a - 2)
+            .is_some_and(|h| h.end == a - 1 && h.category == "people");
+    (people && lex.verbs.plural_determiners.contains(&determiner.key)).then(|| Found {
         span: Span::new(pronoun.start, pronoun.end),
         category: "people".to_owned(),
         rule: BY_PRONOUN,
