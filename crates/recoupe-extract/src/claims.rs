@@ -1758,6 +1758,21 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if plain && digits && year && !after_is_noun && lex.year_prepositions.contains(&before.key) {
         return true;
     }
+    // "depuis celle de 1694": a year after a pronoun's "de", however old.
+    let any_year = q.text.len() == 4
+        && q.best
+            .is_some_and(|v| (1000.0..=lex.year_range[1]).contains(&v));
+    if plain
+        && digits
+        && any_year
+        && !after_is_noun
+        && lex.noun_links.contains(&before.key)
+        && a.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.year_pronouns.contains(&t.key))
+    {
+        return true;
+    }
     // "je cours moins vite qu'en 68, mais": two digits with no noun after "en", a year.
     if plain
         && digits

@@ -323,6 +323,8 @@ struct CountedFile {
     #[serde(default)]
     short_year_prepositions: Vec<String>,
     #[serde(default)]
+    year_pronouns: Vec<String>,
+    #[serde(default)]
     multipliers: Vec<String>,
     #[serde(default)]
     after_multiplier: Vec<String>,
@@ -872,6 +874,8 @@ pub struct Lexicon {
     pub year_prepositions: WordSet,
     /// Prepositions that make two digits with no noun a year ("qu'en 68").
     pub short_year_prepositions: WordSet,
+    /// Pronouns whose "de" and four digits date what they take up ("celle de 1694").
+    pub year_pronouns: WordSet,
     /// Words that make a figure before them a ratio ("fois").
     pub multipliers: WordSet,
     /// Words after a multiplier that make it a ratio ("fois plus", "fois la taille").
@@ -1106,6 +1110,7 @@ fn load(lang: Lang) -> Lexicon {
         label_articles: word_set(counted.label_articles),
         year_prepositions: word_set(counted.year_prepositions),
         short_year_prepositions: word_set(counted.short_year_prepositions),
+        year_pronouns: word_set(counted.year_pronouns),
         multipliers: word_set(counted.multipliers),
         after_multiplier: word_set(counted.after_multiplier),
         others: word_set(counted.others),

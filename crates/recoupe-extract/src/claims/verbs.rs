@@ -585,13 +585,14 @@ pub fn opens_subordinate(v: &Verbs, tokens: &[Token], i: usize) -> bool {
         || elided_if(v, tokens, i)
 }
 
-/// Whether token `i` is a "dont" that opens a relative clause with a verb of its own before
-/// token `a`: "seront mobilisés pour le scrutin, dont le premier tour s'annonce serré entre
-/// quatre candidats".
+/// Whether token `i` is a "dont" or a "qui" that opens a relative clause with a verb of its
+/// own before token `a`: "seront mobilisés pour le scrutin, dont le premier tour s'annonce
+/// serré entre quatre candidats", "nous nous sommes déplacés dans ce quartier qui abrite des
+/// centaines de villas".
 pub fn relative_with_verb(v: &Verbs, tokens: &[Token], i: usize, a: usize) -> bool {
     tokens
         .get(i)
-        .is_some_and(|t| is(&v.relative_pronouns, &t.key))
+        .is_some_and(|t| is(&v.relative_pronouns, &t.key) || is(&v.subject_relatives, &t.key))
         && (i + 1..a).any(|k| forward_at(v, tokens, k).is_some())
 }
 
