@@ -103,9 +103,14 @@ pub fn find(
     // A verb right before the figure takes it as its object ("mobilisant 2500 gendarmes",
     // "espère 250 000 spectateurs", past adverbs: "attire chaque année deux millions de
     // touristes"): a verb after the object belongs to another clause.
+    // A quotation may open between them: "ont vu « deux personnes gisant au sol »".
     let before_object = (a.saturating_sub(OBJECT_ADVERBS)..a)
         .rev()
-        .find(|&k| tokens.get(k).is_none_or(|t| !is(&v.object_adverbs, &t.key)))
+        .find(|&k| {
+            tokens
+                .get(k)
+                .is_none_or(|t| !is(&v.object_adverbs, &t.key) && !opens_quote(t))
+        })
         .or_else(|| a.checked_sub(1));
     if let Some(k) = before_object
         && !is_noun(k)
@@ -661,6 +666,11 @@ fn ends_clause(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 
 fn is(set: &WordSet, key: &str) -> bool {
     set.contains(key)
+}
+
+/// Whether the token is an opening quotation mark ("«", "“"; a straight quote may open).
+fn opens_quote(t: &Token) -> bool {
+    t.is_quote_mark() && super::tokens::QUOTE_OPEN.contains(&t.key.as_str())
 }
 
 /// A verb starting at token `i`, read left to right.
