@@ -1697,6 +1697,21 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if ((plain && digits) || name_like) && before.is_word && lex.label_nouns.contains(&before.key) {
         return true;
     }
+    // "de calibre 12 et 16", "les articles 25 et 27": a second label joined to the first.
+    let digits_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.key.chars().all(|c| c.is_ascii_digit()))
+    };
+    if plain
+        && digits
+        && lex.ellipsis_joins.contains(&before.key)
+        && a.checked_sub(2).is_some_and(digits_at)
+        && a.checked_sub(3)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.label_nouns.contains(&t.key))
+    {
+        return true;
+    }
     // "la 8K", "la 4G": after a singular article too.
     if name_like && before.is_word && lex.label_articles.contains(&before.key) {
         return true;

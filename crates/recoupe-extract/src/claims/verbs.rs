@@ -126,6 +126,28 @@ pub fn find(
     {
         return Some(found);
     }
+    // A count of times right after a participle counts that event: "les affirmations
+    // erronées ou trompeuses répétées plus de 20 fois".
+    if super::counted::counts_times(lex, tokens, b)
+        && let Some(k) = a.checked_sub(1)
+        && !is_noun(k)
+        && !after_determiner(v, tokens, k)
+        && let Some(t) = tokens.get(k).filter(|t| {
+            t.is_word
+                && !is(&v.auxiliaries, &t.key)
+                && v.forms
+                    .get(&t.key)
+                    .is_some_and(|c| c.past_participle() && !c.finite())
+        })
+    {
+        return backward_at(v, tokens, k)
+            .filter(|f| !f.state)
+            .or(Some(event(
+                t.start,
+                t.end,
+                "predicate/participle-before-times",
+            )));
+    }
     // "Nous avons entre 2500 et 3000 fidèles", "le couple qui a trois enfants venait de":
     // "avoir" after a subject pronoun or "qui" has the figure as what the subject owns, a
     // state; a verb after it is another clause's ("et les gens
