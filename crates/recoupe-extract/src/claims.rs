@@ -433,11 +433,36 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // The claim of the sentence's figure before this one, whose noun or event an
             // elliptic, restating, coordinated or listed figure may share.
             let earlier_draft = drafts.get(first_in_sentence..).and_then(<[Draft]>::last);
+            // "323 000 personnes dans la rue, selon le ministère (500 000 selon la CGT)": a
+            // count alone in brackets after another, with no verb between, is the same count
+            // by another source.
+            let bracketed_count = a
+                .checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_some_and(|t| t.key == "(")
+                && toks
+                    .get(b)
+                    .is_some_and(|t| t.key == ")" || lex.verbs.source_asides.contains(&t.key))
+                && previous_end.is_some_and(|end| {
+                    a - end <= 2 * RESTATEMENT_REACH
+                        && toks.get(end..a - 1).is_some_and(|w| {
+                            w.iter().all(|t| {
+                                !t.is_quote_mark()
+                                    && t.key != "("
+                                    && !lex
+                                        .verbs
+                                        .forms
+                                        .get(&t.key)
+                                        .is_some_and(|c| c.finite() && c.only_verb())
+                            })
+                        })
+                });
             let restated = earlier_draft.filter(|_| {
-                a.checked_sub(1)
+                (a.checked_sub(1)
                     .and_then(|k| toks.get(k))
                     .is_some_and(|t| lex.verbs.restatements.contains(&t.key))
-                    && previous_end.is_some_and(|end| a - end <= RESTATEMENT_REACH)
+                    && previous_end.is_some_and(|end| a - end <= RESTATEMENT_REACH))
+                    || bracketed_count
             });
             let mut predicate = if locating || restated.is_some() {
                 None
@@ -2088,8 +2113,8 @@ fn find_parent(
     same_paragraph.then_some(last)
 }
 
-/// A subset shares its parent's predicate and window when it states none of its own; a
-/// fraction also its counted thing.
+/// A subset shares its parent's predicate (in the same sentence) and window when it states
+/// none of its own; a fraction also its counted thing.
 fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
     for i in 0..drafts.len() {
         let Some(Some(p)) = parents.get(i).copied() else {
@@ -2102,10 +2127,12 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
         let (Some(parent), Some(child)) = (head.get(p), tail.first_mut()) else {
             continue;
         };
-        if child.predicate.is_none() {
-            child.predicate = parent.predicate.clone();
-        }
+        // Within its sentence only: a fraction in the next sentence ("Un cinquième déplore la
+        // pression") has a clause of its own.
         if child.unit == parent.unit {
+            if child.predicate.is_none() {
+                child.predicate = parent.predicate.clone();
+            }
             child.time = parent.time.clone();
         }
         // A noun guessed from earlier in the sentence yields to the parent's: "plus de 2500
