@@ -697,7 +697,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     modality: Modality::Done,
                 });
             }
+            // Not for an amount with a unit other than a share: "a voté la création d'une
+            // amende de 200 euros" counts no votes ("votée à 82 %" does).
             if counted.is_none()
+                && (q.unit.is_none() || unit_is(q, Dimension::Ratio))
                 && let Some(p) = &predicate
                 && let Some(category) = lex.counted_by_predicate.get(&p.category)
             {
@@ -1906,6 +1909,28 @@ fn elliptic_age(
     q: &Quantity,
     (a, b): (usize, usize),
 ) -> bool {
+    // "à l'âge de 122 ans et 164 jours": a duration right after an age and its "et" is more
+    // of the age.
+    let rest_of_age = q.kind == QuantityKind::Duration
+        && a.checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.verbs.coordinators.contains(&t.key))
+        && a.checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|join| {
+                quantities
+                    .iter()
+                    .rfind(|p| p.span.end <= join.start)
+                    .is_some_and(|p| {
+                        p.kind == QuantityKind::Age
+                            && toks
+                                .get(token_range(toks, p.span).1)
+                                .is_some_and(|t| t.start == join.start)
+                    })
+            });
+    if rest_of_age {
+        return true;
+    }
     let bare = q.kind == QuantityKind::Count && q.unit.is_none();
     let Some(join) = a
         .checked_sub(1)

@@ -348,6 +348,18 @@ pub fn find(
             i = next;
             continue;
         }
+        // Another source's count of the same, with its source between commas, is stepped
+        // over: "50 000 personnes selon les organisateurs, 7400 selon la police, ont
+        // participé".
+        if i > b
+            && tokens.get(i - 1).is_some_and(|w| w.key == ",")
+            && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, _)| x == i && x != a)
+            && let Some(comma) = source_aside_end(v, tokens, end, end + REACH)
+        {
+            limit += comma + 1 - i;
+            i = comma + 1;
+            continue;
+        }
         // A verb of speech whose subject the figure is tells what its people said: "deux
         // députés du parti ont réclamé « une pause »". Past a comma it is an incise, the
         // teller's ("trois morts, a indiqué la police").
