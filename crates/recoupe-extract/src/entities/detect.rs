@@ -453,6 +453,11 @@ impl<'a, 't> Detector<'a, 't> {
     /// "Alep-Est": a known place with a hyphenated point of the compass.
     fn place_with_suffix(&mut self, i: usize) -> Option<usize> {
         let t = self.word(i)?;
+        // No '-' but in a hyphenated word (see `name_word`): capitalized words without one
+        // need no search.
+        if !t.hyphen {
+            return None;
+        }
         let (base, suffix) = t.text.rsplit_once('-')?;
         if !self.lex.place_suffixes.contains(suffix) {
             return None;
