@@ -256,12 +256,11 @@ impl Extend<String> for Words {
 }
 
 /// A map keyed by words, asked through a [`KeyFilter`] and an [`EndFilter`] first.
-/// Words of up to 16 bytes missing from `short` are turned away without the map's look-up.
+/// (Unlike [`Words`], no [`ShortSet`]: most words that pass the filters are keys, and a
+/// packed test before the map's look-up cost more than the misses it turned away.)
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
     map: FxHashMap<String, V>,
-    /// Every short key given to `insert` or `entry`: all of the map's, maybe more.
-    short: ShortSet,
     filter: KeyFilter,
     ends: EndFilter,
 }
@@ -270,7 +269,6 @@ impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
             map: FxHashMap::default(),
-            short: ShortSet::default(),
             filter: KeyFilter::default(),
             ends: EndFilter::default(),
         }
@@ -291,11 +289,6 @@ impl<V> WordMap<V> {
 
     #[inline(never)]
     fn look_up(&self, key: &str) -> Option<&V> {
-        if let Some(k) = short(key.as_bytes())
-            && !self.short.contains(&k)
-        {
-            return None;
-        }
         self.map.get(key)
     }
 
@@ -307,18 +300,12 @@ impl<V> WordMap<V> {
     pub fn insert(&mut self, key: String, value: V) -> Option<V> {
         self.filter.insert(&key);
         self.ends.insert(&key);
-        if let Some(k) = short(key.as_bytes()) {
-            self.short.insert(k);
-        }
         self.map.insert(key, value)
     }
 
     pub fn entry(&mut self, key: String) -> std::collections::hash_map::Entry<'_, String, V> {
         self.filter.insert(&key);
         self.ends.insert(&key);
-        if let Some(k) = short(key.as_bytes()) {
-            self.short.insert(k);
-        }
         self.map.entry(key)
     }
 
