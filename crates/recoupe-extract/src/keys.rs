@@ -93,11 +93,117 @@ impl EndFilter {
     }
 }
 
+/// A word of 1 to 16 bytes as two words and its length, read with at most four loads and no
+/// copy: two windows that overlap cover every byte, so with the length the form is the
+/// word's own (two words with the same form are equal).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Short {
+    lo: u64,
+    hi: u64,
+    /// 0 marks an empty slot of [`ShortSet`].
+    len: u64,
+}
+
+#[inline]
+fn short(key: &[u8]) -> Option<Short> {
+    let n = key.len();
+    let u64_at = |at: usize| {
+        key.get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let u32_at = |at: usize| {
+        key.get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map(|b| u64::from(u32::from_le_bytes(b)))
+    };
+    let byte_at = |at: usize| key.get(at).map(|&b| u64::from(b));
+    let (lo, hi) = match n {
+        // Bytes 0, n/2 and n-1 are every byte of a word of up to three.
+        1..=3 => (
+            byte_at(0)? | byte_at(n / 2)? << 8 | byte_at(n - 1)? << 16,
+            0,
+        ),
+        4..=7 => (u32_at(0)? | u32_at(n - 4)? << 32, 0),
+        8..=16 => (u64_at(0)?, u64_at(n - 8)?),
+        _ => return None,
+    };
+    Some(Short {
+        lo,
+        hi,
+        len: n as u64,
+    })
+}
+
+/// A set of [`Short`] words: open addressing with linear probing in a table at most a
+/// quarter full, so a look-up is a multiply and nearly always one slot, compared without a
+/// `memcmp` call (a hash set of strings hashes the word, then compares it).
+#[derive(Clone, Debug, Default)]
+struct ShortSet {
+    slots: Vec<Short>,
+    count: usize,
+}
+
+impl ShortSet {
+    #[inline]
+    fn slot(&self, k: &Short) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let x = (k.lo ^ k.hi.rotate_left(29) ^ k.len.wrapping_mul(K)).wrapping_mul(K);
+        // The table's length is a power of two (or zero, and then nothing is asked).
+        let bits = self.slots.len().trailing_zeros();
+        if bits == 0 {
+            return 0;
+        }
+        (x >> (64 - bits)) as usize
+    }
+
+    fn insert(&mut self, k: Short) {
+        if (self.count + 1) * 4 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![Short::default(); (old.len() * 2).max(16)];
+            self.count = 0;
+            for k in old.into_iter().filter(|k| k.len != 0) {
+                self.insert(k);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(&k);
+        while let Some(s) = self.slots.get(i) {
+            if *s == k {
+                return;
+            }
+            if s.len == 0 {
+                self.slots[i] = k;
+                self.count += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn contains(&self, k: &Short) -> bool {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.slot(k);
+        while let Some(s) = self.slots.get(i) {
+            if s == k {
+                return true;
+            }
+            if s.len == 0 {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+        false
+    }
+}
+
 /// A set of words asked through a [`KeyFilter`] and an [`EndFilter`] first: most words
-/// asked are in none.
+/// asked are in none. Words of up to 16 bytes are looked up in a [`ShortSet`].
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Words {
     set: FxHashSet<String>,
+    short: ShortSet,
     filter: KeyFilter,
     ends: EndFilter,
 }
@@ -112,12 +218,19 @@ impl Words {
 
     #[inline(never)]
     fn look_up(&self, key: &str) -> bool {
-        self.set.contains(key)
+        match short(key.as_bytes()) {
+            // Every short key of `set` is in `short`, and only those.
+            Some(k) => self.short.contains(&k),
+            None => self.set.contains(key),
+        }
     }
 
     pub fn insert(&mut self, key: String) -> bool {
         self.filter.insert(&key);
         self.ends.insert(&key);
+        if let Some(k) = short(key.as_bytes()) {
+            self.short.insert(k);
+        }
         self.set.insert(key)
     }
 
@@ -143,6 +256,8 @@ impl Extend<String> for Words {
 }
 
 /// A map keyed by words, asked through a [`KeyFilter`] and an [`EndFilter`] first.
+/// (Unlike [`Words`], no [`ShortSet`]: most words that pass the filters are keys, and a
+/// packed test before the map's look-up cost more than the misses it turned away.)
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
     map: FxHashMap<String, V>,
@@ -238,5 +353,70 @@ mod tests {
         assert!(!filter.may_contain("dans"));
         assert!(filter.may_contain(&"x".repeat(70)));
         assert!(!KeyFilter::default().may_contain(""));
+    }
+
+    /// Two words have the same short form only when they are equal.
+    #[test]
+    fn short_forms_are_the_words_own() {
+        let alphabet: [&[u8]; 4] = [b"a", b"\0", b"\xff", "é".as_bytes()];
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut all = Vec::new();
+        for _ in 0..9 {
+            words = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |a| [w.as_slice(), a].concat()))
+                .filter(|w| w.len() <= 17)
+                .collect();
+            words.sort();
+            words.dedup();
+            all.extend(words.iter().cloned());
+        }
+        all.sort();
+        all.dedup();
+        let mut seen = std::collections::HashMap::new();
+        for w in &all {
+            match short(w) {
+                Some(k) => {
+                    assert!(w.len() <= 16 && !w.is_empty());
+                    let k = (k.lo, k.hi, k.len);
+                    if let Some(other) = seen.insert(k, w.clone()) {
+                        panic!("{w:?} and {other:?}");
+                    }
+                }
+                None => assert!(w.is_empty() || w.len() > 16),
+            }
+        }
+    }
+
+    /// `Words` and `WordMap` answer as a plain set and map of the same words.
+    #[test]
+    fn words_and_maps_answer_as_a_hash_set() {
+        let keys: Vec<String> = (0..3000)
+            .map(|n: u32| {
+                let len = 1 + (n as usize * 7) % 20;
+                (0..len)
+                    .map(|k| char::from(b'a' + ((n as usize + k * 3) % 26) as u8))
+                    .collect()
+            })
+            .chain(["é", "aujourd'hui", "", "l'", "x"].map(String::from))
+            .collect();
+        let mut words = Words::default();
+        let mut map: WordMap<usize> = WordMap::default();
+        let mut plain = std::collections::HashSet::new();
+        for (i, k) in keys.iter().enumerate().step_by(2) {
+            words.insert(k.clone());
+            map.insert(k.clone(), i);
+            plain.insert(k.clone());
+        }
+        // Given to `entry` but never inserted: still absent.
+        let _ = map.entry("zz".into());
+        for k in keys
+            .iter()
+            .chain(["zz", "ab", "", "é"].map(String::from).iter())
+        {
+            let expected = plain.contains(k);
+            assert_eq!(words.contains(k), expected, "{k:?}");
+            assert_eq!(map.get(k).is_some(), expected, "{k:?}");
+        }
     }
 }

@@ -21,6 +21,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use recoupe_model::time::TimeExpression;
 use recoupe_model::{Lang, Normalized};
+use regex_automata::nfa::thompson::backtrack;
 
 pub use infer::{infer_document_date, infer_document_date_near, infer_document_date_of};
 use lexicon::{Lexicon, Rule, RuleKind};
@@ -51,6 +52,9 @@ pub struct TimeMatches<'t> {
     /// Shared with date inference rather than copied: once inference is done, the final
     /// resolution takes its result back without a copy.
     kept: RefCell<Vec<Kept>>,
+    /// The backtracker's scratch space for reading groups, shared by every rule's engine (it
+    /// is sized afresh at each search).
+    groups_cache: RefCell<Option<backtrack::Cache>>,
     /// Bare years and words for the reference day, ends of ranges only (see [`range`]).
     bare_years: Vec<(usize, usize)>,
 }
@@ -91,6 +95,7 @@ impl<'t> TimeMatches<'t> {
                 hits: Vec::new(),
                 reading_order: OnceCell::new(),
                 kept: RefCell::new(Vec::new()),
+                groups_cache: RefCell::new(None),
                 bare_years: Vec::new(),
             };
         };
@@ -154,6 +159,7 @@ impl<'t> TimeMatches<'t> {
             hits,
             reading_order: OnceCell::new(),
             kept: RefCell::new(Vec::new()),
+            groups_cache: RefCell::new(None),
             bare_years,
         }
     }
@@ -170,8 +176,22 @@ impl<'t> TimeMatches<'t> {
             let input = regex_automata::Input::new(haystack)
                 .span(hit.whole.0..hit.whole.1)
                 .anchored(regex_automata::Anchored::Yes);
-            let mut caps = rule.regex.create_captures();
-            rule.regex.search_captures(&input, &mut caps);
+            // The backtracker on the hit's span is what `regex` runs too, once its lazy DFA
+            // has found the same bounds again; a span too long for it (or a cache in use) is
+            // left to `regex`.
+            let by_engine = rule.groups_engine.as_ref().and_then(|engine| {
+                let mut cell = self.groups_cache.try_borrow_mut().ok()?;
+                let cache = cell.get_or_insert_with(|| engine.create_cache());
+                engine.reset_cache(cache);
+                let mut caps = engine.create_captures();
+                engine.try_search(cache, &input, &mut caps).ok()?;
+                Some(caps)
+            });
+            let caps = by_engine.unwrap_or_else(|| {
+                let mut caps = rule.regex.create_captures();
+                rule.regex.search_captures(&input, &mut caps);
+                caps
+            });
             debug_assert_eq!(
                 caps.get_match().map(|m| (m.start(), m.end())),
                 Some(hit.whole)

@@ -269,6 +269,11 @@ impl<'a, 't> Detector<'a, 't> {
                 && !self.lex.calendar.contains(&t.lower)
                 && !t.text.chars().next().is_some_and(|c| c.is_numeric());
         }
+        // Only a hyphenated word holds a '-' (the tokenizer sets `hyphen` for each it
+        // joins): the others need no search.
+        if !t.hyphen {
+            return false;
+        }
         match t.text.split_once('-') {
             Some((p, rest)) => {
                 self.lex.hyphen_particles.contains(&p.to_lowercase())
@@ -448,6 +453,11 @@ impl<'a, 't> Detector<'a, 't> {
     /// "Alep-Est": a known place with a hyphenated point of the compass.
     fn place_with_suffix(&mut self, i: usize) -> Option<usize> {
         let t = self.word(i)?;
+        // No '-' but in a hyphenated word (see `name_word`): capitalized words without one
+        // need no search.
+        if !t.hyphen {
+            return None;
+        }
         let (base, suffix) = t.text.rsplit_once('-')?;
         if !self.lex.place_suffixes.contains(suffix) {
             return None;
@@ -869,6 +879,10 @@ impl<'a, 't> Detector<'a, 't> {
             }
             (*g, Span::new(t.start, t.end))
         } else {
+            // No '-' but in a hyphenated word (see `name_word`).
+            if !t.hyphen {
+                return None;
+            }
             let (_, last) = t.text.rsplit_once('-')?;
             let g = self.lex.pronouns.get(last)?;
             (*g, Span::new(t.end - last.len(), t.end))

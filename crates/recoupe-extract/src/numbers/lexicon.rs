@@ -35,6 +35,8 @@ pub(crate) struct PhraseIndex<T> {
     by_key: FxHashMap<String, Vec<Phrase<T>>>,
     /// The keys of `by_key`, for a cheap first test.
     filter: KeyFilter,
+    /// Phrases are indexed by their last key, not their first.
+    by_last: bool,
 }
 
 impl<T: Clone> PhraseIndex<T> {
@@ -55,7 +57,11 @@ impl<T: Clone> PhraseIndex<T> {
             list.sort_by_key(|p| std::cmp::Reverse(p.keys.len()));
         }
         let filter = KeyFilter::new(by_key.keys().map(String::as_str));
-        PhraseIndex { by_key, filter }
+        PhraseIndex {
+            by_key,
+            filter,
+            by_last,
+        }
     }
 
     /// The phrases anchored on `key`. The filter test is inlined at every call, so the many
@@ -66,6 +72,13 @@ impl<T: Clone> PhraseIndex<T> {
             return &[];
         }
         self.look_up(key)
+    }
+
+    /// The position, in a phrase of `n` keys, of the key it is indexed by: a phrase that
+    /// [`Self::candidates`] gives for a key holds that key there.
+    #[inline]
+    pub fn anchor(&self, n: usize) -> usize {
+        if self.by_last { n.saturating_sub(1) } else { 0 }
     }
 
     #[inline(never)]

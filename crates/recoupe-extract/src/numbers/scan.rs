@@ -169,11 +169,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Whether `phrase` matches the tokens starting at `i`; returns the end.
-    fn match_at<T>(&self, i: usize, phrase: &Phrase<T>) -> Option<usize> {
+    /// Whether `phrase` matches the tokens starting at `i`; returns the end. The key at
+    /// position `known` is not compared: the caller found the phrase by that token's key
+    /// ([`PhraseIndex::anchor`]), so it is equal (a phrase list of common words such as
+    /// "à" or "la" compared every first key, equal, with a `memcmp` call each).
+    fn match_at<T>(&self, i: usize, phrase: &Phrase<T>, known: usize) -> Option<usize> {
         let n = phrase.keys.len();
         (0..n)
-            .all(|k| self.key(i + k) == phrase.keys[k])
+            .all(|k| k == known || self.key(i + k) == phrase.keys[k])
             .then_some(i + n)
     }
 
@@ -186,9 +189,16 @@ impl<'a> Scanner<'a> {
         }
         for p in index.candidates(self.key(last)) {
             let n = p.keys.len();
+            // The key of token `last` is the phrase's last when the index is by last key.
+            let known = n.saturating_sub(1);
+            let known = if index.anchor(n) == known {
+                known
+            } else {
+                usize::MAX
+            };
             if let Some(start) = end.checked_sub(n)
                 && start >= self.floor
-                && self.match_at(start, p).is_some()
+                && self.match_at(start, p, known).is_some()
             {
                 return Some((start, p.what.clone()));
             }
@@ -198,7 +208,13 @@ impl<'a> Scanner<'a> {
 
     fn phrase_after<T: Clone>(&self, index: &PhraseIndex<T>, i: usize) -> Option<(usize, T)> {
         for p in index.candidates(self.key(i)) {
-            if let Some(end) = self.match_at(i, p) {
+            // The key of token `i` is the phrase's first when the index is by first key.
+            let known = if index.anchor(p.keys.len()) == 0 {
+                0
+            } else {
+                usize::MAX
+            };
+            if let Some(end) = self.match_at(i, p, known) {
                 return Some((end, p.what.clone()));
             }
         }
@@ -254,7 +270,13 @@ impl<'a> Scanner<'a> {
             idioms_only = *lex.triggers.get(key)?;
         }
         for p in lex.idioms.candidates(self.key(i)) {
-            if let Some(end) = self.match_at(i, p) {
+            // Idioms are indexed by their first key, the key of token `i`.
+            let known = if lex.idioms.anchor(p.keys.len()) == 0 {
+                0
+            } else {
+                usize::MAX
+            };
+            if let Some(end) = self.match_at(i, p, known) {
                 return Some(self.emit_simple(
                     i,
                     end,
@@ -953,8 +975,13 @@ impl<'a> Scanner<'a> {
         if before.len() - trimmed.len() > 1 {
             return;
         }
+        // Most numbers follow a space or a word: the last byte turns nearly every symbol
+        // away before `ends_with` compares it whole.
+        let last = trimmed.as_bytes().last();
         for (sym, u) in &lex.prefix_currencies {
-            if !trimmed.ends_with(sym.as_str()) {
+            if !(sym.is_empty() || sym.as_bytes().last() == last)
+                || !trimmed.ends_with(sym.as_str())
+            {
                 continue;
             }
             let sym_start = trimmed.len() - sym.len();

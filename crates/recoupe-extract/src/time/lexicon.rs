@@ -16,7 +16,7 @@ use recoupe_model::time::{PartOfDay, TimeUnit};
 use regex::Regex;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
-use regex_automata::nfa::thompson;
+use regex_automata::nfa::thompson::{self, backtrack};
 use regex_automata::util::pool::Pool;
 use regex_automata::{hybrid, meta};
 use regex_syntax::hir::{self, Hir, HirKind};
@@ -284,6 +284,10 @@ pub(crate) struct Rule {
     pub groups: Vec<(String, Class)>,
     /// The index of each of `groups` in `regex` (`None`: no such group).
     pub group_index: Vec<Option<usize>>,
+    /// The same pattern (as `regex` runs it, with the same groups) for the backtracker alone:
+    /// a hit's groups are read on the hit's own span, which `regex` would first search again
+    /// with its lazy DFA only to find the same bounds.
+    pub groups_engine: Option<backtrack::BoundedBacktracker>,
 }
 
 /// A language's time knowledge, ready to match.
@@ -457,7 +461,8 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
     for r in &raw.rule {
         let (pattern, groups) = expand(&r.pattern, &raw.macros, &class_regex)
             .map_err(|e| format!("rule {}: {e}", r.id))?;
-        let (regex, lowered) = compile_rule(&pattern).map_err(|e| format!("rule {}: {e}", r.id))?;
+        let (regex, lowered, groups_engine) =
+            compile_rule(&pattern).map_err(|e| format!("rule {}: {e}", r.id))?;
         if let Some(hir) = &lowered {
             lowered_hirs.push((rules.len(), hir.clone()));
         }
@@ -488,6 +493,7 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
             lowered,
             groups,
             group_index,
+            groups_engine,
         });
     }
     let fold_map = |m: &HashMap<String, u32>| {
@@ -562,7 +568,16 @@ pub(crate) fn try_load(lang: Lang) -> Result<Lexicon, String> {
 /// their upper-case letters, so it finds exactly the same spans and groups on the lowercased
 /// shadow, and its literal prefixes, one spelling each instead of every mix of cases, make a
 /// much better prefilter.
-fn compile_rule(pattern: &str) -> Result<(meta::Regex, Option<Hir>), String> {
+fn compile_rule(
+    pattern: &str,
+) -> Result<
+    (
+        meta::Regex,
+        Option<Hir>,
+        Option<backtrack::BoundedBacktracker>,
+    ),
+    String,
+> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(&format!("(?i-u)\\b(?:{pattern})"))
@@ -577,12 +592,29 @@ fn compile_rule(pattern: &str) -> Result<(meta::Regex, Option<Hir>), String> {
             .group_info()
             .all_names())
     {
-        return Ok((regex, Some(lower)));
+        let engine = groups_engine(&lower, &regex);
+        return Ok((regex, Some(lower), engine));
     }
     let regex = meta::Regex::builder()
         .build_from_hir(&hir)
         .map_err(|e| e.to_string())?;
-    Ok((regex, None))
+    let engine = groups_engine(&hir, &regex);
+    Ok((regex, None, engine))
+}
+
+/// A backtracker for the groups of `regex`, compiled from its `hir`; none when its groups
+/// would not be numbered alike (then `regex` reads them).
+fn groups_engine(hir: &Hir, regex: &meta::Regex) -> Option<backtrack::BoundedBacktracker> {
+    let nfa = thompson::NFA::compiler().build_from_hir(hir).ok()?;
+    let engine = backtrack::BoundedBacktracker::builder()
+        .build_from_nfa(nfa)
+        .ok()?;
+    engine
+        .get_nfa()
+        .group_info()
+        .all_names()
+        .eq(regex.group_info().all_names())
+        .then_some(engine)
 }
 
 /// All lowered rules in one automaton, which tells in one pass over a lowercased text which
@@ -894,7 +926,12 @@ fn expand(
 
 /// The name a capture group was given in the rule (`month__2` → `month`).
 pub(crate) fn base_name(group: &str) -> &str {
-    group.split("__").next().unwrap_or(group)
+    // The first "__" found on bytes: a `str` pattern builds a two-way searcher at each call
+    // (about 22 k a round, for names of a few bytes).
+    match group.as_bytes().windows(2).position(|w| w == b"__") {
+        Some(k) => group.get(..k).unwrap_or(group),
+        None => group,
+    }
 }
 
 /// A regex alternation of words (in ASCII form), longest first.
