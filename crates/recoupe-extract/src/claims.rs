@@ -667,16 +667,21 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         && earlier_draft
                             .is_some_and(|e| e.rules.iter().any(|r| r.ends_with(BREAKDOWN_SHARE))))
             });
+            // So do bare counts: "la construction de 4 nouveaux réacteurs : deux vers 2034 puis
+            // deux autres vers 2040".
+            let same_kind = |e: &Quantity| {
+                (unit_is(q, Dimension::Ratio) && unit_is(e, Dimension::Ratio))
+                    || (q.unit.is_none()
+                        && e.unit.is_none()
+                        && q.kind == QuantityKind::Count
+                        && e.kind == QuantityKind::Count)
+            };
             if counted.is_none()
                 && !subset
                 && joined
-                && unit_is(q, Dimension::Ratio)
                 && let Some(earlier) = earlier_draft
                 && let Some(c) = &earlier.counted
-                && ann
-                    .quantities
-                    .get(earlier.quantity)
-                    .is_some_and(|e| unit_is(e, Dimension::Ratio))
+                && ann.quantities.get(earlier.quantity).is_some_and(same_kind)
             {
                 rules.push(rule_id(prefix, BREAKDOWN_SHARE));
                 counted = Some(c.clone());
