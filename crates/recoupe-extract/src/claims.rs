@@ -619,23 +619,20 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 });
             }
             // "(il en reste 87 000)": a conjugated verb right before the figure is its own,
-            // even a verb of state, so the earlier figure's event is not.
-            let own_verb_before = a.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
-                t.is_word
-                    && !lex.ellipsis_links.contains(&t.key)
-                    && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
-            });
-            // "… à se sentir appréciés et 82 % déclarent": so is one right after it.
-            let own_verb_next = toks.get(after_noun).is_some_and(|t| {
-                t.is_word
-                    && !lex.ellipsis_links.contains(&t.key)
-                    && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
-            });
+            // even a verb of state, so the earlier figure's event is not; so is one right
+            // after it ("… à se sentir appréciés et 82 % déclarent").
+            let conjugated_at = |k: Option<usize>| {
+                k.and_then(|k| toks.get(k)).is_some_and(|t| {
+                    t.is_word
+                        && !lex.ellipsis_links.contains(&t.key)
+                        && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+                })
+            };
             if predicate.is_none()
                 && shares_earlier
                 && !auxiliary_next
-                && !own_verb_before
-                && !own_verb_next
+                && !conjugated_at(a.checked_sub(1))
+                && !conjugated_at(Some(after_noun))
                 && let Some(earlier) = earlier_draft
                 && let Some(p) = &earlier.predicate
             {
@@ -1663,7 +1660,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         && toks
             .get(b - 1)
             .is_some_and(|t| lex.clock_units.contains(&t.key));
-    let after_clock_word = before.key == "et"
+    let after_clock_word = lex.clock_joins.contains(&before.key)
         && a.checked_sub(2)
             .and_then(|k| toks.get(k))
             .is_some_and(|t| lex.clock_words.contains(&t.key));

@@ -93,62 +93,57 @@ impl EndFilter {
     }
 }
 
-/// A word of 1 to 16 bytes as two words and its length, read with at most four loads and no
-/// copy: two windows that overlap cover every byte, so with the length the form is the
-/// word's own (two words with the same form are equal).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Short {
-    lo: u64,
-    hi: u64,
-    /// 0 marks an empty slot of [`ShortSet`].
-    len: u64,
-}
+/// The longest key [`pack_short`] packs.
+pub(crate) const SHORT_KEY: usize = 15;
 
+/// `key` and its length in one integer, when it has at most [`SHORT_KEY`] bytes: byte `k` of
+/// the key is byte `k` of the result (little-endian), the length its last byte, the rest
+/// zero. Read with a few possibly overlapping loads rather than byte by byte.
 #[inline]
-fn short(key: &[u8]) -> Option<Short> {
-    let n = key.len();
-    let u64_at = |at: usize| {
+pub(crate) fn pack_short(key: &[u8]) -> Option<u128> {
+    let len = key.len();
+    let load8 = |at: usize| {
         key.get(at..at + 8)
             .and_then(|b| b.try_into().ok())
-            .map(u64::from_le_bytes)
+            .map_or(0, u64::from_le_bytes)
     };
-    let u32_at = |at: usize| {
+    let load4 = |at: usize| {
         key.get(at..at + 4)
             .and_then(|b| b.try_into().ok())
-            .map(|b| u64::from(u32::from_le_bytes(b)))
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
     };
-    let byte_at = |at: usize| key.get(at).map(|&b| u64::from(b));
-    let (lo, hi) = match n {
-        // Bytes 0, n/2 and n-1 are every byte of a word of up to three.
-        1..=3 => (
-            byte_at(0)? | byte_at(n / 2)? << 8 | byte_at(n - 1)? << 16,
+    let (lo, hi) = match len {
+        0..=3 => (
+            key.iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k)),
             0,
         ),
-        4..=7 => (u32_at(0)? | u32_at(n - 4)? << 32, 0),
-        8..=16 => (u64_at(0)?, u64_at(n - 8)?),
+        // The second load ends at the key's end: its bytes past the first load's are its
+        // top ones.
+        4..=7 => (load4(0) | (load4(len - 4) >> (8 * (8 - len))) << 32, 0),
+        8 => (load8(0), 0),
+        9..=SHORT_KEY => (load8(0), load8(len - 8) >> (8 * (16 - len))),
         _ => return None,
     };
-    Some(Short {
-        lo,
-        hi,
-        len: n as u64,
-    })
+    Some(u128::from(lo) | u128::from(hi) << 64 | (len as u128) << 120)
 }
 
-/// A set of [`Short`] words: open addressing with linear probing in a table at most a
-/// quarter full, so a look-up is a multiply and nearly always one slot, compared without a
-/// `memcmp` call (a hash set of strings hashes the word, then compares it).
+/// A set of words packed by [`pack_short`] (never the empty word, whose packed form 0 marks
+/// an empty slot): open addressing with linear probing in a table at most a quarter full, so
+/// a look-up is a multiply and nearly always one slot, compared without a `memcmp` call (a
+/// hash set of strings hashes the word, then compares it).
 #[derive(Clone, Debug, Default)]
 struct ShortSet {
-    slots: Vec<Short>,
+    slots: Vec<u128>,
     count: usize,
 }
 
 impl ShortSet {
     #[inline]
-    fn slot(&self, k: &Short) -> usize {
+    fn slot(&self, k: u128) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let x = (k.lo ^ k.hi.rotate_left(29) ^ k.len.wrapping_mul(K)).wrapping_mul(K);
+        let x = ((k as u64) ^ ((k >> 64) as u64).wrapping_mul(K)).wrapping_mul(K);
         // The table's length is a power of two (or zero, and then nothing is asked).
         let bits = self.slots.len().trailing_zeros();
         if bits == 0 {
@@ -157,22 +152,22 @@ impl ShortSet {
         (x >> (64 - bits)) as usize
     }
 
-    fn insert(&mut self, k: Short) {
+    fn insert(&mut self, k: u128) {
         if (self.count + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
-            self.slots = vec![Short::default(); (old.len() * 2).max(16)];
+            self.slots = vec![0; (old.len() * 2).max(16)];
             self.count = 0;
-            for k in old.into_iter().filter(|k| k.len != 0) {
+            for k in old.into_iter().filter(|&k| k != 0) {
                 self.insert(k);
             }
         }
         let mask = self.slots.len() - 1;
-        let mut i = self.slot(&k);
-        while let Some(s) = self.slots.get(i) {
-            if *s == k {
+        let mut i = self.slot(k);
+        while let Some(&s) = self.slots.get(i) {
+            if s == k {
                 return;
             }
-            if s.len == 0 {
+            if s == 0 {
                 self.slots[i] = k;
                 self.count += 1;
                 return;
@@ -182,14 +177,14 @@ impl ShortSet {
     }
 
     #[inline]
-    fn contains(&self, k: &Short) -> bool {
+    fn contains(&self, k: u128) -> bool {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = self.slot(k);
-        while let Some(s) = self.slots.get(i) {
+        while let Some(&s) = self.slots.get(i) {
             if s == k {
                 return true;
             }
-            if s.len == 0 {
+            if s == 0 {
                 return false;
             }
             i = (i + 1) & mask;
@@ -198,8 +193,14 @@ impl ShortSet {
     }
 }
 
+/// [`pack_short`] of a non-empty word.
+#[inline]
+fn short(key: &str) -> Option<u128> {
+    pack_short(key.as_bytes()).filter(|&k| k != 0)
+}
+
 /// A set of words asked through a [`KeyFilter`] and an [`EndFilter`] first: most words
-/// asked are in none. Words of up to 16 bytes are looked up in a [`ShortSet`].
+/// asked are in none. Words of up to [`SHORT_KEY`] bytes are looked up in a [`ShortSet`].
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Words {
     set: FxHashSet<String>,
@@ -218,9 +219,9 @@ impl Words {
 
     #[inline(never)]
     fn look_up(&self, key: &str) -> bool {
-        match short(key.as_bytes()) {
+        match short(key) {
             // Every short key of `set` is in `short`, and only those.
-            Some(k) => self.short.contains(&k),
+            Some(k) => self.short.contains(k),
             None => self.set.contains(key),
         }
     }
@@ -228,7 +229,7 @@ impl Words {
     pub fn insert(&mut self, key: String) -> bool {
         self.filter.insert(&key);
         self.ends.insert(&key);
-        if let Some(k) = short(key.as_bytes()) {
+        if let Some(k) = short(&key) {
             self.short.insert(k);
         }
         self.set.insert(key)
@@ -375,15 +376,14 @@ mod tests {
         all.dedup();
         let mut seen = std::collections::HashMap::new();
         for w in &all {
-            match short(w) {
+            match pack_short(w).filter(|&k| k != 0) {
                 Some(k) => {
-                    assert!(w.len() <= 16 && !w.is_empty());
-                    let k = (k.lo, k.hi, k.len);
+                    assert!(w.len() <= SHORT_KEY && !w.is_empty());
                     if let Some(other) = seen.insert(k, w.clone()) {
                         panic!("{w:?} and {other:?}");
                     }
                 }
-                None => assert!(w.is_empty() || w.len() > 16),
+                None => assert!(w.is_empty() || w.len() > SHORT_KEY),
             }
         }
     }

@@ -315,6 +315,8 @@ struct CountedFile {
     #[serde(default)]
     clock_words: Vec<String>,
     #[serde(default)]
+    clock_joins: Vec<String>,
+    #[serde(default)]
     street_words: Vec<String>,
     #[serde(default)]
     label_articles: Vec<String>,
@@ -865,6 +867,8 @@ pub struct Lexicon {
     pub clock_not_before: WordSet,
     /// Times of day by name ("minuit"): hours joined to one by "et" are a time too.
     pub clock_words: WordSet,
+    /// The word joining such a time to the hours after it ("et").
+    pub clock_joins: WordSet,
     /// Words after which digits are a street number.
     pub street_words: WordSet,
     /// Singular articles before which bare digits with no noun are a name ("dans le 93").
@@ -1106,6 +1110,7 @@ fn load(lang: Lang) -> Lexicon {
         clock_units: word_set(counted.clock_units),
         clock_not_before: word_set(counted.clock_not_before),
         clock_words: word_set(counted.clock_words),
+        clock_joins: word_set(counted.clock_joins),
         street_words: word_set(counted.street_words),
         label_articles: word_set(counted.label_articles),
         year_prepositions: word_set(counted.year_prepositions),

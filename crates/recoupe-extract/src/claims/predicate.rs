@@ -284,27 +284,9 @@ fn epithet_of_another_noun(
     figures: &[(usize, usize, bool)],
     blocked: &[(usize, usize)],
 ) -> bool {
-    let participle = h.end == h.start + 1
-        && tokens.get(h.start).is_some_and(|t| {
-            lex.verbs
-                .forms
-                .get(&t.key)
-                .is_some_and(|c| c.past_participle())
-        });
-    if !participle || h.start < b + 2 {
-        return false;
-    }
-    let k = h.start - 1;
-    let noun = tokens.get(k).is_some_and(|t| {
-        t.is_word
-            && !t.capitalized
-            && !lex.verbs.auxiliaries.contains(&t.key)
-            && !blocked.iter().any(|&(x, y)| (x..y).contains(&k))
-            && !figures.iter().any(|&(x, y, _)| (x..y).contains(&k))
-    });
-    noun && tokens.get(k - 1).is_some_and(|t| {
-        lex.verbs.determiners.contains(&t.key) && !lex.verbs.plural_determiners.contains(&t.key)
-    })
+    h.start >= b + 2
+        && epithet_determiner(lex, tokens, h, figures, blocked, false)
+            .is_some_and(|t| !lex.verbs.plural_determiners.contains(&t.key))
 }
 
 /// Whether the lexicon hit `h`, before the figure starting at token `a` and apart from it,
@@ -319,36 +301,52 @@ fn epithet_before(
     figures: &[(usize, usize, bool)],
     blocked: &[(usize, usize)],
 ) -> bool {
+    // Past a comma the figure may stand in apposition to the noun ("une photo de l'enfant
+    // décédé, quatre garçons").
+    h.end < a
+        && !tokens.get(h.end..a).is_some_and(|w| {
+            w.iter()
+                .any(|t| t.key == "," || lex.verbs.agent_markers.contains(&t.key))
+        })
+        && epithet_determiner(lex, tokens, h, figures, blocked, true).is_some()
+}
+
+/// The determiner before the noun that the lexicon hit `h`, one past participle, follows:
+/// a lower-case word that is no auxiliary, no figure and no counted noun. With `strict`
+/// (before the figure, where a verb is likelier), neither the participle nor the noun may be
+/// a conjugated form.
+fn epithet_determiner<'t>(
+    lex: &Lexicon,
+    tokens: &'t [Token],
+    h: &Hit,
+    figures: &[(usize, usize, bool)],
+    blocked: &[(usize, usize)],
+    strict: bool,
+) -> Option<&'t Token> {
+    let finite = |t: &Token| lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite());
     let participle = h.end == h.start + 1
         && tokens.get(h.start).is_some_and(|t| {
             lex.verbs
                 .forms
                 .get(&t.key)
-                .is_some_and(|c| c.past_participle() && !c.finite())
+                .is_some_and(|c| c.past_participle())
+                && (!strict || !finite(t))
         });
-    if !participle || h.start < 2 || h.end >= a {
-        return false;
-    }
-    // Past a comma the figure may stand in apposition to the noun ("une photo de l'enfant
-    // décédé, quatre garçons").
-    if tokens.get(h.end..a).is_some_and(|w| {
-        w.iter()
-            .any(|t| t.key == "," || lex.verbs.agent_markers.contains(&t.key))
-    }) {
-        return false;
+    if !participle || h.start < 2 {
+        return None;
     }
     let k = h.start - 1;
     let noun = tokens.get(k).is_some_and(|t| {
         t.is_word
             && !t.capitalized
             && !lex.verbs.auxiliaries.contains(&t.key)
-            && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+            && (!strict || !finite(t))
             && !blocked.iter().any(|&(x, y)| (x..y).contains(&k))
             && !figures.iter().any(|&(x, y, _)| (x..y).contains(&k))
     });
-    noun && tokens
+    tokens
         .get(k - 1)
-        .is_some_and(|t| lex.verbs.determiners.contains(&t.key))
+        .filter(|t| noun && lex.verbs.determiners.contains(&t.key))
 }
 
 /// An event noun of `before_figure` that ends right where the figure starts at token `a`:

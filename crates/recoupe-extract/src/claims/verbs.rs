@@ -57,6 +57,13 @@ pub fn find(
             .iter()
             .any(|&(x, y, subset)| !subset && x != a && (x..y.max(x + 1)).contains(&i))
     };
+    // Where another figure starting at token `i` ends.
+    let other_figure_end = |i: usize| {
+        figures
+            .iter()
+            .find(|&&(x, _, _)| x == i && x != a)
+            .map(|&(_, end, _)| end)
+    };
     // A participle right after the figure's noun ("2 000 soldats déployés en Syrie") is its
     // event before any verb earlier in the sentence, and before a verb past a comma ("un
     // million de matelas vendus, La Compagnie … s'affiche").
@@ -314,7 +321,7 @@ pub fn find(
         }
         // A count of times between the figure and its verb tells how often, it is no subject
         // of its own: "Environ 80 élèves par promotion, deux fois par année, intègrent".
-        if let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, _)| x == i && x != a)
+        if let Some(end) = other_figure_end(i)
             && super::counted::multiplier_at(lex, tokens, end)
         {
             limit += end + 1 - i;
@@ -353,7 +360,7 @@ pub fn find(
         // participé".
         if i > b
             && tokens.get(i - 1).is_some_and(|w| w.key == ",")
-            && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, _)| x == i && x != a)
+            && let Some(end) = other_figure_end(i)
             && let Some(comma) = source_aside_end(v, tokens, end, end + REACH)
         {
             limit += comma + 1 - i;

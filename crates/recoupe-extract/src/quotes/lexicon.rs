@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::tokens::word_keys;
 use crate::chars::ascii_lowercase_u64;
+use crate::keys::{SHORT_KEY, pack_short};
 
 /// Word classes, as bits of [`Lexicon::flags`].
 pub(crate) mod flag {
@@ -161,42 +162,6 @@ impl Lexicon {
             }
         }
     }
-}
-
-/// The longest key [`pack_short`] packs.
-const SHORT_KEY: usize = 15;
-
-/// `key` and its length in one integer, when it has at most [`SHORT_KEY`] bytes: byte `k` of
-/// the key is byte `k` of the result (little-endian), the length its last byte, the rest
-/// zero. Read with a few possibly overlapping loads rather than byte by byte.
-#[inline]
-fn pack_short(key: &[u8]) -> Option<u128> {
-    let len = key.len();
-    let load8 = |at: usize| {
-        key.get(at..at + 8)
-            .and_then(|b| b.try_into().ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    let load4 = |at: usize| {
-        key.get(at..at + 4)
-            .and_then(|b| b.try_into().ok())
-            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
-    };
-    let (lo, hi) = match len {
-        0..=3 => (
-            key.iter()
-                .enumerate()
-                .fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k)),
-            0,
-        ),
-        // The second load ends at the key's end: its bytes past the first load's are its
-        // top ones.
-        4..=7 => (load4(0) | (load4(len - 4) >> (8 * (8 - len))) << 32, 0),
-        8 => (load8(0), 0),
-        9..=SHORT_KEY => (load8(0), load8(len - 8) >> (8 * (16 - len))),
-        _ => return None,
-    };
-    Some(u128::from(lo) | u128::from(hi) << 64 | (len as u128) << 120)
 }
 
 /// [`pack_short`] of the ASCII lower case of the word `bytes[start..end]`, read straight
