@@ -339,6 +339,30 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 });
                 continue;
             }
+            // "pour 55 % des chauffeurs, c'est un premier emploi; 40 % étaient au chômage": a
+            // share with no noun, subject of its own verb, counts what an earlier share of the
+            // sentence counts.
+            if share
+                && counted_nouns.get(k).is_some_and(Option::is_none)
+                && subject_of_verb_at(lex, &toks, b)
+                && let Some(noun) = (0..k).rev().find_map(|p| {
+                    figures
+                        .get(p)
+                        .filter(|(_, e)| unit_is(e, Dimension::Ratio))?;
+                    counted_nouns
+                        .get(p)?
+                        .as_ref()
+                        .filter(|f| !f.is_guess())
+                        .cloned()
+                })
+                && let Some(slot) = counted_nouns.get_mut(k)
+            {
+                *slot = Some(counted::Found {
+                    rule: "counted/elliptic-share-of-earlier-share",
+                    ..noun
+                });
+                continue;
+            }
             // "35 % de grévistes contre 48 %": a share shares a share's noun.
             let after_share = k
                 .checked_sub(1)
@@ -585,13 +609,18 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 predicate = earlier.predicate.clone();
             }
             // "une personne a été tuée et 39 blessées": a toll's noun tells its own event
-            // before another toll word of the sentence.
+            // before another toll word of the sentence; so it does after a colon ("attaque le
+            // consulat de Marseille : 4 morts"), whatever verb stands before.
+            let colon_between = |p: &Predicate| {
+                toks.get(token_at(&toks, p.span.end)..a)
+                    .is_some_and(|w| w.iter().any(|t| t.key == ":"))
+            };
             if let Some(c) = &counted
                 && let Some(implied) = lex.implied.get(&c.category)
                 && let Some(p) = predicate.as_mut()
                 && p.span.end <= q.span.start
                 && &p.category != implied
-                && lex.implied.values().any(|v| v == &p.category)
+                && (lex.implied.values().any(|v| v == &p.category) || colon_between(p))
                 && lex.processes.contains(implied)
             {
                 rules.push(rule_id(prefix, "predicate/implied-by-counted"));
@@ -1360,6 +1389,27 @@ fn coordinated_object(
 }
 
 /// Whether only linking words ("Et", "Mais", "Quelque") stand before token `a`.
+/// Whether a conjugated verb opens at token `b`, past a negation or a reflexive pronoun: the
+/// words before `b` are its subject ("40 % étaient au chômage", "55 % n'ont pas").
+fn subject_of_verb_at(lex: &Lexicon, toks: &[Token], b: usize) -> bool {
+    let mut k = b;
+    while toks.get(k).is_some_and(|t| {
+        lex.negation_openers.contains(&t.key) || lex.verbs.reflexives.contains(&t.key)
+    }) {
+        k += 1;
+    }
+    // A word that may be something else ("contre", "part") opens no verb.
+    toks.get(k).is_some_and(|t| {
+        t.is_word
+            && (lex.verbs.auxiliaries.contains(&t.key)
+                || lex
+                    .verbs
+                    .forms
+                    .get(&t.key)
+                    .is_some_and(|c| c.finite() && c.only_verb()))
+    })
+}
+
 fn opens_sentence(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
     toks.get(..a).is_some_and(|before| {
         before
@@ -1623,6 +1673,16 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     let Some(before) = a.checked_sub(1).and_then(|i| toks.get(i)) else {
         return false;
     };
+    // "la 155e place sur 180", "troisième sur 12": the size of a ranking after a rank
+    // counts nothing the sentence reports.
+    if lex.rank_totals.contains(&before.key)
+        && (a.saturating_sub(4)..a - 1).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| crate::numbers::is_rank_word(lex.lang, &t.key))
+        })
+    {
+        return true;
+    }
     // "champion de 100 m dos", "la finale du 400 m": a length with a race's style after it,
     // or after a race's title and its "du", names the race.
     let race_title = lex.race_title_links.contains(&before.key)

@@ -40,6 +40,21 @@ pub(crate) fn is_ordinal_word(lang: Lang, word: &str) -> bool {
         .contains_key(token::fold(word).as_str())
 }
 
+/// Whether a word is a rank: an ordinal word ("cinquième") or digits with an ordinal suffix
+/// ("155e", "3ème").
+pub(crate) fn is_rank_word(lang: Lang, word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return is_ordinal_word(lang, word);
+    }
+    let suffix = word.get(digits..).unwrap_or("");
+    !suffix.is_empty()
+        && lexicon::lexicon(lang)
+            .ordinal_suffixes
+            .iter()
+            .any(|s| s == suffix)
+}
+
 pub fn find_quantities(text: &str, lang: Lang) -> Vec<Quantity> {
     scan::scan(text, lang)
 }

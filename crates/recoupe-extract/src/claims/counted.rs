@@ -49,6 +49,11 @@ pub fn find(
     // right after it, even outside the lexicon: it is nearer than any noun earlier in the
     // sentence ("trois autres passagers" after "deux victimes").
     let share = super::unit_is(q, Dimension::Ratio);
+    if q.unit.is_none()
+        && let Some(found) = set_to(lex, tokens, (a, b))
+    {
+        return Some(found);
+    }
     // Right after a unit a word qualifies the unit ("16 milliards de francs belges"); what
     // an amount counts follows its "de" ("5 000 euros de dommages").
     if let Some(found) =
@@ -77,6 +82,22 @@ pub fn find(
     by_subject_pronoun(lex, tokens, a)
         .or_else(|| before(lex, tokens, (floor, a), plural))
         .or_else(|| by_partitive(lex, tokens, b))
+}
+
+/// "a chiffré à quelque 70 000 les morts", "porte à 360 le nombre de trains": a figure after
+/// "à" is what a verb sets a number to, and counts the noun its article (or "le nombre de")
+/// opens after it.
+fn set_to(lex: &Lexicon, tokens: &[Token], (a, b): (usize, usize)) -> Option<Found> {
+    if tokens.get(a.checked_sub(1)?)?.key != "à" {
+        return None;
+    }
+    let head = lex.set_to_heads.at(tokens, b)?;
+    let found =
+        after(lex, tokens, head.end).or_else(|| other_noun(lex, tokens, head.end, false, true))?;
+    Some(Found {
+        rule: "counted/after-number-it-is-set-to",
+        ..found
+    })
 }
 
 /// The rule of a lexicon noun right after the figure.

@@ -291,6 +291,8 @@ struct CountedFile {
     #[serde(default)]
     people_partitives: Vec<String>,
     #[serde(default)]
+    set_to_heads: Vec<String>,
+    #[serde(default)]
     time_offsets: Vec<String>,
     #[serde(default)]
     duration_attributes: Vec<String>,
@@ -356,6 +358,8 @@ struct CountedFile {
     race_titles: Vec<String>,
     #[serde(default)]
     race_title_links: Vec<String>,
+    #[serde(default)]
+    rank_totals: Vec<String>,
     #[serde(default)]
     measure_relatives: Vec<String>,
     #[serde(default)]
@@ -846,6 +850,9 @@ pub struct Lexicon {
     pub people_pronouns: WordSet,
     /// "d'entre eux" after a figure whose sentence has no noun for it: it counts people.
     pub people_partitives: Entries,
+    /// "le nombre de", "les" after a figure that follows "à": what the figure is set to
+    /// count comes after them ("a chiffré à 70 000 les morts").
+    pub set_to_heads: Entries,
     /// "plus tard", "auparavant": a duration before them dates an event, it counts nothing.
     pub time_offsets: Entries,
     /// What a duration before these measures is a quality of someone ("25 années
@@ -911,6 +918,9 @@ pub struct Lexicon {
     /// 100 m").
     pub race_titles: WordSet,
     pub race_title_links: WordSet,
+    /// "sur" after a rank: the number after it is the size of the ranking ("la 155e place
+    /// sur 180").
+    pub rank_totals: WordSet,
     /// Relative pronouns whose clause after a thing's measure tells of the thing ("qui").
     pub measure_relatives: WordSet,
     /// Counted words that count only right after their number ("5 contre"), never carried
@@ -1098,6 +1108,7 @@ fn load(lang: Lang) -> Lexicon {
         age_units: word_set(counted.age_units),
         people_pronouns: word_set(counted.people_pronouns),
         people_partitives: single("people", counted.people_partitives),
+        set_to_heads: single("head", counted.set_to_heads),
         time_offsets: single("offset", counted.time_offsets),
         duration_attributes: single("attribute", counted.duration_attributes),
         people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
@@ -1131,6 +1142,7 @@ fn load(lang: Lang) -> Lexicon {
         race_styles: word_set(counted.race_styles),
         race_titles: word_set(counted.race_titles),
         race_title_links: word_set(counted.race_title_links),
+        rank_totals: word_set(counted.rank_totals),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
         agreement_exempt: word_set(counted.agreement_exempt),
