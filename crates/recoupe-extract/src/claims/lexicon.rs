@@ -361,6 +361,10 @@ struct CountedFile {
     #[serde(default)]
     rank_totals: Vec<String>,
     #[serde(default)]
+    one_in_openers: Vec<String>,
+    #[serde(default)]
+    one_in_links: Vec<String>,
+    #[serde(default)]
     measure_relatives: Vec<String>,
     #[serde(default)]
     right_after_number: Vec<String>,
@@ -921,6 +925,10 @@ pub struct Lexicon {
     /// "sur" after a rank: the number after it is the size of the ranking ("la 155e place
     /// sur 180").
     pub rank_totals: WordSet,
+    /// "un jeune sur quatre": the article opening the noun and the word before the figure of
+    /// a "one in N" ratio, whose noun stands inside it.
+    pub one_in_openers: WordSet,
+    pub one_in_links: WordSet,
     /// Relative pronouns whose clause after a thing's measure tells of the thing ("qui").
     pub measure_relatives: WordSet,
     /// Counted words that count only right after their number ("5 contre"), never carried
@@ -1143,6 +1151,8 @@ fn load(lang: Lang) -> Lexicon {
         race_titles: word_set(counted.race_titles),
         race_title_links: word_set(counted.race_title_links),
         rank_totals: word_set(counted.rank_totals),
+        one_in_openers: word_set(counted.one_in_openers),
+        one_in_links: word_set(counted.one_in_links),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
         agreement_exempt: word_set(counted.agreement_exempt),
