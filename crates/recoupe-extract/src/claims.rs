@@ -76,6 +76,9 @@ struct Draft {
     unit_from: Option<(usize, f64)>,
     unit: usize,
     subset: bool,
+    /// Whether the figure is the subject of a verb of its own other than "être" ("dont 16
+    /// ont atteint le stade"): a subset then keeps no event of its parent's.
+    own_verb: bool,
     counted: Option<Counted>,
     predicate: Option<Predicate>,
     time: TimeWindow,
@@ -341,10 +344,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             }
             // "pour 55 % des chauffeurs, c'est un premier emploi; 40 % étaient au chômage": a
             // share with no noun, subject of its own verb, counts what an earlier share of the
-            // sentence counts.
+            // sentence counts; so does one right after a coordinator, which shares its event
+            // too ("74 % des citoyens estiment qu'elle a été bénéfique à l'UE, et 64 % à leur
+            // propre pays").
+            let own_verb = subject_of_verb_at(lex, &toks, b);
+            let coordinated = a
+                .checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_some_and(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key));
             if share
                 && counted_nouns.get(k).is_some_and(Option::is_none)
-                && subject_of_verb_at(lex, &toks, b)
+                && (own_verb || coordinated)
                 && let Some(noun) = (0..k).rev().find_map(|p| {
                     figures
                         .get(p)
@@ -361,6 +371,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     rule: "counted/elliptic-share-of-earlier-share",
                     ..noun
                 });
+                if let Some(flag) = elliptic.get_mut(k) {
+                    *flag = !own_verb;
+                }
                 continue;
             }
             // "35 % de grévistes contre 48 %": a share shares a share's noun.
@@ -425,7 +438,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let locating = locates(lex, &toks, q, counted.as_ref(), (a, b))
                 || penalties.iter().chain(&one_of).any(|h| h.end == a)
                 || measures_a_thing(lex, &toks, (a, b))
-                || share_base;
+                || share_base
+                || parent_of(lex, &toks, a);
             // A duration is a claim only when the lexicon names its event ("réglée d'ici
             // deux ou trois jours"), not for any verb near it; so is a count of days or years
             // ("ses trois premières années").
@@ -917,11 +931,16 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if unit_from.is_some() {
                 rules.push(rule_id(prefix, "figure/unit-shared-with-earlier-figure"));
             }
+            let own_verb = subject_of_verb_at(lex, &toks, after_noun)
+                && !toks
+                    .get(after_noun)
+                    .is_some_and(|t| lex.verbs.copulas_before_de.contains(&t.key));
             drafts.push(Draft {
                 quantity: *qi,
                 unit_from,
                 unit: si,
                 subset,
+                own_verb,
                 counted,
                 predicate,
                 time,
@@ -1389,6 +1408,14 @@ fn coordinated_object(
 }
 
 /// Whether only linking words ("Et", "Mais", "Quelque") stand before token `a`.
+/// "mère de 4 enfants", "le père de deux victimes": whether the figure starting at token `a`
+/// follows a parent's noun and its "de", so describes the parent and reports no event.
+fn parent_of(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+    let word = |k: usize| a.checked_sub(k).and_then(|k| toks.get(k));
+    word(1).is_some_and(|t| lex.verbs.copula_links.contains(&t.key))
+        && word(2).is_some_and(|t| lex.parent_heads.contains(&t.key))
+}
+
 /// Whether a conjugated verb opens at token `b`, past a negation or a reflexive pronoun: the
 /// words before `b` are its subject ("40 % étaient au chômage", "55 % n'ont pas").
 fn subject_of_verb_at(lex: &Lexicon, toks: &[Token], b: usize) -> bool {
@@ -2217,7 +2244,7 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
         // Within its sentence only: a fraction in the next sentence ("Un cinquième déplore la
         // pression") has a clause of its own.
         if child.unit == parent.unit {
-            if child.predicate.is_none() {
+            if child.predicate.is_none() && !child.own_verb {
                 child.predicate = parent.predicate.clone();
             }
             child.time = parent.time.clone();

@@ -363,6 +363,8 @@ struct CountedFile {
     #[serde(default)]
     one_in_openers: Vec<String>,
     #[serde(default)]
+    parent_heads: Vec<String>,
+    #[serde(default)]
     one_in_links: Vec<String>,
     #[serde(default)]
     measure_relatives: Vec<String>,
@@ -929,6 +931,9 @@ pub struct Lexicon {
     /// a "one in N" ratio, whose noun stands inside it.
     pub one_in_openers: WordSet,
     pub one_in_links: WordSet,
+    /// "mère de quatre enfants": the figure after one of these and "de" describes a parent,
+    /// the sentence's verb is the parent's.
+    pub parent_heads: WordSet,
     /// Relative pronouns whose clause after a thing's measure tells of the thing ("qui").
     pub measure_relatives: WordSet,
     /// Counted words that count only right after their number ("5 contre"), never carried
@@ -1153,6 +1158,7 @@ fn load(lang: Lang) -> Lexicon {
         rank_totals: word_set(counted.rank_totals),
         one_in_openers: word_set(counted.one_in_openers),
         one_in_links: word_set(counted.one_in_links),
+        parent_heads: word_set(counted.parent_heads),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
         agreement_exempt: word_set(counted.agreement_exempt),
