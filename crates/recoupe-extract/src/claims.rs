@@ -1586,11 +1586,22 @@ fn describes(lex: &Lexicon, toks: &[Token], q: &Quantity, (a, b): (usize, usize)
                 && !lex.not_nouns.contains(&t.key)
                 && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.only_verb())
         });
+    // One adjective may follow the head: "une cité ouvrière de 29 000 habitants".
+    let adjective = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.is_word
+                && !t.capitalized
+                && !lex.not_nouns.contains(&t.key)
+                && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+        })
+    };
     a >= 2
         && toks
             .get(a - 1)
             .is_some_and(|t| lex.noun_links.contains(&t.key))
-        && (word(a - 2, &lex.descriptive_heads) || size)
+        && (word(a - 2, &lex.descriptive_heads)
+            || (a >= 3 && adjective(a - 2) && word(a - 3, &lex.descriptive_heads))
+            || size)
 }
 
 /// Whether the figure at token `a` gives a thing's size after "<measure> de" or its measure

@@ -182,8 +182,18 @@ pub const BY_PRONOUN: &str = "counted/people-by-subject-pronoun";
 /// "Nous étions dix", "ils étaient 200 à manifester": the figure counts the people the
 /// pronoun names.
 fn by_subject_pronoun(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
-    let pronoun = tokens.get(a.checked_sub(2)?)?;
-    let verb = tokens.get(a - 1)?;
+    // A restriction may stand around the verb: "ils ne sont que 10 % à se sentir seuls".
+    let key = |k: usize| tokens.get(k).map(|t| t.key.as_str());
+    let mut v = a.checked_sub(1)?;
+    if key(v).is_some_and(|k| lex.negation_restrictors.contains(k)) {
+        v = v.checked_sub(1)?;
+    }
+    let mut p = v.checked_sub(1)?;
+    if key(p).is_some_and(|k| lex.negation_openers.contains(k)) {
+        p = p.checked_sub(1)?;
+    }
+    let pronoun = tokens.get(p)?;
+    let verb = tokens.get(v)?;
     if !lex
         .verbs
         .forms
@@ -200,12 +210,12 @@ fn by_subject_pronoun(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found
     }
     // A plural subject of people does the same after its determiner: "les Français étaient
     // 22 % à déclarer".
-    let determiner = tokens.get(a.checked_sub(3)?)?;
+    let determiner = tokens.get(p.checked_sub(1)?)?;
     let people = (pronoun.capitalized && is_demonym(lex, &pronoun.key))
         || lex
             .counted
-            .at(tokens, a - 2)
-            .is_some_and(|h| h.end == a - 1 && h.category == "people");
+            .at(tokens, p)
+            .is_some_and(|h| h.end == p + 1 && h.category == "people");
     (people && lex.verbs.plural_determiners.contains(&determiner.key)).then(|| Found {
         span: Span::new(pronoun.start, pronoun.end),
         category: "people".to_owned(),
