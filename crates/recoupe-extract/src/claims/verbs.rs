@@ -13,7 +13,7 @@ use recoupe_model::Span;
 use std::collections::BTreeMap;
 
 use super::lexicon::{Lexicon, Verbs, WordSet};
-use super::tokens::Token;
+use super::tokens::{Token, token_at};
 
 /// How many tokens from the figure a clause verb may stand.
 const REACH: usize = 12;
@@ -423,6 +423,28 @@ pub fn find(
                     .get(k)
                     .is_some_and(|w| is(&v.subject_relatives, &w.key))
             });
+            // A relative clause on the figure's noun describes it; the main verb after it is
+            // the figure's: "90 % des femmes qui prennent les transports en commun
+            // considèrent avoir été victimes".
+            let own_relative = !comma
+                && (b..i).any(|k| {
+                    tokens
+                        .get(k)
+                        .is_some_and(|w| is(&v.subject_relatives, &w.key))
+                        && k.checked_sub(1).is_some_and(is_noun)
+                        && (b..k).all(|j| tokens.get(j).is_some_and(|w| w.is_word))
+                });
+            if own_relative
+                && let Some(main) = main_verb_after_relative(
+                    v,
+                    tokens,
+                    token_at(tokens, found.span.end),
+                    limit + REACH,
+                )
+                .filter(|m| !m.state)
+            {
+                return Some(main);
+            }
             if comma || relative {
                 // Another noun's verb: the epithet stays the figure's.
                 if let Some(state) = epithet_state {
@@ -936,6 +958,35 @@ fn infinitive_after(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
 /// Whether the relative pronoun at token `i` opens a clause with a subject of its own:
 /// "dont la majorité bénéficie", "dont il a la charge"; not a subset in apposition ("dont
 /// les deux enfants de X, sont jugés", "dont une femme", "dont 20 enfants").
+/// The conjugated verb that follows a relative clause whose verb ends before token `from`,
+/// before token `limit`, in the same clause (no punctuation, no subordinate or relative
+/// clause).
+fn main_verb_after_relative(
+    v: &Verbs,
+    tokens: &[Token],
+    from: usize,
+    limit: usize,
+) -> Option<Found> {
+    (from..limit.min(tokens.len()))
+        .take_while(|&k| {
+            tokens.get(k).is_some_and(|t| {
+                t.is_word
+                    && !is(&v.complementizers, &t.key)
+                    && !is(&v.clause_coordinators, &t.key)
+                    && !is(&v.coordinators, &t.key)
+                    && !is(&v.relative_pronouns, &t.key)
+                    && !is(&v.subject_relatives, &t.key)
+            })
+        })
+        .filter(|&k| {
+            tokens
+                .get(k)
+                .and_then(|t| v.forms.get(&t.key))
+                .is_some_and(|c| c.finite() && c.only_verb())
+        })
+        .find_map(|k| forward_at(v, tokens, k))
+}
+
 fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
     if !tokens
         .get(i)
