@@ -478,9 +478,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
                 .is_some_and(|t| t.key == "(")
-                && toks
-                    .get(b)
-                    .is_some_and(|t| t.key == ")" || lex.verbs.source_asides.contains(&t.key))
+                && (toks.get(b).is_some_and(|t| t.key == ")")
+                    || lex.verbs.source_asides.at(&toks, b).is_some())
                 && previous_end.is_some_and(|end| {
                     a - end <= 2 * RESTATEMENT_REACH
                         && toks.get(end..a - 1).is_some_and(|w| {
@@ -1566,9 +1565,7 @@ fn quotation_end(lex: &Lexicon, toks: &[Token], (a, b): (usize, usize)) -> Optio
         _ => QUOTE_CLOSE.contains(&mark),
     };
     let incise = toks.get(m + 1).is_some_and(|t| t.key == ",")
-        && !toks
-            .get(m + 2)
-            .is_some_and(|t| lex.verbs.source_asides.contains(&t.key));
+        && lex.verbs.source_asides.at(toks, m + 2).is_none();
     (closes && incise).then_some(m)
 }
 

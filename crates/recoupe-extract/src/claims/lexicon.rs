@@ -618,7 +618,7 @@ pub struct Verbs {
     /// Complementizers that open a clause only before "que" ("alors que").
     pub before_que: WordSet,
     /// Words that open an aside naming a source, up to the next comma ("selon").
-    pub source_asides: WordSet,
+    pub source_asides: Entries,
     /// Forms of "être" that with "de" before a figure state an amount ("était de").
     pub copulas_before_de: WordSet,
     /// The word between such a copula and its figure ("de").
@@ -1240,7 +1240,7 @@ fn load(lang: Lang) -> Lexicon {
             phrase_prepositions: word_set(predicates.verbs.phrase_prepositions),
             qualifying_before_de: word_set(predicates.verbs.qualifying_before_de),
             before_que: word_set(predicates.verbs.before_que),
-            source_asides: word_set(predicates.verbs.source_asides),
+            source_asides: single("aside", predicates.verbs.source_asides),
             copulas_before_de: word_set(predicates.verbs.copulas_before_de),
             copula_links: word_set(predicates.verbs.copula_links),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),
@@ -1347,7 +1347,20 @@ fn without_last_link(
 }
 
 fn word_set(list: Vec<String>) -> WordSet {
-    keys(list).into_iter().collect()
+    let keys = keys(list);
+    // A set is looked up one token at a time: an entry the tokenizer cuts in two ("jusqu'à",
+    // "pour cent") could never match, so the data must not hold one.
+    debug_assert!(
+        keys.iter().all(|k| is_one_token(k)),
+        "word list entries that are not one token: {:?}",
+        keys.iter().filter(|k| !is_one_token(k)).collect::<Vec<_>>()
+    );
+    keys.into_iter().collect()
+}
+
+/// Whether the tokenizer reads `key` as a single token.
+fn is_one_token(key: &str) -> bool {
+    super::tokens::tokenize(key).len() == 1
 }
 
 /// Whether every claims data file of `lang` parses (for tests).

@@ -667,14 +667,7 @@ pub fn relative_with_verb(v: &Verbs, tokens: &[Token], i: usize, a: usize) -> bo
 /// The comma that closes an aside naming a source opened at token `i` ("selon la
 /// préfecture,"), if one stands before token `limit`.
 pub fn source_aside_end(v: &Verbs, tokens: &[Token], i: usize, limit: usize) -> Option<usize> {
-    // The tokenizer cuts an elided word from the next: "d'" "après".
-    let opens = tokens.get(i).is_some_and(|t| {
-        is(&v.source_asides, &t.key)
-            || (t.key.ends_with('\'')
-                && tokens.get(i + 1).is_some_and(|n| {
-                    is(&v.source_asides, &[t.key.as_str(), n.key.as_str()].concat())
-                }))
-    });
+    let opens = v.source_asides.at(tokens, i).is_some();
     if !opens {
         return None;
     }
