@@ -161,7 +161,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .unzip();
         let rate_bases: Vec<bool> = ranges
             .iter()
-            .map(|&(a, _, _)| is_rate_base(lex, &toks, &ranges, a))
+            .map(|&(a, b, _)| is_rate_base(lex, &toks, &ranges, (a, b)))
             .collect();
         let (figures, ranges): (Vec<(usize, &Quantity)>, Vec<FigureTokens>) = figures
             .into_iter()
@@ -2123,7 +2123,12 @@ fn starts_compound_word(text: &str, span: Span) -> bool {
 /// before it and another figure, or an indefinite article standing for one ("un train sur
 /// deux"), ends at most [`RATE_GAP`] tokens before the marker ("710 détenus pour 100.000
 /// habitants").
-fn is_rate_base(lex: &Lexicon, toks: &[Token], ranges: &[FigureTokens], a: usize) -> bool {
+fn is_rate_base(
+    lex: &Lexicon,
+    toks: &[Token],
+    ranges: &[FigureTokens],
+    (a, b): (usize, usize),
+) -> bool {
     let marker = (a.saturating_sub(3)..a)
         .find(|&m| lex.rate_markers.at(toks, m).is_some_and(|h| h.end == a));
     let close = |end: usize, m: usize| {
@@ -2137,12 +2142,31 @@ fn is_rate_base(lex: &Lexicon, toks: &[Token], ranges: &[FigureTokens], a: usize
                 })
             })
     };
+    // After "un" or "une" the noun may be longer ("une espèce d'abeilles sur six", "un jeune
+    // des quartiers sensibles sur quatre"), with no verb, when the base has no noun of its
+    // own ("une opération de prélèvement sur 100 fonctionnaires" counts them).
+    let own_noun = lex.counted.at(toks, b).is_some()
+        || toks.get(b).is_some_and(|t| lex.noun_links.contains(&t.key));
+    let one_close = |k: usize, m: usize| {
+        (m <= k + RATE_GAP + 1 || !own_noun)
+            && toks.get(k + 1..m).is_some_and(|between| {
+                between.iter().all(|t| {
+                    t.is_word
+                        && !lex.verbs.auxiliaries.contains(&t.key)
+                        && !lex
+                            .verbs
+                            .forms
+                            .get(&t.key)
+                            .is_some_and(|c| c.finite() && c.only_verb())
+                })
+            })
+    };
     marker.is_some_and(|m| {
         ranges.iter().any(|&(_, end, _)| close(end, m))
-            || (m.saturating_sub(RATE_GAP + 1)..m).any(|k| {
+            || (m.saturating_sub(ONE_RATE_GAP + 1)..m).any(|k| {
                 toks.get(k)
                     .is_some_and(|t| t.is_word && lex.rate_ones.contains(&t.key))
-                    && close(k + 1, m)
+                    && one_close(k, m)
             })
     })
 }
@@ -2150,6 +2174,9 @@ fn is_rate_base(lex: &Lexicon, toks: &[Token], ranges: &[FigureTokens], a: usize
 /// Most words between a rate's figure and the marker of its base: its noun and an
 /// adjective ("travailleurs belges").
 const RATE_GAP: usize = 2;
+
+/// Most words between the "un" of a rate and the marker of its base.
+const ONE_RATE_GAP: usize = 5;
 
 /// Digits joined by a hyphen, a times sign or a slash to other digits, outside a range or a
 /// fraction the numbers stage read: a score ("6-2 7-5 6-4", "45%-55%"), a code, a "4x4",

@@ -76,9 +76,6 @@ pub fn find(
             .then(|| by_partitive(lex, tokens, b).or_else(|| by_subject_pronoun(lex, tokens, a)))
             .flatten();
     }
-    if let Some(found) = one_in(lex, tokens, a) {
-        return Some(found);
-    }
     // "tuant une personne et blessant six autres": "autres" points back to a noun, which may
     // be singular.
     let plural = plural && !is_other(lex, tokens, b);
@@ -99,44 +96,6 @@ fn set_to(lex: &Lexicon, tokens: &[Token], (a, b): (usize, usize)) -> Option<Fou
         after(lex, tokens, head.end).or_else(|| other_noun(lex, tokens, head.end, false, true))?;
     Some(Found {
         rule: "counted/after-number-it-is-set-to",
-        ..found
-    })
-}
-
-/// Most words between the article and the link of a "one in N" ratio ("un jeune des
-/// quartiers sensibles sur quatre").
-const ONE_IN_REACH: usize = 6;
-
-/// "un jeune des quartiers sensibles sur quatre", "une seule entreprise belge sur cinq": a
-/// figure with no noun after the link of a "one in N" ratio counts the noun inside it.
-fn one_in(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
-    let link = a.checked_sub(1)?;
-    if !lex.one_in_links.contains(&tokens.get(link)?.key) {
-        return None;
-    }
-    // The article nearest the link, with only words between (no verb, no punctuation).
-    let opener = (link.saturating_sub(ONE_IN_REACH + 1)..link.checked_sub(1)?)
-        .rev()
-        .take_while(|&k| {
-            tokens.get(k + 1).is_some_and(|t| {
-                t.is_word
-                    && !lex
-                        .verbs
-                        .forms
-                        .get(&t.key)
-                        .is_some_and(|c| c.finite() && c.only_verb())
-            })
-        })
-        .find(|&k| {
-            tokens
-                .get(k)
-                .is_some_and(|t| t.is_word && lex.one_in_openers.contains(&t.key))
-        })?;
-    let found = after(lex, tokens, opener + 1)
-        .or_else(|| other_noun(lex, tokens, opener + 1, false, false))
-        .filter(|f| f.span.end <= tokens.get(link).map_or(0, |t| t.start))?;
-    Some(Found {
-        rule: "counted/inside-one-in-ratio",
         ..found
     })
 }

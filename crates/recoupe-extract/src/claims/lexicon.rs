@@ -361,11 +361,7 @@ struct CountedFile {
     #[serde(default)]
     rank_totals: Vec<String>,
     #[serde(default)]
-    one_in_openers: Vec<String>,
-    #[serde(default)]
     parent_heads: Vec<String>,
-    #[serde(default)]
-    one_in_links: Vec<String>,
     #[serde(default)]
     measure_relatives: Vec<String>,
     #[serde(default)]
@@ -927,10 +923,6 @@ pub struct Lexicon {
     /// "sur" after a rank: the number after it is the size of the ranking ("la 155e place
     /// sur 180").
     pub rank_totals: WordSet,
-    /// "un jeune sur quatre": the article opening the noun and the word before the figure of
-    /// a "one in N" ratio, whose noun stands inside it.
-    pub one_in_openers: WordSet,
-    pub one_in_links: WordSet,
     /// "mère de quatre enfants": the figure after one of these and "de" describes a parent,
     /// the sentence's verb is the parent's.
     pub parent_heads: WordSet,
@@ -1156,8 +1148,6 @@ fn load(lang: Lang) -> Lexicon {
         race_titles: word_set(counted.race_titles),
         race_title_links: word_set(counted.race_title_links),
         rank_totals: word_set(counted.rank_totals),
-        one_in_openers: word_set(counted.one_in_openers),
-        one_in_links: word_set(counted.one_in_links),
         parent_heads: word_set(counted.parent_heads),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
