@@ -73,7 +73,11 @@ pub fn find(
     // share of "d'entre eux" is a share of people ("64 % d'entre eux soutiennent").
     if q.unit.is_some() {
         return share
-            .then(|| by_partitive(lex, tokens, b).or_else(|| by_subject_pronoun(lex, tokens, a)))
+            .then(|| {
+                by_partitive(lex, tokens, b)
+                    .or_else(|| by_subject_pronoun(lex, tokens, a))
+                    .or_else(|| rate_of(lex, tokens, a))
+            })
             .flatten();
     }
     // "tuant une personne et blessant six autres": "autres" points back to a noun, which may
@@ -98,6 +102,42 @@ fn set_to(lex: &Lexicon, tokens: &[Token], (a, b): (usize, usize)) -> Option<Fou
         rule: "counted/after-number-it-is-set-to",
         ..found
     })
+}
+
+/// Most tokens between a rate's head and its share: "le taux de couverture vaccinale est
+/// seulement de 75 %".
+const RATE_REACH: usize = 8;
+
+/// "un taux de grévistes de 33,9 %", "le taux de chômage s'élève à 9 %": a share with no
+/// noun after it counts what the rate before it, in its clause, is a rate of: a noun of the
+/// lexicon, else the rate itself ("taux de chômage").
+fn rate_of(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
+    let head = (a.saturating_sub(RATE_REACH)..a)
+        .rev()
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
+        .find(|&k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| lex.rate_heads.contains(&t.key))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| lex.noun_links.contains(&t.key))
+        })?;
+    let start = tokens.get(head)?.start;
+    let found = after(lex, tokens, head + 1)
+        .map(|f| Found {
+            rule: "counted/what-the-rate-counts",
+            ..f
+        })
+        .or_else(|| {
+            let noun = other_noun(lex, tokens, head + 1, true, false)?;
+            Some(Found {
+                span: Span::new(start, noun.span.end),
+                category: "other".to_owned(),
+                rule: "counted/the-rate-itself",
+            })
+        })?;
+    (found.span.end <= tokens.get(a)?.start).then_some(found)
 }
 
 /// The rule of a lexicon noun right after the figure.

@@ -363,6 +363,8 @@ struct CountedFile {
     #[serde(default)]
     parent_heads: Vec<String>,
     #[serde(default)]
+    rate_heads: Vec<String>,
+    #[serde(default)]
     measure_relatives: Vec<String>,
     #[serde(default)]
     right_after_number: Vec<String>,
@@ -926,6 +928,9 @@ pub struct Lexicon {
     /// "mère de quatre enfants": the figure after one of these and "de" describes a parent,
     /// the sentence's verb is the parent's.
     pub parent_heads: WordSet,
+    /// "taux", "part": a share in their clause is a rate of what follows their "de" ("un
+    /// taux de grévistes de 33,9 %").
+    pub rate_heads: WordSet,
     /// Relative pronouns whose clause after a thing's measure tells of the thing ("qui").
     pub measure_relatives: WordSet,
     /// Counted words that count only right after their number ("5 contre"), never carried
@@ -1149,6 +1154,7 @@ fn load(lang: Lang) -> Lexicon {
         race_title_links: word_set(counted.race_title_links),
         rank_totals: word_set(counted.rank_totals),
         parent_heads: word_set(counted.parent_heads),
+        rate_heads: word_set(counted.rate_heads),
         measure_relatives: word_set(counted.measure_relatives),
         right_after_number: word_set(counted.right_after_number),
         agreement_exempt: word_set(counted.agreement_exempt),
