@@ -351,7 +351,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let coordinated = a
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
-                .is_some_and(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key));
+                .is_some_and(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key))
+                // "devant Les Républicains (14 %) et La France insoumise (12,5 %)": alone in
+                // brackets.
+                || in_parentheses(&toks, a, b);
             if share
                 && counted_nouns.get(k).is_some_and(Option::is_none)
                 && (own_verb || coordinated)
@@ -1870,12 +1873,19 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             && part.len() == 1
             && part.chars().all(|c| c.is_ascii_digit())
     });
+    // An adjective of nationality is no noun after a model's name: "un Mirage 2000 français".
+    let after_is_adjective = toks
+        .get(b)
+        .is_some_and(|t| !t.capitalized && counted::is_demonym(lex, &t.key))
+        && a.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.model_articles.contains(&t.key));
     if plain
         && (digits || version)
         && a > 1
         && before.is_word
         && before.capitalized
-        && !after_is_noun
+        && (!after_is_noun || after_is_adjective)
     {
         return true;
     }

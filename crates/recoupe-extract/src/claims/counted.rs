@@ -566,7 +566,7 @@ pub fn shared(
 }
 
 /// A plural that names people of a place: "wallons", "français", "belges".
-fn is_demonym(lex: &Lexicon, key: &str) -> bool {
+pub fn is_demonym(lex: &Lexicon, key: &str) -> bool {
     lex.demonyms.contains(key)
         || lex
             .demonym_endings

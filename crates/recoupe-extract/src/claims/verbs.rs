@@ -319,6 +319,36 @@ pub fn find(
             i = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
             continue;
         }
+        // So is a figure in a complement of the figure's noun, with no verb or punctuation
+        // before it: "Deux sessions de formation au profit de 380 apiculteurs de la wilaya
+        // avaient été organisées".
+        if i > b + 1
+            && !subset
+            && other_figure(i)
+            && tokens
+                .get(i - 1)
+                .is_some_and(|w| is(&v.copula_links, &w.key))
+            && (b..i - 1).all(|k| {
+                is_noun(k)
+                    || tokens.get(k).is_some_and(|w| {
+                        w.is_word
+                            && !is(&v.auxiliaries, &w.key)
+                            && !is(&v.relative_pronouns, &w.key)
+                            && !is(&v.subject_relatives, &w.key)
+                            && !is(&v.coordinators, &w.key)
+                            && !v
+                                .forms
+                                .get(&w.key)
+                                .is_some_and(|c| c.finite() || c.past_participle())
+                    })
+            })
+            && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, _)| x == i)
+        {
+            let next = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
+            limit += next - i;
+            i = next;
+            continue;
+        }
         // A count of times between the figure and its verb tells how often, it is no subject
         // of its own: "Environ 80 élèves par promotion, deux fois par année, intègrent".
         if let Some(end) = other_figure_end(i)
