@@ -145,6 +145,28 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     && !glued_to_digits(&doc.text, q.span)
             })
             .unzip();
+        // "dont cinq ont abouti, cinq ont échoué et 12 ont été déjoués": a bare figure with a
+        // verb of its own, listed after a subset, is the next subset of the same whole.
+        let mut ranges = ranges;
+        for k in 1..ranges.len() {
+            let (Some(&(_, _, listed_after_subset)), Some(&(a, b, subset))) =
+                (ranges.get(k - 1), ranges.get(k))
+            else {
+                continue;
+            };
+            let joined = a
+                .checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key));
+            if listed_after_subset
+                && !subset
+                && joined
+                && subject_of_verb_at(lex, &toks, b)
+                && let Some(range) = ranges.get_mut(k)
+            {
+                range.2 = true;
+            }
+        }
         // A sentence that lists several bare numbers in parentheses ("Drames (5763)-
         // Biographies (3179)- …") is a table: its cells count no stated thing and no event.
         let cells: Vec<bool> = ranges

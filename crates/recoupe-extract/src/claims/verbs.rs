@@ -303,12 +303,14 @@ pub fn find(
             continue;
         }
         // A figure after a participle and its "de" qualifies the figure's noun ("21
-        // associations issues de huit pays ont lancé"): stepped over with its noun.
+        // associations issues de huit pays ont lancé"): stepped over with its noun; so is
+        // the agent of a participle ("une centaine d'enquêteurs supervisés par 12 magistrats
+        // du parquet ont procédé").
         if i > b + 1
             && other_figure(i)
             && tokens
                 .get(i - 1)
-                .is_some_and(|w| is(&v.copula_links, &w.key))
+                .is_some_and(|w| is(&v.copula_links, &w.key) || is(&v.agent_markers, &w.key))
             && tokens.get(i - 2).is_some_and(|w| {
                 (is(&v.qualifying_before_de, &w.key)
                     || v.forms.get(&w.key).is_some_and(|c| c.past_participle()))
@@ -316,7 +318,10 @@ pub fn find(
             })
             && let Some(&(_, end, _)) = figures.iter().find(|&&(x, _, _)| x == i)
         {
-            i = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
+            // The figure and its noun take no room of the reach.
+            let next = (end..tokens.len()).find(|&k| !is_noun(k)).unwrap_or(end);
+            limit += next - i;
+            i = next;
             continue;
         }
         // So is a figure in a complement of the figure's noun, with no verb or punctuation
