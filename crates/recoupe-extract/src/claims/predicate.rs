@@ -226,10 +226,32 @@ pub fn find(
             // And an event past another figure that does not fit what this one counts, or
             // past a duration, is the other's ("Vingt jours … se soldant par … 56 policiers
             // blessés").
+            // So is one past another figure when this one has a conjugated verb of its own
+            // before it ("720 membres des forces de l'ordre sont à sa recherche et cinq de
+            // ses proches ont été placés en garde à vue").
+            let own_verb_first = || {
+                let next_figure = figures
+                    .iter()
+                    .filter(|&&(x, _, subset)| !subset && x >= b && x < h.start)
+                    .map(|&(x, _, _)| x)
+                    .min()
+                    .unwrap_or(b);
+                tokens.get(b..next_figure).is_some_and(|w| {
+                    w.iter().any(|t| {
+                        t.is_word
+                            && lex
+                                .verbs
+                                .forms
+                                .get(&t.key)
+                                .is_some_and(|c| c.finite() && c.only_verb())
+                    })
+                })
+            };
             if crossed > 0
                 && h.start >= b
                 && ((lo..hi).any(|i| verbs::opens_subordinate(&lex.verbs, tokens, i))
                     || own_participle()
+                    || own_verb_first()
                     || misfit > 0
                     || counted == Some(DURATION))
             {
