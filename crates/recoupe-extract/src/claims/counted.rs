@@ -49,8 +49,8 @@ pub fn find(
     // right after it, even outside the lexicon: it is nearer than any noun earlier in the
     // sentence ("trois autres passagers" after "deux victimes").
     let share = super::unit_is(q, Dimension::Ratio);
-    if q.unit.is_none()
-        && let Some(found) = set_to(lex, tokens, (a, b))
+    if (q.unit.is_none() || share)
+        && let Some(found) = set_to(lex, tokens, (a, b), !share)
     {
         return Some(found);
     }
@@ -91,13 +91,22 @@ pub fn find(
 /// "a chiffré à quelque 70 000 les morts", "porte à 360 le nombre de trains": a figure after
 /// "à" is what a verb sets a number to, and counts the noun its article (or "le nombre de")
 /// opens after it.
-fn set_to(lex: &Lexicon, tokens: &[Token], (a, b): (usize, usize)) -> Option<Found> {
+/// A count's noun is a plural (`plural`), a share's may be singular ("la marge").
+fn set_to(lex: &Lexicon, tokens: &[Token], (a, b): (usize, usize), plural: bool) -> Option<Found> {
     if tokens.get(a.checked_sub(1)?)?.key != "à" {
         return None;
     }
     let head = lex.set_to_heads.at(tokens, b)?;
-    let found =
-        after(lex, tokens, head.end).or_else(|| other_noun(lex, tokens, head.end, false, true))?;
+    let found = after(lex, tokens, head.end)
+        .or_else(|| other_noun(lex, tokens, head.end, false, plural))?;
+    // "de 46,8 % en 2016 à 46,5 % l'an dernier": a time after the figure dates it.
+    let time = found.category == "duration"
+        || tokens
+            .get(token_at(tokens, found.span.start))
+            .is_some_and(|t| lex.age_units.contains(&t.key));
+    if time {
+        return None;
+    }
     Some(Found {
         rule: "counted/after-number-it-is-set-to",
         ..found
