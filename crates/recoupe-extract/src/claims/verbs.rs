@@ -267,14 +267,14 @@ pub fn find(
         if i > b
             && tokens.get(i - 1).is_some_and(|w| w.key == ",")
             && is(&v.relative_pronouns, &t.key)
-            && let Some(comma) = (i + 1..(i + REACH).min(tokens.len()))
+            && let Some(comma) = (i + 1..(i + ASIDE_REACH).min(tokens.len()))
                 .take_while(|&k| {
                     // Brackets may hold a gloss: "dont les huit d'Île-de-France (région
                     // parisienne), le Nord et le Rhône, ont activé".
                     tokens.get(k).is_some_and(|w| {
                         matches!(w.key.as_ref(), "," | "(" | ")")
                             || (w.is_word && forward_at(v, tokens, k).is_none())
-                    }) && !other_figure(k)
+                    }) && !(other_figure(k) && k == i + 1)
                 })
                 .find(|&k| tokens.get(k).is_some_and(|w| w.key == ","))
         {
