@@ -383,7 +383,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && let Some(noun) = (0..k).rev().find_map(|p| {
                     figures
                         .get(p)
-                        .filter(|(_, e)| unit_is(e, Dimension::Ratio))?;
+                        .filter(|(_, e)| unit_is(e, Dimension::Ratio) || is_fraction(e))?;
                     counted_nouns
                         .get(p)?
                         .as_ref()

@@ -292,7 +292,7 @@ fn from_unit(lex: &Lexicon, tokens: &[Token], q: &Quantity) -> Option<Found> {
 
 /// The counted noun after the figure, past "de" and a few adjectives.
 fn after(lex: &Lexicon, tokens: &[Token], b: usize) -> Option<Found> {
-    let mut j = b;
+    let mut j = restating_bracket_end(tokens, b).unwrap_or(b);
     let mut gap = 0;
     while let Some(t) = tokens.get(j) {
         // A quotation may close or open between the figure and its noun: "autour d'une
@@ -405,6 +405,24 @@ fn editor_bracket(t: &Token, j: usize, b: usize) -> bool {
     j == b && t.key == "["
 }
 
+/// Most tokens inside a bracket that restates the figure before its noun.
+const RESTATING_BRACKET: usize = 4;
+
+/// Where a bracket right after the figure ending at `b` closes when it restates the figure
+/// with no word of its own ("la moitié (58 %) des dossiers"): its noun comes after.
+fn restating_bracket_end(tokens: &[Token], b: usize) -> Option<usize> {
+    if tokens.get(b)?.key != "(" {
+        return None;
+    }
+    let close = (b + 1..(b + 2 + RESTATING_BRACKET).min(tokens.len()))
+        .find(|&k| tokens.get(k).is_some_and(|t| t.key == ")"))?;
+    tokens
+        .get(b + 1..close)?
+        .iter()
+        .all(|t| !t.is_word || t.key.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(close + 1)
+}
+
 /// The noun after a figure that no lexicon entry names ("3 000 galettes", "24 élus"), past
 /// "de" and adjectives: category "other", so the claim still says what it counts. None when
 /// the next word is a function word, a time unit or punctuation. With `needs_link`, only a
@@ -417,6 +435,7 @@ fn other_noun(
     needs_link: bool,
     plural: bool,
 ) -> Option<Found> {
+    let b = restating_bracket_end(tokens, b).unwrap_or(b);
     if needs_link {
         let first = tokens.get(b)?;
         if !first.is_word || !lex.noun_links.contains(&first.key.replace('’', "'")) {
