@@ -479,12 +479,22 @@ pub fn modality(lex: &Lexicon, tokens: &[Token], lo: usize, hi: usize) -> Modali
             })
             .find_map(|(_, t)| lex.modality_infinitives.category_of(forms, &t.key))
     };
-    // A verb of intent before an infinitive plans it: "nous comptons réaliser 30 %".
+    // A verb of intent before an infinitive, past its "de", plans it: "nous comptons
+    // réaliser 30 %", "qui tenteront de pourvoir des dizaines de postes".
     let intent = || {
-        window.windows(2).any(|w| {
-            forms.get(&w[0].key).is_some_and(|c| c.finite())
-                && forms.is_form_of(&w[0].key, &lex.verbs.intent_infinitives)
-                && forms.get(&w[1].key).is_some_and(|c| c.infinitive())
+        (0..window.len()).any(|k| {
+            let verb = window.get(k).is_some_and(|t| {
+                forms.get(&t.key).is_some_and(|c| c.finite())
+                    && forms.is_form_of(&t.key, &lex.verbs.intent_infinitives)
+            });
+            let link = usize::from(
+                window
+                    .get(k + 1)
+                    .is_some_and(|t| lex.verbs.modal_links.contains(&t.key)),
+            );
+            verb && window
+                .get(k + 1 + link)
+                .is_some_and(|t| forms.get(&t.key).is_some_and(|c| c.infinitive()))
         })
     };
     match phrase

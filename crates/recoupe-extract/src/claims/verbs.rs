@@ -1336,12 +1336,23 @@ fn after_subject(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 /// Singular event nouns stay predicates ("le retrait", "une saisie").
 pub fn participle_shaped_noun(lex: &Lexicon, tokens: &[Token], i: usize) -> bool {
     let v = &lex.verbs;
+    let determiner = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|w| is(&v.plural_determiners, &w.key))
+    };
+    // An adjective may stand between: "tous les autres partis".
+    let adjective_after_determiner = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|w| lex.skip.contains(&w.key) && !lex.noun_links.contains(&w.key))
+            && k.checked_sub(1).is_some_and(determiner)
+    };
     tokens
         .get(i)
         .is_some_and(|t| is_participle_after_auxiliary(v, &t.key))
         && i.checked_sub(1)
-            .and_then(|k| tokens.get(k))
-            .is_some_and(|w| is(&v.plural_determiners, &w.key))
+            .is_some_and(|k| determiner(k) || adjective_after_determiner(k))
 }
 
 /// A word right after a determiner is a noun or an adjective, whatever its ending ("les
