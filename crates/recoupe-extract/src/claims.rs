@@ -417,6 +417,37 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 if let Some(flag) = elliptic.get_mut(k) {
                     *flag = from_earlier;
                 }
+                continue;
+            }
+            // "2.400 animaux seraient tués chaque minute, ou trois millions chaque jour": a
+            // bare count right after a coordinator, with no verb of its own, is more of what
+            // the count before it counts, past that count's verb, and shares its event.
+            let after_coordinator = a
+                .checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| lex.verbs.coordinators.contains(&t.key));
+            if q.unit.is_none()
+                && q.kind == QuantityKind::Count
+                && counted_nouns.get(k).is_some_and(Option::is_none)
+                && after_coordinator
+                && !subject_of_verb_at(lex, &toks, b)
+                && let Some((_, earlier)) = k.checked_sub(1).and_then(|p| figures.get(p))
+                && earlier.unit.is_none()
+                && earlier.kind == QuantityKind::Count
+                && let Some(noun) = counted_nouns
+                    .get(k - 1)
+                    .and_then(Option::as_ref)
+                    .filter(|f| !f.is_guess())
+                    .cloned()
+                && let Some(slot) = counted_nouns.get_mut(k)
+            {
+                *slot = Some(counted::Found {
+                    rule: "counted/shared-with-earlier-figure",
+                    ..noun
+                });
+                if let Some(flag) = elliptic.get_mut(k) {
+                    *flag = true;
+                }
             }
         }
         let blocked: Vec<(usize, usize)> = counted_nouns
