@@ -224,8 +224,24 @@ pub fn find(
     if super::counted::counts_times(lex, tokens, b) && !aside {
         limit = b;
     }
+    // "la production, laquelle s'élève à 44 000 quintaux, provient": a figure in a relative
+    // clause opened after a comma has no verb past the comma that closes the clause.
+    let in_relative_clause = (a.saturating_sub(REACH)..a)
+        .rev()
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.key != ","))
+        .any(|k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| is(&v.subject_relatives, &t.key))
+                && k.checked_sub(1)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|w| w.key == ",")
+        });
     while i < tokens.len() && i < limit {
         let t = tokens.get(i)?;
+        if in_relative_clause && t.key == "," {
+            break;
+        }
         // Quotation marks take no room of the reach: "Trois « hommes volants », équipés
         // d'ailes propulsées par des réacteurs, ont évolué".
         if t.is_quote_mark() {
@@ -258,6 +274,24 @@ pub fn find(
         // So is an aside naming a source, up to its comma: "27 000 selon les organisateurs,
         // ont défilé".
         if let Some(comma) = source_aside_end(v, tokens, i, b + REACH) {
+            i = comma + 1;
+            continue;
+        }
+        // A relative clause between commas on the figure's noun is stepped over, its verb
+        // with it: "40 % de la production, laquelle s'élève à 44 000 quintaux, provient".
+        if i > b
+            && tokens.get(i - 1).is_some_and(|w| w.key == ",")
+            && is(&v.subject_relatives, &t.key)
+            && let Some(comma) = (i + 1..(i + ASIDE_REACH).min(tokens.len()))
+                .take_while(|&k| {
+                    tokens
+                        .get(k)
+                        .is_some_and(|w| w.is_word || w.key == "," || w.is_quote_mark())
+                })
+                // Not the decimal comma of a figure inside the clause ("1,2 milliard").
+                .find(|&k| tokens.get(k).is_some_and(|w| w.key == ",") && !other_figure(k))
+        {
+            limit += comma + 1 - i;
             i = comma + 1;
             continue;
         }
