@@ -1933,9 +1933,16 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         && a.checked_sub(2)
             .and_then(|k| toks.get(k))
             .is_some_and(|t| lex.model_articles.contains(&t.key));
+    // A name may open the sentence ("France 2 n'a pas tenu compte"), but not a function word
+    // or a verb ("Selon 2 sources", "Depuis 2015", "Citant 24 d'entre les entreprises").
+    let name_before = a > 1
+        || !(lex.not_nouns.contains(&before.key)
+            || lex.skip.contains(&before.key)
+            || lex.year_prepositions.contains(&before.key)
+            || lex.verbs.forms.get(&before.key).is_some());
     if plain
         && (digits || version)
-        && a > 1
+        && name_before
         && before.is_word
         && before.capitalized
         && (!after_is_noun || after_is_adjective)
