@@ -1764,6 +1764,10 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     let Some(before) = a.checked_sub(1).and_then(|i| toks.get(i)) else {
         return false;
     };
+    // "qui pointe au 259 rang": a rank without its suffix.
+    if q.unit.is_none() && toks.get(b).is_some_and(|t| lex.rank_nouns.contains(&t.key)) {
+        return true;
+    }
     // "la 155e place sur 180", "troisième sur 12": the size of a ranking after a rank
     // counts nothing the sentence reports.
     if lex.rank_totals.contains(&before.key)

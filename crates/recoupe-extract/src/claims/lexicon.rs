@@ -361,6 +361,8 @@ struct CountedFile {
     #[serde(default)]
     rank_totals: Vec<String>,
     #[serde(default)]
+    rank_nouns: Vec<String>,
+    #[serde(default)]
     parent_heads: Vec<String>,
     #[serde(default)]
     rate_heads: Vec<String>,
@@ -925,6 +927,8 @@ pub struct Lexicon {
     /// "sur" after a rank: the number after it is the size of the ranking ("la 155e place
     /// sur 180").
     pub rank_totals: WordSet,
+    /// "au 259 rang": a number before one of these is a rank.
+    pub rank_nouns: WordSet,
     /// "mère de quatre enfants": the figure after one of these and "de" describes a parent,
     /// the sentence's verb is the parent's.
     pub parent_heads: WordSet,
@@ -1153,6 +1157,7 @@ fn load(lang: Lang) -> Lexicon {
         race_titles: word_set(counted.race_titles),
         race_title_links: word_set(counted.race_title_links),
         rank_totals: word_set(counted.rank_totals),
+        rank_nouns: word_set(counted.rank_nouns),
         parent_heads: word_set(counted.parent_heads),
         rate_heads: word_set(counted.rate_heads),
         measure_relatives: word_set(counted.measure_relatives),

@@ -538,6 +538,20 @@ pub fn find(
     if let Some(found) = a.checked_sub(1).and_then(|k| gerund_at(v, tokens, k)) {
         return Some(found);
     }
+    // "Elle parlera ensuite d'au moins trois violeurs": the figure after a verb of telling
+    // and its "de" is what is told about, no event of the verb's.
+    let topic = a
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| is(&v.copula_links, &t.key))
+        && (0..a.saturating_sub(1))
+            .rev()
+            .find(|&k| tokens.get(k).is_none_or(|t| !is(&v.object_adverbs, &t.key)))
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|t| v.forms.is_form_of(&t.key, &v.topic_infinitives));
+    if topic {
+        return None;
+    }
     // Before: the nearest verb of the clause, read backwards, from the first of the figures
     // this one is coordinated with ("sont cédés à 800 et 500 dinars").
     let mut start = a;
