@@ -1090,16 +1090,18 @@ fn opens_relative(v: &Verbs, tokens: &[Token], i: usize) -> bool {
 /// past determiners ("Lors de deux procès", "Parmi les 311 migrants"), which may follow
 /// another opening phrase with no verb ("En 2017, sur les 72 tonnes").
 pub fn fronted_phrase(v: &Verbs, tokens: &[Token], a: usize) -> bool {
-    // A sentence that opens on a participle or an adjective of the list, the figure before
-    // its first comma and no verb between: "Dotée d'un budget de 20 millions d'euros, la
-    // chaîne se donne pour mission", "Disponible en cinq tailles différentes, les articles".
+    // A sentence that opens on a participle, an adjective or a preposition of the lists, the
+    // figure before its first comma and no verb between: "Dotée d'un budget de 20 millions
+    // d'euros, la chaîne se donne pour mission", "Disponible en cinq tailles différentes, les
+    // articles", "Malgré une opération de prélèvement sur plus de 100 fonctionnaires, cet ADN".
     let first = (0..a).find(|&q| tokens.get(q).is_some_and(|t| t.is_word));
     if let Some(f) = first
         && (0..f).all(|q| tokens.get(q).is_some_and(|t| t.is_quote_mark()))
         && tokens.get(f).is_some_and(|t| {
             t.capitalized
                 && (v.forms.get(&t.key).is_some_and(|c| c.past_participle())
-                    || is(&v.fronting_adjectives, &t.key))
+                    || is(&v.fronting_adjectives, &t.key)
+                    || is(&v.fronting_prepositions, &t.key))
         })
         && (f + 1..a).all(|q| {
             tokens
