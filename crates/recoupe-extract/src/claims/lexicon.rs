@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use recoupe_model::Lang;
 use serde::Deserialize;
 
-use super::forms::VerbForms;
+use super::forms::{Infinitives, VerbForms};
 use super::tokens::{Token, tokenize};
 use crate::keys::{EndFilter, KeyFilter};
 
@@ -524,13 +524,13 @@ pub type WordSet = crate::keys::Words;
 /// Categories by the infinitives whose every form tells them (`[verb_infinitives]`,
 /// `[modality_infinitives]`).
 #[derive(Debug, Default)]
-pub struct ByInfinitive(Vec<(String, WordSet)>);
+pub struct ByInfinitive(Vec<(String, Infinitives)>);
 
 impl ByInfinitive {
     fn new(map: BTreeMap<String, Vec<String>>) -> Self {
         ByInfinitive(
             map.into_iter()
-                .map(|(category, list)| (category, word_set(list)))
+                .map(|(category, list)| (category, infinitives(list)))
                 .collect(),
         )
     }
@@ -591,7 +591,7 @@ pub struct Verbs {
     pub inverting: WordSet,
     /// "avoir": the auxiliary of the active voice ("ont tué"); a past participle right after
     /// one of its forms is a verb, though it may be a noun elsewhere ("a fait feu").
-    pub active_auxiliaries: WordSet,
+    pub active_auxiliaries: Infinitives,
     /// "qui": past a phrase after the figure's noun, its clause is about that phrase's noun.
     pub subject_relatives: WordSet,
     /// Prepositions that open a sentence's first phrase ("Lors de deux procès, …").
@@ -644,23 +644,23 @@ pub struct Verbs {
     /// Words after which "que" joins rather than opens a clause ("ainsi que").
     pub que_joins: WordSet,
     /// Infinitives of verbs of state, alone and after "se".
-    pub state_infinitives: WordSet,
-    pub reflexive_state_infinitives: WordSet,
+    pub state_infinitives: Infinitives,
+    pub reflexive_state_infinitives: Infinitives,
     /// Infinitives whose participle after a noun describes it ("concernées").
-    pub descriptive_infinitives: WordSet,
+    pub descriptive_infinitives: Infinitives,
     /// Infinitives of verbs that tell or decide ("a annoncé", "a décidé la cour"): their
     /// clause reports what others say happened, it is no event of the figure.
-    pub reporting_infinitives: WordSet,
+    pub reporting_infinitives: Infinitives,
     /// Infinitives whose "de" names a topic ("parlent de quatre personnes").
-    pub topic_infinitives: WordSet,
+    pub topic_infinitives: Infinitives,
     /// Words after which a pronoun is no subject ("d'entre elles").
     pub partitive_markers: WordSet,
     /// The word of the gerund ("en désactivant").
     pub gerund_markers: WordSet,
     /// Infinitives of modals, whose every finite form is one ("nous risquons de").
-    pub modal_infinitives: WordSet,
+    pub modal_infinitives: Infinitives,
     /// Verbs of intent: a finite form before an infinitive plans it ("compte distribuer").
-    pub intent_infinitives: WordSet,
+    pub intent_infinitives: Infinitives,
     /// Words between a modal and its infinitive ("risquent de mourir").
     pub modal_links: WordSet,
     /// Relative pronouns that open a subset before a figure ("dont 20 enfants") and a
@@ -851,7 +851,7 @@ pub struct Lexicon {
     /// What a duration before these measures is a quality of someone ("25 années
     /// d'expérience", "14,6 années devant eux"): no event.
     pub duration_attributes: Entries,
-    pub people_pronoun_verbs: WordSet,
+    pub people_pronoun_verbs: Infinitives,
     /// Articles a share's noun may take after its "de" ("40 % de l'électorat").
     pub share_articles: WordSet,
     /// Capitalized plurals that name people of a place ("des Wallons", "des Belges").
@@ -948,9 +948,9 @@ pub struct Lexicon {
     /// Verbs (infinitives) whose event befalls their object: before one in the active voice
     /// ("neuf djihadistes ont tué"), a figure counts those who did it. The auxiliaries that
     /// tell the voice.
-    pub agent_verbs: WordSet,
+    pub agent_verbs: Infinitives,
     /// (The auxiliaries of the active voice are `verbs.active_auxiliaries`.)
-    pub passive_auxiliaries: WordSet,
+    pub passive_auxiliaries: Infinitives,
     /// Categories a reflexive form does not tell ("se retrouvent" meet, "s'arrêtent" stop).
     pub not_reflexive: Vec<String>,
     /// Words that join a participle to a counted noun as another noun ("prévenus ou accusés").
@@ -977,7 +977,7 @@ pub struct Lexicon {
     pub processes: Vec<String>,
     /// Verbs (infinitives) that only carry a toll whose nouns tell the event ("a fait 12
     /// morts et 48 blessés").
-    pub casualty_carriers: WordSet,
+    pub casualty_carriers: Infinitives,
     pub counted_by_predicate: BTreeMap<String, String>,
     pub fits: BTreeMap<String, Vec<String>>,
     pub auxiliaries: WordSet,
@@ -1006,6 +1006,50 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Lists the verb forms of every set of infinitives, in one pass over the forms.
+    fn index_forms(&mut self) {
+        let Lexicon {
+            verbs,
+            people_pronoun_verbs,
+            agent_verbs,
+            passive_auxiliaries,
+            casualty_carriers,
+            modality_infinitives,
+            verb_infinitives,
+            ..
+        } = self;
+        let Verbs {
+            forms,
+            active_auxiliaries,
+            state_infinitives,
+            reflexive_state_infinitives,
+            descriptive_infinitives,
+            reporting_infinitives,
+            topic_infinitives,
+            modal_infinitives,
+            intent_infinitives,
+            ..
+        } = verbs;
+        let mut sets: Vec<&mut Infinitives> = vec![
+            people_pronoun_verbs,
+            agent_verbs,
+            passive_auxiliaries,
+            casualty_carriers,
+            active_auxiliaries,
+            state_infinitives,
+            reflexive_state_infinitives,
+            descriptive_infinitives,
+            reporting_infinitives,
+            topic_infinitives,
+            modal_infinitives,
+            intent_infinitives,
+        ];
+        for by in [modality_infinitives, verb_infinitives] {
+            sets.extend(by.0.iter_mut().map(|(_, set)| set));
+        }
+        forms.index(&mut sets);
+    }
+
     /// Whether a predicate of category `predicate` fits a figure counting `counted`.
     pub fn fits(&self, counted: Option<&str>, predicate: &str) -> bool {
         counted
@@ -1071,7 +1115,7 @@ fn load(lang: Lang) -> Lexicon {
         map.insert(name.to_owned(), list);
         Entries::from_map(&map)
     };
-    Lexicon {
+    let mut lex = Lexicon {
         lang,
         counted: Entries::from_map(&counted.category),
         skip: counted.skip.into_iter().collect(),
@@ -1100,7 +1144,7 @@ fn load(lang: Lang) -> Lexicon {
         people_partitives: single("people", counted.people_partitives),
         time_offsets: single("offset", counted.time_offsets),
         duration_attributes: single("attribute", counted.duration_attributes),
-        people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
+        people_pronoun_verbs: infinitives(counted.people_pronoun_verbs),
         share_articles: word_set(counted.share_articles),
         demonym_endings: counted.demonym_endings,
         people_endings: counted.people_endings,
@@ -1147,8 +1191,8 @@ fn load(lang: Lang) -> Lexicon {
         future_endings: predicates.future_endings,
         conditional_endings: predicates.conditional_endings,
         future_of_conditional: predicates.future_of_conditional,
-        agent_verbs: word_set(predicates.agent_verbs),
-        passive_auxiliaries: word_set(predicates.passive_auxiliaries),
+        agent_verbs: infinitives(predicates.agent_verbs),
+        passive_auxiliaries: infinitives(predicates.passive_auxiliaries),
         not_reflexive: predicates.not_reflexive,
         noun_coordinators: word_set(predicates.noun_coordinators),
         irregular_futures: word_set(predicates.irregular_futures),
@@ -1164,7 +1208,7 @@ fn load(lang: Lang) -> Lexicon {
         negation_prepositions: word_set(predicates.negation_prepositions),
         last_24h: single("last_24h", predicates.last_24h),
         processes: predicates.processes,
-        casualty_carriers: word_set(predicates.casualty_carriers),
+        casualty_carriers: infinitives(predicates.casualty_carriers),
         counted_by_predicate: predicates.counted_by_predicate,
         fits: predicates.fits,
         auxiliaries: predicates.auxiliaries.into_iter().collect(),
@@ -1179,7 +1223,7 @@ fn load(lang: Lang) -> Lexicon {
         )),
         event_noun_articles: word_set(predicates.event_noun_articles),
         verbs: Verbs {
-            active_auxiliaries: word_set(predicates.active_auxiliaries),
+            active_auxiliaries: infinitives(predicates.active_auxiliaries),
             auxiliaries: word_set(predicates.verbs.auxiliaries),
             between: word_set(predicates.verbs.between),
             reflexives: word_set(predicates.verbs.reflexives),
@@ -1230,15 +1274,15 @@ fn load(lang: Lang) -> Lexicon {
             reporting: predicates.verbs.reporting,
             restrictive_negations: word_set(predicates.verbs.restrictive_negations),
             que_joins: word_set(predicates.verbs.que_joins),
-            state_infinitives: word_set(predicates.verbs.state_infinitives),
-            reflexive_state_infinitives: word_set(predicates.verbs.reflexive_state_infinitives),
-            descriptive_infinitives: word_set(predicates.verbs.descriptive_infinitives),
-            reporting_infinitives: word_set(predicates.verbs.reporting_infinitives),
-            topic_infinitives: word_set(predicates.verbs.topic_infinitives),
+            state_infinitives: infinitives(predicates.verbs.state_infinitives),
+            reflexive_state_infinitives: infinitives(predicates.verbs.reflexive_state_infinitives),
+            descriptive_infinitives: infinitives(predicates.verbs.descriptive_infinitives),
+            reporting_infinitives: infinitives(predicates.verbs.reporting_infinitives),
+            topic_infinitives: infinitives(predicates.verbs.topic_infinitives),
             partitive_markers: word_set(predicates.verbs.partitive_markers),
             gerund_markers: word_set(predicates.verbs.gerund_markers),
-            modal_infinitives: word_set(predicates.verbs.modal_infinitives),
-            intent_infinitives: word_set(predicates.verbs.intent_infinitives),
+            modal_infinitives: infinitives(predicates.verbs.modal_infinitives),
+            intent_infinitives: infinitives(predicates.verbs.intent_infinitives),
             modal_links: word_set(predicates.verbs.modal_links),
             relative_pronouns: word_set(predicates.verbs.relative_pronouns),
             relative_subject_determiners: word_set(predicates.verbs.relative_subject_determiners),
@@ -1272,7 +1316,15 @@ fn load(lang: Lang) -> Lexicon {
                 .collect(),
             nationality: roles.nationality,
         },
-    }
+    };
+    lex.index_forms();
+    lex
+}
+
+/// A set of infinitives, keyed as [`word_set`] keys words; their forms are listed once the
+/// lexicon is built ([`Lexicon::index_forms`]).
+fn infinitives(list: Vec<String>) -> Infinitives {
+    keys(list).into_iter().collect()
 }
 
 /// Words as the tokenizer keys them: lower case, straight apostrophe.
