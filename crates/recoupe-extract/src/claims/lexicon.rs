@@ -232,6 +232,30 @@ impl Entries {
                 .is_some_and(|l| !l.candidates(key).is_empty())
     }
 
+    /// [`Entries::all`] of each of `lists` over the same tokens, in one pass: a sentence is
+    /// matched against several lists, and the walk and each token's key are then shared.
+    pub fn all_of<const N: usize>(lists: [&Entries; N], tokens: &[Token]) -> [Vec<Hit>; N] {
+        let mut hits: [Vec<Hit>; N] = std::array::from_fn(|_| Vec::new());
+        // Where each list may start its next match: the tokens of a match start none.
+        let mut next = [0usize; N];
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word {
+                continue;
+            }
+            let key = t.key.as_str();
+            for ((list, next), hits) in lists.iter().zip(&mut next).zip(&mut hits) {
+                if i < *next || !list.may_start(key) {
+                    continue;
+                }
+                if let Some(h) = list.at(tokens, i) {
+                    *next = h.end;
+                    hits.push(h);
+                }
+            }
+        }
+        hits
+    }
+
     /// Every match in `tokens`, left to right, not overlapping.
     pub fn all(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -1433,5 +1457,42 @@ mod tests {
         list.add(0, "démin");
         assert!(list.candidates("dans").is_empty());
         assert!(list.candidates("de").is_empty());
+    }
+
+    /// One pass over several lists finds what each list's own pass finds.
+    #[test]
+    fn lists_matched_together_match_as_alone() {
+        let lex = lexicon(Lang::Fr);
+        let lists = [
+            &lex.not_predicates,
+            &lex.penalties,
+            &lex.one_of,
+            &lex.predicates,
+            &lex.cumulative,
+            &lex.last_24h,
+            &lex.predicates,
+        ];
+        let plain = |hits: &[Hit]| -> Vec<(usize, usize, String)> {
+            hits.iter()
+                .map(|h| (h.start, h.end, h.category.clone()))
+                .collect()
+        };
+        let mut found = 0;
+        for text in [
+            "",
+            "Au moins 12 personnes ont été tuées et 30 blessées depuis 24 heures, soit un \
+             total de 150 morts, l'un des bilans les plus lourds.",
+            "Le suspect, condamné à 5 ans de prison, a été évacué ; 3 000 habitants évacués.",
+            "« Nous avons démantelé deux réseaux », a déclaré le ministre au cours des \
+             dernières 24 heures, au total 40 interpellations.",
+        ] {
+            let toks = tokenize(text);
+            let together = Entries::all_of(lists, &toks);
+            for (list, hits) in lists.iter().zip(&together) {
+                assert_eq!(plain(hits), plain(&list.all(&toks)), "{text}");
+            }
+            found += together.iter().map(Vec::len).sum::<usize>();
+        }
+        assert!(found > 5, "the texts hold matches");
     }
 }
