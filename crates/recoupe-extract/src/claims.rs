@@ -31,8 +31,8 @@ use recoupe_model::{Document, EmbedKind, Lang, Span};
 
 use crate::annotate::HEADLINE_REMOVALS;
 
-use lexicon::Lexicon;
 pub use lexicon::data_is_valid;
+use lexicon::{Entries, Lexicon};
 use tokens::{QUOTE_CLOSE, QUOTE_OPEN, Token, token_at, token_range, tokenize};
 
 /// The rules of `verbs::find` whose verb is finite, so ends the figure's clause: a participle
@@ -215,12 +215,25 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .filter(|&k| toks.get(k).is_some_and(|t| t.is_word && !t.capitalized))
             .map(|k| (k, k + 1))
             .collect();
-        let not_predicates = lex.not_predicates.all(&toks);
-        let penalties = lex.penalties.all(&toks);
-        let one_of = lex.one_of.all(&toks);
-        let predicate_hits: Vec<_> = lex
-            .predicates
-            .all(&toks)
+        let [
+            not_predicates,
+            penalties,
+            one_of,
+            predicates,
+            cumulative,
+            last_24h,
+        ] = Entries::all_of(
+            [
+                &lex.not_predicates,
+                &lex.penalties,
+                &lex.one_of,
+                &lex.predicates,
+                &lex.cumulative,
+                &lex.last_24h,
+            ],
+            &toks,
+        );
+        let predicate_hits: Vec<_> = predicates
             .into_iter()
             .filter(|h| {
                 // "se retrouvent pour deux jours", "s'est ensuite retrouvé face à": they
@@ -250,8 +263,8 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             .collect();
         let anchor = paragraph_date(doc, unit, &times).or(reference);
         let markers = window::Markers {
-            cumulative: !lex.cumulative.all(&toks).is_empty(),
-            last_24h: !lex.last_24h.all(&toks).is_empty(),
+            cumulative: !cumulative.is_empty(),
+            last_24h: !last_24h.is_empty(),
         };
         let first_in_sentence = drafts.len();
         // The counted noun of every figure first: none of them can be another figure's

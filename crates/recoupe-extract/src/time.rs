@@ -71,6 +71,9 @@ pub(crate) struct Hit {
     /// read: most hits lie inside a longer one and never are, and finding groups costs a
     /// second, slower engine.
     groups: OnceCell<Vec<Option<(usize, usize)>>>,
+    /// The values read from the groups: the same for every reference date, so read once
+    /// for the document's several resolutions.
+    parts: OnceCell<Option<resolve::Parts>>,
 }
 
 /// A hit as `resolve` reads it: its start, its end without a final abbreviation dot, and its
@@ -139,6 +142,7 @@ impl<'t> TimeMatches<'t> {
                     order,
                     whole: (m.start(), m.end()),
                     groups: OnceCell::new(),
+                    parts: OnceCell::new(),
                 });
             }
         }
@@ -208,6 +212,19 @@ impl<'t> TimeMatches<'t> {
     }
 
     /// The hits sorted as `resolve` reads them (see there).
+    /// The values of `hit`'s groups, read the first time a resolution asks for them.
+    fn parts<'h>(
+        &self,
+        rule: &Rule,
+        hit: &'h Hit,
+        src: &resolve::Source,
+        lex: &Lexicon,
+    ) -> Option<&'h resolve::Parts> {
+        hit.parts
+            .get_or_init(|| resolve::read_parts(rule, self.groups(rule, hit), lex, src))
+            .as_ref()
+    }
+
     fn reading_order(&self, lex: &Lexicon) -> Vec<Reading> {
         let mut order: Vec<(Reading, usize)> = self
             .hits
@@ -288,8 +305,10 @@ impl<'t> TimeMatches<'t> {
                 covered_to = end;
                 continue;
             }
-            let groups = self.groups(rule, hit);
-            let Some(mut expr) = resolve::interpret(rule, hit.whole, groups, &src, lex, reference)
+            let Some(parts) = self.parts(rule, hit, &src, lex) else {
+                continue;
+            };
+            let Some(mut expr) = resolve::interpret(rule, hit.whole, parts, &src, lex, reference)
             else {
                 continue;
             };

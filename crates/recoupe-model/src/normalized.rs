@@ -217,6 +217,12 @@ impl<'a> NormalizedBuilder<'a> {
         }
     }
 
+    /// Room for `additional` more runs of the map, for a caller that can tell about how
+    /// many edits it will make: growing the runs copies every one made so far.
+    pub fn reserve_runs(&mut self, additional: usize) {
+        self.runs.reserve(additional);
+    }
+
     /// Original bytes consumed so far.
     pub fn position(&self) -> usize {
         self.consumed

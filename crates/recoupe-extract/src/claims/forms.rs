@@ -6,6 +6,14 @@
 //! The list is borrowed from the embedded file and indexed by form in a hash map: the claims
 //! stage looks up several words around every figure, and a binary search over two hundred
 //! thousand forms took about twenty string comparisons a word.
+//!
+//! "Is this word a form of one of these verbs" is asked of sets of infinitives that never
+//! change ([`Infinitives`]): each set lists the forms of its verbs once, at load, so the
+//! question is one look-up in a small set, most words turned away by its filters.
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::WordSet;
 
 /// What a word can be, as bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -59,6 +67,32 @@ impl Classes {
     }
 }
 
+/// A set of infinitives, with the forms of its verbs once [`VerbForms::index`] has listed
+/// them.
+#[derive(Debug, Default)]
+pub struct Infinitives {
+    words: WordSet,
+    /// Every form one of whose infinitives is in `words`.
+    forms: WordSet,
+    indexed: bool,
+}
+
+impl Infinitives {
+    /// Whether `key` is one of the infinitives themselves.
+    pub fn contains(&self, key: &str) -> bool {
+        self.words.contains(key)
+    }
+}
+
+impl FromIterator<String> for Infinitives {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        Infinitives {
+            words: iter.into_iter().collect(),
+            ..Infinitives::default()
+        }
+    }
+}
+
 /// The verb forms of one language; empty when the language has no list.
 #[derive(Debug, Default)]
 pub struct VerbForms {
@@ -97,11 +131,40 @@ impl VerbForms {
         self.entries.get(key).map(|&(classes, _)| classes)
     }
 
-    /// Whether the word is a form of one of `infinitives` ("situeront" of "situer").
-    pub fn is_form_of(&self, key: &str, infinitives: &super::lexicon::WordSet) -> bool {
-        self.entries
-            .get(key)
-            .is_some_and(|&(_, of)| of.split(',').any(|i| infinitives.contains(i)))
+    /// Whether the word is a form of one of `infinitives` ("situeront" of "situer"), as
+    /// listed by [`VerbForms::index`].
+    pub fn is_form_of(&self, key: &str, infinitives: &Infinitives) -> bool {
+        debug_assert!(infinitives.indexed || self.is_empty());
+        infinitives.forms.contains(key)
+    }
+
+    /// Lists in each of `sets` the forms of its infinitives: every form one of whose
+    /// infinitives is in the set. One pass over the forms for up to 64 sets.
+    pub fn index(&self, sets: &mut [&mut Infinitives]) {
+        for chunk in sets.chunks_mut(64) {
+            // Which sets of the chunk hold each infinitive, as bits.
+            let mut holders: FxHashMap<String, u64> = FxHashMap::default();
+            for (k, set) in chunk.iter().enumerate() {
+                for word in set.words.iter() {
+                    *holders.entry(word.clone()).or_default() |= 1 << k;
+                }
+            }
+            for (&form, &(_, of)) in &self.entries {
+                let mut bits = of
+                    .split(',')
+                    .fold(0u64, |b, i| b | holders.get(i).copied().unwrap_or(0));
+                while bits != 0 {
+                    let k = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    if let Some(set) = chunk.get_mut(k) {
+                        set.forms.insert(form.to_owned());
+                    }
+                }
+            }
+            for set in chunk.iter_mut() {
+                set.indexed = true;
+            }
+        }
     }
 
     /// The infinitives a form belongs to ("prendra" → "prendre").
@@ -118,11 +181,26 @@ impl VerbForms {
 mod tests {
     use super::*;
 
+    /// `words` as a set of infinitives, its forms listed from `forms`.
+    fn indexed(forms: &VerbForms, words: &[&str]) -> Infinitives {
+        let mut set: Infinitives = words.iter().map(|w| (*w).to_owned()).collect();
+        forms.index(&mut [&mut set]);
+        set
+    }
+
+    /// What [`VerbForms::is_form_of`] answered before the sets listed their forms.
+    fn is_form_of_by_look_up(forms: &VerbForms, key: &str, words: &[&str]) -> bool {
+        forms
+            .entries
+            .get(key)
+            .is_some_and(|&(_, of)| of.split(',').any(|i| words.contains(&i)))
+    }
+
     #[test]
     fn reads_classes_and_skips_comments() {
         let forms =
             VerbForms::parse("# comment\nespère\tV\tespérer\nprésident\tNV\tprésider\nzut\n");
-        let of = |w: &str| std::iter::once(w.to_owned()).collect();
+        let of = |w: &str| indexed(&forms, &[w]);
         assert!(forms.is_form_of("président", &of("présider")));
         assert!(!forms.is_form_of("espère", &of("présider")));
         assert!(
@@ -156,12 +234,70 @@ mod tests {
         }
         assert!(forms.get("sous").is_none(), "a preposition is no verb form");
         assert!(forms.get("évacués").is_some_and(|c| c.past_participle()));
-        let of = |w: &str| std::iter::once(w.to_owned()).collect();
+        let of = |w: &str| indexed(&forms, &[w]);
         assert!(forms.is_form_of("situeront", &of("situer")));
         assert_eq!(
             forms.infinitives_of("prendra").collect::<Vec<_>>(),
             ["prendre"]
         );
         assert_eq!(forms.infinitives_of("zzz").count(), 0);
+    }
+
+    #[test]
+    fn listed_forms_answer_as_the_look_up() {
+        let text = recoupe_lang::data_file(recoupe_model::Lang::Fr, "verb-forms.tsv")
+            .expect("data/fr/verb-forms.tsv is embedded");
+        let forms = VerbForms::parse(text);
+        // Sets of one verb, of several, sharing verbs, and one with a word no form has.
+        let lists: [&[&str]; 5] = [
+            &["avoir"],
+            &["être", "avoir"],
+            &["dire", "annoncer", "déclarer", "affirmer"],
+            &["pouvoir", "devoir", "risquer", "avoir"],
+            &["situer", "zzz", ""],
+        ];
+        let mut sets: Vec<Infinitives> = lists
+            .iter()
+            .map(|l| l.iter().map(|w| (*w).to_owned()).collect())
+            .collect();
+        forms.index(&mut sets.iter_mut().collect::<Vec<_>>());
+        let mut keys: Vec<&str> = forms.entries.keys().copied().step_by(7).collect();
+        keys.extend([
+            "a",
+            "ont",
+            "sont",
+            "dit",
+            "pourrait",
+            "situeront",
+            "table",
+            "",
+        ]);
+        for (list, set) in lists.iter().zip(&sets) {
+            for key in &keys {
+                assert_eq!(
+                    forms.is_form_of(key, set),
+                    is_form_of_by_look_up(&forms, key, list),
+                    "{key} in {list:?}"
+                );
+            }
+        }
+        assert!(sets.iter().all(|s| s.indexed));
+        assert!(forms.is_form_of("ont", &sets[0]) && !forms.is_form_of("ont", &sets[2]));
+    }
+
+    #[test]
+    fn more_than_sixty_four_sets_are_listed() {
+        let forms = VerbForms::parse("a\tV\tavoir\nest\tV\têtre\n");
+        let mut sets: Vec<Infinitives> = (0..70)
+            .map(|k| {
+                let verb = if k % 2 == 0 { "avoir" } else { "être" };
+                std::iter::once(verb.to_owned()).collect()
+            })
+            .collect();
+        forms.index(&mut sets.iter_mut().collect::<Vec<_>>());
+        for (k, set) in sets.iter().enumerate() {
+            assert_eq!(forms.is_form_of("a", set), k % 2 == 0, "{k}");
+            assert_eq!(forms.is_form_of("est", set), k % 2 == 1, "{k}");
+        }
     }
 }

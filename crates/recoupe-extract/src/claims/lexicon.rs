@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use recoupe_model::Lang;
 use serde::Deserialize;
 
-use super::forms::VerbForms;
+use super::forms::{Infinitives, VerbForms};
 use super::tokens::{Token, tokenize};
 use crate::keys::{EndFilter, KeyFilter};
 
@@ -230,6 +230,30 @@ impl Entries {
                 .next()
                 .and_then(|b| self.by_prefix.get(usize::from(b)))
                 .is_some_and(|l| !l.candidates(key).is_empty())
+    }
+
+    /// [`Entries::all`] of each of `lists` over the same tokens, in one pass: a sentence is
+    /// matched against several lists, and the walk and each token's key are then shared.
+    pub fn all_of<const N: usize>(lists: [&Entries; N], tokens: &[Token]) -> [Vec<Hit>; N] {
+        let mut hits: [Vec<Hit>; N] = std::array::from_fn(|_| Vec::new());
+        // Where each list may start its next match: the tokens of a match start none.
+        let mut next = [0usize; N];
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word {
+                continue;
+            }
+            let key = t.key.as_str();
+            for ((list, next), hits) in lists.iter().zip(&mut next).zip(&mut hits) {
+                if i < *next || !list.may_start(key) {
+                    continue;
+                }
+                if let Some(h) = list.at(tokens, i) {
+                    *next = h.end;
+                    hits.push(h);
+                }
+            }
+        }
+        hits
     }
 
     /// Every match in `tokens`, left to right, not overlapping.
@@ -534,13 +558,13 @@ pub type WordSet = crate::keys::Words;
 /// Categories by the infinitives whose every form tells them (`[verb_infinitives]`,
 /// `[modality_infinitives]`).
 #[derive(Debug, Default)]
-pub struct ByInfinitive(Vec<(String, WordSet)>);
+pub struct ByInfinitive(Vec<(String, Infinitives)>);
 
 impl ByInfinitive {
     fn new(map: BTreeMap<String, Vec<String>>) -> Self {
         ByInfinitive(
             map.into_iter()
-                .map(|(category, list)| (category, word_set(list)))
+                .map(|(category, list)| (category, infinitives(list)))
                 .collect(),
         )
     }
@@ -601,7 +625,7 @@ pub struct Verbs {
     pub inverting: WordSet,
     /// "avoir": the auxiliary of the active voice ("ont tué"); a past participle right after
     /// one of its forms is a verb, though it may be a noun elsewhere ("a fait feu").
-    pub active_auxiliaries: WordSet,
+    pub active_auxiliaries: Infinitives,
     /// "qui": past a phrase after the figure's noun, its clause is about that phrase's noun.
     pub subject_relatives: WordSet,
     /// Prepositions that open a sentence's first phrase ("Lors de deux procès, …").
@@ -654,23 +678,23 @@ pub struct Verbs {
     /// Words after which "que" joins rather than opens a clause ("ainsi que").
     pub que_joins: WordSet,
     /// Infinitives of verbs of state, alone and after "se".
-    pub state_infinitives: WordSet,
-    pub reflexive_state_infinitives: WordSet,
+    pub state_infinitives: Infinitives,
+    pub reflexive_state_infinitives: Infinitives,
     /// Infinitives whose participle after a noun describes it ("concernées").
-    pub descriptive_infinitives: WordSet,
+    pub descriptive_infinitives: Infinitives,
     /// Infinitives of verbs that tell or decide ("a annoncé", "a décidé la cour"): their
     /// clause reports what others say happened, it is no event of the figure.
-    pub reporting_infinitives: WordSet,
+    pub reporting_infinitives: Infinitives,
     /// Infinitives whose "de" names a topic ("parlent de quatre personnes").
-    pub topic_infinitives: WordSet,
+    pub topic_infinitives: Infinitives,
     /// Words after which a pronoun is no subject ("d'entre elles").
     pub partitive_markers: WordSet,
     /// The word of the gerund ("en désactivant").
     pub gerund_markers: WordSet,
     /// Infinitives of modals, whose every finite form is one ("nous risquons de").
-    pub modal_infinitives: WordSet,
+    pub modal_infinitives: Infinitives,
     /// Verbs of intent: a finite form before an infinitive plans it ("compte distribuer").
-    pub intent_infinitives: WordSet,
+    pub intent_infinitives: Infinitives,
     /// Words between a modal and its infinitive ("risquent de mourir").
     pub modal_links: WordSet,
     /// Relative pronouns that open a subset before a figure ("dont 20 enfants") and a
@@ -864,7 +888,7 @@ pub struct Lexicon {
     /// What a duration before these measures is a quality of someone ("25 années
     /// d'expérience", "14,6 années devant eux"): no event.
     pub duration_attributes: Entries,
-    pub people_pronoun_verbs: WordSet,
+    pub people_pronoun_verbs: Infinitives,
     /// Articles a share's noun may take after its "de" ("40 % de l'électorat").
     pub share_articles: WordSet,
     /// Capitalized plurals that name people of a place ("des Wallons", "des Belges").
@@ -972,9 +996,9 @@ pub struct Lexicon {
     /// Verbs (infinitives) whose event befalls their object: before one in the active voice
     /// ("neuf djihadistes ont tué"), a figure counts those who did it. The auxiliaries that
     /// tell the voice.
-    pub agent_verbs: WordSet,
+    pub agent_verbs: Infinitives,
     /// (The auxiliaries of the active voice are `verbs.active_auxiliaries`.)
-    pub passive_auxiliaries: WordSet,
+    pub passive_auxiliaries: Infinitives,
     /// Categories a reflexive form does not tell ("se retrouvent" meet, "s'arrêtent" stop).
     pub not_reflexive: Vec<String>,
     /// Words that join a participle to a counted noun as another noun ("prévenus ou accusés").
@@ -1001,7 +1025,7 @@ pub struct Lexicon {
     pub processes: Vec<String>,
     /// Verbs (infinitives) that only carry a toll whose nouns tell the event ("a fait 12
     /// morts et 48 blessés").
-    pub casualty_carriers: WordSet,
+    pub casualty_carriers: Infinitives,
     pub counted_by_predicate: BTreeMap<String, String>,
     pub fits: BTreeMap<String, Vec<String>>,
     pub auxiliaries: WordSet,
@@ -1030,6 +1054,50 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Lists the verb forms of every set of infinitives, in one pass over the forms.
+    fn index_forms(&mut self) {
+        let Lexicon {
+            verbs,
+            people_pronoun_verbs,
+            agent_verbs,
+            passive_auxiliaries,
+            casualty_carriers,
+            modality_infinitives,
+            verb_infinitives,
+            ..
+        } = self;
+        let Verbs {
+            forms,
+            active_auxiliaries,
+            state_infinitives,
+            reflexive_state_infinitives,
+            descriptive_infinitives,
+            reporting_infinitives,
+            topic_infinitives,
+            modal_infinitives,
+            intent_infinitives,
+            ..
+        } = verbs;
+        let mut sets: Vec<&mut Infinitives> = vec![
+            people_pronoun_verbs,
+            agent_verbs,
+            passive_auxiliaries,
+            casualty_carriers,
+            active_auxiliaries,
+            state_infinitives,
+            reflexive_state_infinitives,
+            descriptive_infinitives,
+            reporting_infinitives,
+            topic_infinitives,
+            modal_infinitives,
+            intent_infinitives,
+        ];
+        for by in [modality_infinitives, verb_infinitives] {
+            sets.extend(by.0.iter_mut().map(|(_, set)| set));
+        }
+        forms.index(&mut sets);
+    }
+
     /// Whether a predicate of category `predicate` fits a figure counting `counted`.
     pub fn fits(&self, counted: Option<&str>, predicate: &str) -> bool {
         counted
@@ -1095,7 +1163,7 @@ fn load(lang: Lang) -> Lexicon {
         map.insert(name.to_owned(), list);
         Entries::from_map(&map)
     };
-    Lexicon {
+    let mut lex = Lexicon {
         lang,
         counted: Entries::from_map(&counted.category),
         skip: counted.skip.into_iter().collect(),
@@ -1125,7 +1193,7 @@ fn load(lang: Lang) -> Lexicon {
         set_to_heads: single("head", counted.set_to_heads),
         time_offsets: single("offset", counted.time_offsets),
         duration_attributes: single("attribute", counted.duration_attributes),
-        people_pronoun_verbs: word_set(counted.people_pronoun_verbs),
+        people_pronoun_verbs: infinitives(counted.people_pronoun_verbs),
         share_articles: word_set(counted.share_articles),
         demonym_endings: counted.demonym_endings,
         people_endings: counted.people_endings,
@@ -1176,8 +1244,8 @@ fn load(lang: Lang) -> Lexicon {
         future_endings: predicates.future_endings,
         conditional_endings: predicates.conditional_endings,
         future_of_conditional: predicates.future_of_conditional,
-        agent_verbs: word_set(predicates.agent_verbs),
-        passive_auxiliaries: word_set(predicates.passive_auxiliaries),
+        agent_verbs: infinitives(predicates.agent_verbs),
+        passive_auxiliaries: infinitives(predicates.passive_auxiliaries),
         not_reflexive: predicates.not_reflexive,
         noun_coordinators: word_set(predicates.noun_coordinators),
         irregular_futures: word_set(predicates.irregular_futures),
@@ -1193,7 +1261,7 @@ fn load(lang: Lang) -> Lexicon {
         negation_prepositions: word_set(predicates.negation_prepositions),
         last_24h: single("last_24h", predicates.last_24h),
         processes: predicates.processes,
-        casualty_carriers: word_set(predicates.casualty_carriers),
+        casualty_carriers: infinitives(predicates.casualty_carriers),
         counted_by_predicate: predicates.counted_by_predicate,
         fits: predicates.fits,
         auxiliaries: predicates.auxiliaries.into_iter().collect(),
@@ -1208,7 +1276,7 @@ fn load(lang: Lang) -> Lexicon {
         )),
         event_noun_articles: word_set(predicates.event_noun_articles),
         verbs: Verbs {
-            active_auxiliaries: word_set(predicates.active_auxiliaries),
+            active_auxiliaries: infinitives(predicates.active_auxiliaries),
             auxiliaries: word_set(predicates.verbs.auxiliaries),
             between: word_set(predicates.verbs.between),
             reflexives: word_set(predicates.verbs.reflexives),
@@ -1259,15 +1327,15 @@ fn load(lang: Lang) -> Lexicon {
             reporting: predicates.verbs.reporting,
             restrictive_negations: word_set(predicates.verbs.restrictive_negations),
             que_joins: word_set(predicates.verbs.que_joins),
-            state_infinitives: word_set(predicates.verbs.state_infinitives),
-            reflexive_state_infinitives: word_set(predicates.verbs.reflexive_state_infinitives),
-            descriptive_infinitives: word_set(predicates.verbs.descriptive_infinitives),
-            reporting_infinitives: word_set(predicates.verbs.reporting_infinitives),
-            topic_infinitives: word_set(predicates.verbs.topic_infinitives),
+            state_infinitives: infinitives(predicates.verbs.state_infinitives),
+            reflexive_state_infinitives: infinitives(predicates.verbs.reflexive_state_infinitives),
+            descriptive_infinitives: infinitives(predicates.verbs.descriptive_infinitives),
+            reporting_infinitives: infinitives(predicates.verbs.reporting_infinitives),
+            topic_infinitives: infinitives(predicates.verbs.topic_infinitives),
             partitive_markers: word_set(predicates.verbs.partitive_markers),
             gerund_markers: word_set(predicates.verbs.gerund_markers),
-            modal_infinitives: word_set(predicates.verbs.modal_infinitives),
-            intent_infinitives: word_set(predicates.verbs.intent_infinitives),
+            modal_infinitives: infinitives(predicates.verbs.modal_infinitives),
+            intent_infinitives: infinitives(predicates.verbs.intent_infinitives),
             modal_links: word_set(predicates.verbs.modal_links),
             relative_pronouns: word_set(predicates.verbs.relative_pronouns),
             relative_subject_determiners: word_set(predicates.verbs.relative_subject_determiners),
@@ -1301,7 +1369,15 @@ fn load(lang: Lang) -> Lexicon {
                 .collect(),
             nationality: roles.nationality,
         },
-    }
+    };
+    lex.index_forms();
+    lex
+}
+
+/// A set of infinitives, keyed as [`word_set`] keys words; their forms are listed once the
+/// lexicon is built ([`Lexicon::index_forms`]).
+fn infinitives(list: Vec<String>) -> Infinitives {
+    keys(list).into_iter().collect()
 }
 
 /// Words as the tokenizer keys them: lower case, straight apostrophe.
@@ -1423,5 +1499,42 @@ mod tests {
         list.add(0, "démin");
         assert!(list.candidates("dans").is_empty());
         assert!(list.candidates("de").is_empty());
+    }
+
+    /// One pass over several lists finds what each list's own pass finds.
+    #[test]
+    fn lists_matched_together_match_as_alone() {
+        let lex = lexicon(Lang::Fr);
+        let lists = [
+            &lex.not_predicates,
+            &lex.penalties,
+            &lex.one_of,
+            &lex.predicates,
+            &lex.cumulative,
+            &lex.last_24h,
+            &lex.predicates,
+        ];
+        let plain = |hits: &[Hit]| -> Vec<(usize, usize, String)> {
+            hits.iter()
+                .map(|h| (h.start, h.end, h.category.clone()))
+                .collect()
+        };
+        let mut found = 0;
+        for text in [
+            "",
+            "Au moins 12 personnes ont été tuées et 30 blessées depuis 24 heures, soit un \
+             total de 150 morts, l'un des bilans les plus lourds.",
+            "Le suspect, condamné à 5 ans de prison, a été évacué ; 3 000 habitants évacués.",
+            "« Nous avons démantelé deux réseaux », a déclaré le ministre au cours des \
+             dernières 24 heures, au total 40 interpellations.",
+        ] {
+            let toks = tokenize(text);
+            let together = Entries::all_of(lists, &toks);
+            for (list, hits) in lists.iter().zip(&together) {
+                assert_eq!(plain(hits), plain(&list.all(&toks)), "{text}");
+            }
+            found += together.iter().map(Vec::len).sum::<usize>();
+        }
+        assert!(found > 5, "the texts hold matches");
     }
 }

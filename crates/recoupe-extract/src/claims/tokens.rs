@@ -112,8 +112,12 @@ pub fn tokenize_prefix(text: &str, bound: usize, mut extra: usize) -> Vec<Token>
     let bytes = text.as_bytes();
     let capacity = bound.min(text.len()) / 5 + 1 + extra;
     let mut tokens = Vec::with_capacity(capacity);
-    // Keys are as long as their words or shorter, but for a few lowered chars.
-    let mut keys = String::with_capacity(bound.min(text.len()) + extra * 8);
+    // The keys' buffer starts with the text in ASCII lower case: there, at its own offsets,
+    // lies the key of every ASCII word and of every mark, so only the keys of other words
+    // (lowered char by char, apostrophes straightened) are written, after it.
+    let mut keys = String::with_capacity(text.len() + text.len() / 4 + extra * 8);
+    keys.push_str(text);
+    keys.make_ascii_lowercase();
     // The tokens share the keys' buffer once it is complete; this one stands in until then.
     let none: Rc<str> = Rc::from("");
     let mut pos = 0;
@@ -129,15 +133,13 @@ pub fn tokenize_prefix(text: &str, bound: usize, mut extra: usize) -> Vec<Token>
             }
             extra -= 1;
         }
-        let key_start = keys.len();
         if is_alphanumeric(c) {
-            // Runs of ASCII letters and digits are read on bytes; whether the word has
-            // capitals or other chars is learnt on the way, so its key is not scanned again.
-            let (mut ascii, mut upper) = (true, false);
+            // Runs of ASCII letters and digits are read on bytes; whether the word has other
+            // chars is learnt on the way, so its key is not scanned again.
+            let mut ascii = true;
             let mut end = start;
             loop {
-                let (run_end, seen) = ascii_run(bytes, end, class::ALNUM);
-                upper |= seen & class::UPPER != 0;
+                let (run_end, _) = ascii_run(bytes, end, class::ALNUM);
                 end = run_end;
                 let Some(d) = char_at(text, end) else {
                     break;
@@ -163,29 +165,28 @@ pub fn tokenize_prefix(text: &str, bound: usize, mut extra: usize) -> Vec<Token>
                 ascii &= d == '\'';
                 end += d.len_utf8();
             }
-            let word = text.get(start..end).unwrap_or("");
-            match (ascii, upper) {
-                (true, false) => keys.push_str(word),
-                (true, true) => {
-                    keys.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())))
-                }
-                _ => push_key(word, &mut keys),
-            }
+            let (key_start, key_end) = if ascii {
+                (start, end)
+            } else {
+                let key_start = keys.len();
+                push_key(text.get(start..end).unwrap_or(""), &mut keys);
+                (key_start, keys.len())
+            };
             tokens.push(Token {
                 start,
                 end,
-                key: key_at(&none, key_start, keys.len()),
+                key: key_at(&none, key_start, key_end),
                 is_word: true,
                 capitalized: is_uppercase(c),
             });
             pos = end;
         } else {
+            // A mark is its own key: lowering leaves it as it is.
             let end = start + c.len_utf8();
-            keys.push_str(text.get(start..end).unwrap_or(""));
             tokens.push(Token {
                 start,
                 end,
-                key: key_at(&none, key_start, keys.len()),
+                key: key_at(&none, start, end),
                 is_word: false,
                 capitalized: false,
             });

@@ -1192,7 +1192,7 @@ pub fn purpose_before(lex: &Lexicon, tokens: &[Token], from: usize, end: usize) 
                 || lex.negation_openers.contains(&t.key)
                 || lex.negation_particles.contains(&t.key)
                 || is(&v.object_clitics, &t.key)
-                || is(&v.modal_infinitives, &t.key)
+                || v.modal_infinitives.contains(&t.key)
                 || is_modal(v, &t.key)
         })
     })
@@ -1289,9 +1289,11 @@ const ASIDE_REACH: usize = 16;
 
 /// A modal: one of the list, or any finite form of a modal's infinitive ("risquons").
 fn is_modal(v: &Verbs, key: &str) -> bool {
+    // The forms of the modals first: a look-up in a small set turns most words away before
+    // the look-up among all the forms.
     is(&v.modals, key)
-        || (v.forms.get(key).is_some_and(|c| c.finite())
-            && v.forms.is_form_of(key, &v.modal_infinitives))
+        || (v.forms.is_form_of(key, &v.modal_infinitives)
+            && v.forms.get(key).is_some_and(|c| c.finite()))
 }
 
 /// A word that may stand between an auxiliary and its participle: one of the list, or an

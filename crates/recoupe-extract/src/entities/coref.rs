@@ -46,7 +46,8 @@ impl<'a> Assembler<'a> {
         Assembler {
             cands,
             group_of: vec![None; n],
-            groups: Vec::new(),
+            // No more groups than candidates.
+            groups: Vec::with_capacity(n),
             lang: lex.lang.code(),
         }
     }
@@ -451,9 +452,10 @@ impl<'a> Assembler<'a> {
             let group = &self.groups[g];
             let mut members = group.members.clone();
             members.sort_by_key(|&m| (self.cands[m].span.start, self.cands[m].span.end));
-            let mut mentions: Vec<Mention> = Vec::new();
+            // At most one mention and one name per member: sized once, not grown.
+            let mut mentions: Vec<Mention> = Vec::with_capacity(members.len());
             let mut roles: Vec<Role> = Vec::new();
-            let mut names: Vec<&str> = Vec::new();
+            let mut names: Vec<&str> = Vec::with_capacity(members.len());
             for &m in &members {
                 let c = &self.cands[m];
                 let span = to_original(c.span);

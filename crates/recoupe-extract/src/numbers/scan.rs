@@ -14,7 +14,8 @@ use super::token::{Tok, TokKind, tokenize};
 const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
 pub(crate) fn scan(text: &str, lang: Lang) -> Vec<Quantity> {
-    let toks = tokenize(text);
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lowered);
     let lex = lexicon(lang);
     let mut s = Scanner {
         c: Cores {

@@ -160,8 +160,10 @@ fn is_ascii_space(b: u8) -> bool {
 /// Splits `text` into words, digit runs and single marks. Walked by bytes: ASCII, nearly
 /// all of the text, is classed from a table and never decoded, and a token's key is known
 /// from what was seen on the way (lower-case ASCII words, digits and ASCII marks are their
-/// own keys), so only capitalized or accented words are folded.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+/// own keys), so only capitalized or accented words are folded. `lowered` is
+/// `text.to_ascii_lowercase()`: a capitalized ASCII word's key is read there, where lowering
+/// it word by word cost an allocation for each.
+pub(crate) fn tokenize<'t>(text: &'t str, lowered: &'t str) -> Vec<Tok<'t>> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut gap = false;
@@ -182,7 +184,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 let key = if ascii && !upper {
                     Cow::Borrowed(raw)
                 } else if ascii {
-                    Cow::Owned(raw.to_ascii_lowercase())
+                    match lowered.get(i..end) {
+                        Some(key) => Cow::Borrowed(key),
+                        None => Cow::Owned(raw.to_ascii_lowercase()),
+                    }
                 } else {
                     Cow::Owned(fold_chars(raw))
                 };
@@ -257,7 +262,7 @@ fn word_end(text: &str, mut pos: usize) -> usize {
 
 /// The keys of a data-file phrase, tokenized like the text.
 pub(crate) fn tokenize_keys(phrase: &str) -> Vec<String> {
-    tokenize(phrase)
+    tokenize(phrase, &phrase.to_ascii_lowercase())
         .into_iter()
         .map(|t| t.key.into_owned())
         .collect()

@@ -122,7 +122,7 @@ impl<'t> Ctx<'t> {
                     // "Jeudi soir, Sergueï Lavrov avait été le premier à annoncer que …":
                     // the subject after a time adjunct and its comma.
                     let mut i = sf;
-                    while i < hit.first && self.t.get(i).is_some_and(|x| x.skip && x.is_word()) {
+                    while i < hit.first && self.t.get(i).is_some_and(|x| x.skip() && x.is_word()) {
                         i += 1;
                     }
                     (i > sf && self.t.is_punct(i, ','))

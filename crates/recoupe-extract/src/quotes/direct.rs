@@ -43,7 +43,7 @@ pub(crate) fn quotations(cx: &mut Ctx, pairs: &[Pair], out: &mut Vec<Found>) -> 
             Some(found) => {
                 for k in p.open..=p.close {
                     if let Some(tok) = cx.t.toks.get_mut(k) {
-                        tok.quoted = true;
+                        tok.set_quoted();
                     }
                 }
                 out.push(found);
@@ -85,10 +85,10 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
     }
     let open_tok = &t.toks[p.open];
     let at_start = p.open == 0
-        || open_tok.nl_before
+        || open_tok.nl_before()
         || matches!(t.punct(p.open - 1), Some('.' | '!' | '?' | '…'))
         || t.get(p.open - 1).is_some_and(|x| x.kind == TokKind::Close);
-    let colon = p.open > 0 && t.is_punct(p.open - 1, ':') && !open_tok.nl_before;
+    let colon = p.open > 0 && t.is_punct(p.open - 1, ':') && !open_tok.nl_before();
     if !colon && is_title(cx, p, words) {
         return None;
     }
@@ -167,7 +167,7 @@ fn quotation(cx: &mut Ctx, p: &Pair, previous: Option<&Found>) -> Option<Found> 
         // sentence before them: the main clause's speaker ("X said on Wednesday that he
         // expected … «…»").
         let in_sentence = |h: &&super::tokens::CueHit| {
-            h.last < p.open && h.first >= sf && !cx.t.toks[h.verb].quoted
+            h.last < p.open && h.first >= sf && !cx.t.toks[h.verb].quoted()
         };
         let marker = cx.t.cues.iter().enumerate().rev().find(|(_, h)| {
             in_sentence(h)
@@ -292,7 +292,7 @@ fn is_title(cx: &Ctx, p: &Pair, words: usize) -> bool {
     p.open > 0
         && words <= MAX_TITLE_WORDS
         && t.get(p.open - 1).is_some_and(|x| x.has(flag::TITLE_CUE))
-        && t.get(p.open + 1).is_some_and(|x| x.is_word() && x.cap)
+        && t.get(p.open + 1).is_some_and(|x| x.is_word() && x.cap())
 }
 
 fn kind_name(kind: SpeechKind) -> &'static str {
@@ -313,7 +313,7 @@ fn after_close(cx: &Ctx, close: usize) -> Option<(usize, Np)> {
     if t.is_punct(k, ',') {
         k += 1;
     }
-    if t.get(k).is_none_or(|x| x.nl_before) {
+    if t.get(k).is_none_or(|x| x.nl_before()) {
         return None;
     }
     let (_, sl) = cx.sentence_of(k);
@@ -340,7 +340,7 @@ fn after_close(cx: &Ctx, close: usize) -> Option<(usize, Np)> {
 /// The name on a speaker line right under the passage ending at token `last`.
 fn speaker_line_after(cx: &Ctx, last: usize) -> Option<Np> {
     let next = last + 1;
-    if !cx.t.get(next).is_some_and(|x| x.nl_before) {
+    if !cx.t.get(next).is_some_and(|x| x.nl_before()) {
         return None;
     }
     let p = cx.paragraph_of(next)?;
@@ -371,17 +371,17 @@ pub(crate) fn speaker_line(cx: &Ctx, a: usize, b: usize) -> Option<Np> {
     let start = i;
     while i <= b
         && t.get(i)
-            .is_some_and(|x| x.is_word() && (x.cap || x.has(flag::CONNECTOR)))
+            .is_some_and(|x| x.is_word() && (x.cap() || x.has(flag::CONNECTOR)))
     {
         i += 1;
     }
     let name_last = i.checked_sub(1)?;
-    let caps = (start..=name_last).filter(|&k| t.toks[k].cap).count();
-    if caps < 2 || !t.toks[name_last].cap || !t.is_punct(i, ',') || i >= b {
+    let caps = (start..=name_last).filter(|&k| t.toks[k].cap()).count();
+    if caps < 2 || !t.toks[name_last].cap() || !t.is_punct(i, ',') || i >= b {
         return None;
     }
     let role_first = t.get(i + 1)?;
-    if !role_first.is_word() || role_first.cap {
+    if !role_first.is_word() || role_first.cap() {
         return None;
     }
     let clean = (i + 1..=b).all(|k| {
@@ -406,7 +406,7 @@ pub(crate) fn blocks(cx: &Ctx, out: &mut Vec<Found>) {
         let (a, b) = cx.paras[w];
         let (la, lb) = cx.paras[w + 1];
         let has_marks = (a..=b).any(|k| {
-            matches!(cx.t.toks[k].kind, TokKind::Open | TokKind::Close) || cx.t.toks[k].quoted
+            matches!(cx.t.toks[k].kind, TokKind::Open | TokKind::Close) || cx.t.toks[k].quoted()
         });
         let words = (a..=b).filter(|&k| cx.t.toks[k].is_word()).count();
         if has_marks || words < MIN_BLOCK_WORDS || speaker_line(cx, a, b).is_some() {

@@ -29,7 +29,7 @@ pub(crate) fn pair_marks(t: &Tokens) -> Vec<Pair> {
             TokKind::Open => {
                 let continues = stack.last().is_some_and(|&o| {
                     let opened = &t.toks[o];
-                    (o == 0 || opened.nl_before) && tok.nl_before && tok.para > opened.para
+                    (o == 0 || opened.nl_before()) && tok.nl_before() && tok.para > opened.para
                 });
                 if !continues {
                     stack.push(i);

@@ -34,7 +34,7 @@ fn has(t: &Tokens, i: usize, bit: u32) -> bool {
 }
 
 fn cap(t: &Tokens, i: usize) -> bool {
-    t.get(i).is_some_and(|x| x.is_word() && x.cap)
+    t.get(i).is_some_and(|x| x.is_word() && x.cap())
 }
 
 /// "." right after an honorific ("M.", "Mr.").
@@ -48,10 +48,10 @@ fn honorific_dot(t: &Tokens, i: usize) -> bool {
 /// A word that may sit inside a speaker phrase.
 fn np_word(t: &Tokens, i: usize, name_context: bool) -> bool {
     let Some(x) = t.get(i) else { return false };
-    if !x.is_word() || x.has(flag::CUE) || x.skip {
+    if !x.is_word() || x.has(flag::CUE) || x.skip() {
         return false;
     }
-    if x.has(flag::CONNECTOR) || x.has(flag::DET) || x.cap {
+    if x.has(flag::CONNECTOR) || x.has(flag::DET) || x.cap() {
         return true;
     }
     if x.has(flag::STOP) {
@@ -123,7 +123,7 @@ fn classify(t: &Tokens, first: usize, last: usize) -> Np {
     }
     let kind = if has(t, head, flag::DOC_HEAD) {
         SpeakerKind::Document
-    } else if has(t, head, flag::ORG_HEAD) || t.get(head).is_some_and(|x| x.acronym) {
+    } else if has(t, head, flag::ORG_HEAD) || t.get(head).is_some_and(|x| x.acronym()) {
         SpeakerKind::Organisation
     } else if cap(t, head) {
         name_kind(t, head, last)
@@ -140,7 +140,7 @@ fn classify(t: &Tokens, first: usize, last: usize) -> Np {
 
 fn name_kind(t: &Tokens, first: usize, last: usize) -> SpeakerKind {
     let org = (first..=last)
-        .any(|i| has(t, i, flag::ORG_HEAD) || t.get(i).is_some_and(|x| x.is_word() && x.acronym));
+        .any(|i| has(t, i, flag::ORG_HEAD) || t.get(i).is_some_and(|x| x.is_word() && x.acronym()));
     if org {
         SpeakerKind::Organisation
     } else {
@@ -150,7 +150,7 @@ fn name_kind(t: &Tokens, first: usize, last: usize) -> SpeakerKind {
 
 /// The speaker phrase starting at token `i` (adjuncts skipped), not past token `limit`.
 pub(crate) fn forward(t: &Tokens, mut i: usize, limit: usize) -> Option<Np> {
-    while i < limit && t.get(i).is_some_and(|x| x.skip && x.is_word()) {
+    while i < limit && t.get(i).is_some_and(|x| x.skip() && x.is_word()) {
         i += 1;
     }
     if i >= limit || !word(t, i) {
@@ -180,13 +180,13 @@ pub(crate) fn forward(t: &Tokens, mut i: usize, limit: usize) -> Option<Np> {
         }
         let x = &t.toks[j];
         if x.has(flag::DET)
-            && !x.cap
+            && !x.cap()
             && !has(t, j - 1, flag::CONNECTOR)
             && !has(t, j - 1, flag::NAME_INNER)
         {
             break;
         }
-        if x.cap && !x.has(flag::DET) {
+        if x.cap() && !x.has(flag::DET) {
             name_context = true;
         }
         last = j;
@@ -271,7 +271,7 @@ fn run_back(t: &Tokens, last: usize, floor: usize) -> Option<usize> {
 /// subject of a cue.
 pub(crate) fn backward(t: &Tokens, end: usize, floor: usize) -> Option<Np> {
     let mut j = end.checked_sub(1)?;
-    while j > floor && t.get(j).is_some_and(|x| x.skip && x.is_word()) {
+    while j > floor && t.get(j).is_some_and(|x| x.skip() && x.is_word()) {
         j -= 1;
     }
     if j < floor {

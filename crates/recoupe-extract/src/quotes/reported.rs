@@ -14,7 +14,7 @@ use super::tokens::{CueHit, TokKind};
 
 pub(crate) fn reported(cx: &Ctx, out: &mut Vec<Found>) {
     for (k, hit) in cx.t.cues.iter().enumerate() {
-        if cx.used[k] || (hit.first..=hit.last).any(|i| cx.t.toks[i].quoted) {
+        if cx.used[k] || (hit.first..=hit.last).any(|i| cx.t.toks[i].quoted()) {
             continue;
         }
         let found = match hit.info.class {
@@ -109,7 +109,7 @@ fn marker(cx: &Ctx, hit: &CueHit) -> Option<Found> {
     if cx
         .t
         .get(after_np)
-        .is_some_and(|x| x.kind == TokKind::Open || x.quoted)
+        .is_some_and(|x| x.kind == TokKind::Open || x.quoted())
     {
         let verb_before =
             cx.t.cues
@@ -210,7 +210,7 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
             // An incise: "Cette opération, assure-t-il, «ouvre la voie…»".
             if t.is_punct(end + 1, ',') {
                 let next = t.get(end + 2);
-                if next.is_some_and(|x| x.kind == TokKind::Open || x.quoted) {
+                if next.is_some_and(|x| x.kind == TokKind::Open || x.quoted()) {
                     // The writer's words before the incise and the quoted rest make one
                     // attributed sentence (the quoted fragment is also a quotation).
                     before(cx, sf, hit.first)?;
@@ -275,7 +275,7 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
 
     // "X a indiqué (à la presse) que …", "X said (that) …", "X a annoncé une suspension".
     let mut k = hit.last + 1;
-    while t.get(k).is_some_and(|x| x.is_word() && x.skip) {
+    while t.get(k).is_some_and(|x| x.is_word() && x.skip()) {
         k += 1;
     }
     if t.get(k).is_some_and(|x| x.has(flag::ADDRESSEE))
@@ -314,9 +314,9 @@ fn verb(cx: &Ctx, hit: &CueHit) -> Option<Found> {
 /// Past a place between a cue and its speaker ("a rappelé à Genève le maire").
 fn skip_place(cx: &Ctx, k: usize) -> usize {
     let t = &cx.t;
-    if t.get(k).is_some_and(|x| x.has(flag::ADDRESSEE)) && t.get(k + 1).is_some_and(|x| x.cap) {
+    if t.get(k).is_some_and(|x| x.has(flag::ADDRESSEE)) && t.get(k + 1).is_some_and(|x| x.cap()) {
         let mut j = k + 1;
-        while t.get(j + 1).is_some_and(|x| x.is_word() && x.cap) {
+        while t.get(j + 1).is_some_and(|x| x.is_word() && x.cap()) {
             j += 1;
         }
         return j + 1;
@@ -327,7 +327,7 @@ fn skip_place(cx: &Ctx, k: usize) -> usize {
 /// Adjuncts then a comma after token `last` ("the centre said on Friday, as buses …").
 fn followed_by_comma(cx: &Ctx, last: usize) -> bool {
     let mut k = last + 1;
-    while cx.t.get(k).is_some_and(|x| x.is_word() && x.skip) {
+    while cx.t.get(k).is_some_and(|x| x.is_word() && x.skip()) {
         k += 1;
     }
     cx.t.is_punct(k, ',')
@@ -345,5 +345,5 @@ fn after_relative(cx: &Ctx, sf: usize, comma: usize) -> bool {
 
 /// Only punctuation or adjuncts ("on Wednesday") between token `last` and the sentence end.
 fn following_is_end(cx: &Ctx, last: usize, sl: usize) -> bool {
-    (last + 1..=sl).all(|i| cx.t.get(i).is_some_and(|x| !x.is_word() || x.skip))
+    (last + 1..=sl).all(|i| cx.t.get(i).is_some_and(|x| !x.is_word() || x.skip()))
 }

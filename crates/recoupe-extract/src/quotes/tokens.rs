@@ -22,8 +22,8 @@ pub(crate) enum TokKind {
     Close,
 }
 
-/// Kept small (64 bytes): the stage makes one per word and the rules walk the array a lot,
-/// so offsets inside a token or into [`Tokens::keys`] are `u32`.
+/// Kept small (56 bytes): the stage makes one per word and the rules walk the array a lot,
+/// so offsets inside a token or into [`Tokens::keys`] are `u32` and its marks are bits.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
     pub start: usize,
@@ -33,28 +33,17 @@ pub(crate) struct Tok {
     /// Lowercase key: a range of the text when the word is its own key, else of
     /// [`Tokens::keys`].
     key: (u32, u32),
-    key_in_text: bool,
     /// Where the key's inverted-subject suffix starts ("a-t-il" → 1), if it has one.
-    stem_len: Option<u32>,
+    /// (0: none; a stem is never empty.)
+    stem_len: u32,
     /// Where the inverted subject pronoun ("il" of "a-t-il") starts, from the token's start
     /// (0: none; it always follows a hyphen).
     inv_from: u32,
     pub para: u32,
     pub sent: u32,
-    /// First letter upper case.
-    pub cap: bool,
-    /// Two letters or more, all upper case (an acronym).
-    pub acronym: bool,
-    /// Covered by an adverb or a time adjunct: stepped over between a cue and its speaker.
-    pub skip: bool,
-    /// Inside a speech quotation (set by the quotation pass).
-    pub quoted: bool,
-    /// A line break stands between this token and the previous one.
-    pub nl_before: bool,
-    /// A word with a hyphen.
-    hyphen: bool,
-    /// A word of ASCII digits only.
-    digits: bool,
+    /// What else is known of the token, as [`Tok::CAP`]… bits: one byte rather than eight
+    /// `bool`s, since a token is written once per word and the struct is copied whole.
+    bits: u8,
 }
 
 /// A speech cue found in the text: the verb or marker, with its auxiliary.
@@ -85,6 +74,57 @@ pub(crate) struct Tokens<'t> {
 }
 
 impl Tok {
+    /// First letter upper case.
+    const CAP: u8 = 1;
+    /// Two letters or more, all upper case (an acronym).
+    const ACRONYM: u8 = 1 << 1;
+    /// Covered by an adverb or a time adjunct: stepped over between a cue and its speaker.
+    const SKIP: u8 = 1 << 2;
+    /// Inside a speech quotation (set by the quotation pass).
+    const QUOTED: u8 = 1 << 3;
+    /// A line break stands between this token and the previous one.
+    const NL_BEFORE: u8 = 1 << 4;
+    /// A word with a hyphen.
+    const HYPHEN: u8 = 1 << 5;
+    /// A word of ASCII digits only.
+    const DIGITS: u8 = 1 << 6;
+    /// The key is a range of the text, not of [`Tokens::keys`].
+    const KEY_IN_TEXT: u8 = 1 << 7;
+
+    /// `bit` when `on`, else nothing.
+    fn bit(bit: u8, on: bool) -> u8 {
+        if on { bit } else { 0 }
+    }
+    pub fn cap(&self) -> bool {
+        self.bits & Self::CAP != 0
+    }
+    pub fn acronym(&self) -> bool {
+        self.bits & Self::ACRONYM != 0
+    }
+    pub fn skip(&self) -> bool {
+        self.bits & Self::SKIP != 0
+    }
+    pub fn set_skip(&mut self) {
+        self.bits |= Self::SKIP;
+    }
+    pub fn quoted(&self) -> bool {
+        self.bits & Self::QUOTED != 0
+    }
+    pub fn set_quoted(&mut self) {
+        self.bits |= Self::QUOTED;
+    }
+    pub fn nl_before(&self) -> bool {
+        self.bits & Self::NL_BEFORE != 0
+    }
+    fn hyphen(&self) -> bool {
+        self.bits & Self::HYPHEN != 0
+    }
+    fn digits(&self) -> bool {
+        self.bits & Self::DIGITS != 0
+    }
+    fn key_in_text(&self) -> bool {
+        self.bits & Self::KEY_IN_TEXT != 0
+    }
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
@@ -105,7 +145,8 @@ impl<'t> Tokens<'t> {
     /// The key without its inverted-subject suffix ("a-t-il" → "a").
     fn stem_key(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        self.key_of(t).get(..t.stem_len? as usize)
+        let stem_len = usize::try_from(t.stem_len).ok().filter(|&n| n > 0)?;
+        self.key_of(t).get(..stem_len)
     }
 
     pub fn get(&self, i: usize) -> Option<&Tok> {
@@ -134,7 +175,7 @@ impl<'t> Tokens<'t> {
 
 /// The key of `t`, in the text or in the keys of the tokens.
 fn key_in<'a>(text: &'a str, keys: &'a str, t: &Tok) -> &'a str {
-    let keys = if t.key_in_text { text } else { keys };
+    let keys = if t.key_in_text() { text } else { keys };
     keys.get(t.key.0 as usize..t.key.1 as usize).unwrap_or("")
 }
 
@@ -384,25 +425,20 @@ pub(crate) fn tokenize<'t>(
             start,
             end,
             kind: TokKind::Word,
-            cap: false,
-            acronym: false,
             key: (to_u32(start), to_u32(end)),
-            key_in_text: true,
-            stem_len: None,
+            stem_len: 0,
             inv_from: 0,
             flags: 0,
-            skip: false,
-            quoted: false,
-            digits: false,
             para: p32,
             sent: s32,
-            nl_before: seen.nl_before,
-            hyphen: seen.hyphen,
+            bits: Tok::KEY_IN_TEXT
+                | Tok::bit(Tok::NL_BEFORE, seen.nl_before)
+                | Tok::bit(Tok::HYPHEN, seen.hyphen),
         };
         if !is_word {
             // Punctuation has an empty key, as before keys were read from the text.
             tok.key = (0, 0);
-            tok.key_in_text = false;
+            tok.bits &= !Tok::KEY_IN_TEXT;
             tok.kind = match seen.first {
                 '«' => TokKind::Open,
                 '»' => TokKind::Close,
@@ -430,38 +466,41 @@ pub(crate) fn tokenize<'t>(
                 }
             }
             tok.key = (to_u32(key_start), to_u32(keys.len()));
-            tok.key_in_text = false;
+            tok.bits &= !Tok::KEY_IN_TEXT;
         }
         if seen.ascii {
             // The common case, decided on bytes.
             if seen.classes & class::UPPER != 0 {
                 // An acronym is capitalized with no lower-case letter: most words stop at
                 // the first test, without counting letters.
-                tok.cap = word
+                let cap = word
                     .iter()
                     .find(|c| c.is_ascii_alphabetic())
                     .is_some_and(u8::is_ascii_uppercase);
-                tok.acronym = tok.cap
+                let acronym = cap
                     && seen.classes & class::LOWER == 0
                     && word.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+                tok.bits |= Tok::bit(Tok::CAP, cap) | Tok::bit(Tok::ACRONYM, acronym);
             } else {
-                tok.digits = seen.classes == class::DIGIT && word.iter().all(u8::is_ascii_digit);
+                let digits = seen.classes == class::DIGIT && word.iter().all(u8::is_ascii_digit);
+                tok.bits |= Tok::bit(Tok::DIGITS, digits);
             }
         } else {
             let slice = text.get(start..end).unwrap_or_default();
-            tok.cap = slice
+            let cap = slice
                 .chars()
                 .find(|&ch| is_alphabetic(ch))
                 .is_some_and(is_uppercase);
             // Every upper-case char is a letter: with no letter that is not upper case, the
             // word is an acronym when it has two letters.
-            tok.acronym = seen.classes & class::LOWER == 0
+            let acronym = seen.classes & class::LOWER == 0
                 && !seen.not_upper_letter
                 && slice
                     .chars()
                     .filter(|&ch| is_alphabetic(ch))
                     .nth(1)
                     .is_some();
+            tok.bits |= Tok::bit(Tok::CAP, cap) | Tok::bit(Tok::ACRONYM, acronym);
         }
         // Most words are ASCII: their key is packed from the text, not read from a string.
         let packed = if seen.ascii {
@@ -474,12 +513,12 @@ pub(crate) fn tokenize<'t>(
             None => lex.word(key_in(text, &keys, &tok)),
         };
         // Most words have no hyphen, and every suffix needs one: skip the comparisons.
-        if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || tok.hyphen) {
+        if flags == 0 && starting.is_empty() && (!lex.inversion_hyphenated || tok.hyphen()) {
             let key = key_in(text, &keys, &tok);
             for suffix in &lex.inversion_suffixes {
                 if key.len() > suffix.len() && key.ends_with(suffix.as_str()) {
                     let stem_len = key.len() - suffix.len();
-                    tok.stem_len = Some(to_u32(stem_len));
+                    tok.stem_len = to_u32(stem_len);
                     // The pronoun is what follows the last hyphen of the suffix.
                     if let Some(h) = word.iter().rposition(|&b| b == b'-') {
                         tok.inv_from = to_u32(h + 1);
@@ -490,7 +529,7 @@ pub(crate) fn tokenize<'t>(
             }
         }
         tok.flags = flags;
-        if !starting.is_empty() || tok.stem_len.is_some() {
+        if !starting.is_empty() || tok.stem_len > 0 {
             phrase_starts.push((index, starting));
         }
         toks.push(tok);
@@ -524,25 +563,25 @@ fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])])
     let n = t.toks.len();
     // Adjuncts: adverbs, time words, dates ("le 16 décembre 2016"), and "ce"/"on" before a
     // time word. Backwards, so a prefix sees whether what follows it is an adjunct.
-    let digits = |t: &Tokens, i: usize| t.toks.get(i).is_some_and(|x| x.digits);
+    let digits = |t: &Tokens, i: usize| t.toks.get(i).is_some_and(|x| x.digits());
     for i in (0..n).rev() {
         let f = t.toks[i].flags;
         // Only adjunct words and numbers can be stepped over: most words stop here.
         if f & (flag::ADVERB | flag::TIME | flag::TIME_PREFIX) == 0 && !digits(t, i) {
             continue;
         }
-        let next_skip = t.toks.get(i + 1).is_some_and(|x| x.skip && x.is_word());
+        let next_skip = t.toks.get(i + 1).is_some_and(|x| x.skip() && x.is_word());
         let next_time = t.toks.get(i + 1).is_some_and(|x| x.has(flag::TIME));
         let skip = f & (flag::ADVERB | flag::TIME) != 0
             || (next_time && digits(t, i))
             || (f & flag::TIME_PREFIX != 0 && next_skip && (next_time || digits(t, i + 1)));
         if skip {
-            t.toks[i].skip = true;
+            t.toks[i].set_skip();
         }
     }
     for i in 1..n {
         if digits(t, i) && t.toks[i - 1].has(flag::TIME) {
-            t.toks[i].skip = true;
+            t.toks[i].set_skip();
         }
     }
     // Phrases: multi-word adjuncts and cues, longest match at each word.
@@ -560,7 +599,7 @@ fn classify(t: &mut Tokens, lex: &Lexicon, phrase_starts: &[(usize, &[Phrase])])
         match what {
             PhraseWhat::Skip => {
                 for k in i..=last {
-                    t.toks[k].skip = true;
+                    t.toks[k].set_skip();
                 }
             }
             PhraseWhat::Cue(info) => {
@@ -607,7 +646,7 @@ fn cue_hit(t: &Tokens, verb: usize, last: usize, info: CueInfo) -> Option<CueHit
     let mut pronoun = t.toks.get(verb).and_then(Tok::inv_pronoun);
     if matches!(info.class, CueClass::Finite | CueClass::Participle) {
         let mut j = verb;
-        while j > 0 && t.toks[j - 1].skip && t.toks[j - 1].is_word() {
+        while j > 0 && t.toks[j - 1].skip() && t.toks[j - 1].is_word() {
             j -= 1;
         }
         if j > 0 && t.toks[j - 1].is_word() && t.toks[j - 1].has(flag::AUX) {
@@ -653,4 +692,31 @@ fn heads_sentence_with_source(t: &Tokens, verb: usize, last: usize) -> bool {
             SpeakerKind::Name | SpeakerKind::Organisation | SpeakerKind::Pronoun
         ) && t.is_punct(np.whole.1 + 1, ',')
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One token is written per word and copied whole: its marks stay bits.
+    #[test]
+    fn tokens_stay_small() {
+        assert!(std::mem::size_of::<Tok>() <= 56);
+        let mut tok = Tok {
+            start: 0,
+            end: 1,
+            kind: TokKind::Word,
+            key: (0, 1),
+            stem_len: 0,
+            inv_from: 0,
+            flags: 0,
+            para: 0,
+            sent: 0,
+            bits: Tok::bit(Tok::CAP, true) | Tok::bit(Tok::DIGITS, false),
+        };
+        assert!(tok.cap() && !tok.digits() && !tok.skip() && !tok.quoted());
+        tok.set_skip();
+        tok.set_quoted();
+        assert!(tok.skip() && tok.quoted() && tok.cap() && !tok.acronym());
+    }
 }

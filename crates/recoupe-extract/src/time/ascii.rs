@@ -50,6 +50,10 @@ pub(crate) fn shadow(text: &str) -> Normalized {
         return Normalized::identity(text);
     }
     let mut b = NormalizedBuilder::new(text);
+    // Each non-ASCII char makes up to two runs (the copy before it and its replacement);
+    // press text has about one every thirty bytes. Room for one every sixteen covers nearly
+    // every text at once, where growing from empty copied the runs several times.
+    b.reserve_runs(text.len() / 8);
     let bytes = text.as_bytes();
     // Runs of ASCII are copied whole, found on bytes: only the other chars are decoded.
     let (mut i, mut plain_from) = (0, 0);

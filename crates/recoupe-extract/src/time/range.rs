@@ -64,7 +64,7 @@ pub(crate) fn join(
     }
     let text = src.shadow.text.as_str();
     // Every expression, and the bare years outside them, in text order.
-    let mut ends: Vec<End> = Vec::new();
+    let mut ends: Vec<End> = Vec::with_capacity(found.len() + bare_years.len());
     let mut next = found.into_iter().peekable();
     for &(m_start, m_end) in bare_years {
         let m_text = text.get(m_start..m_end).unwrap_or("");
@@ -99,7 +99,8 @@ pub(crate) fn join(
         now: None,
     }));
 
-    let mut out = Vec::new();
+    // At most one expression per end: sized once rather than grown by copies.
+    let mut out = Vec::with_capacity(ends.len());
     let mut i = 0;
     while i < ends.len() {
         if let (Some(a), Some(b)) = (ends.get(i), ends.get(i + 1))

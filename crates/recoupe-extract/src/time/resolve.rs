@@ -110,7 +110,11 @@ impl<'a> Group<'a> {
     }
 }
 
-fn read_parts(
+/// The values of one match of `rule` (its `groups` in the order of `Rule::groups`, as spans
+/// of the shadow); `None` when a word has no value (a month name not in the calendar).
+/// They do not depend on the reference date, so every resolution of a document reads them
+/// once ([`crate::time::TimeMatches`] keeps them with the match).
+pub(crate) fn read_parts(
     rule: &Rule,
     groups: &[Option<(usize, usize)>],
     lex: &Lexicon,
@@ -622,19 +626,18 @@ fn duration_pairs(text: &str, lex: &Lexicon) -> Vec<(u32, TimeUnit)> {
         .collect()
 }
 
-/// Builds the expression for one match of `rule` (`whole`, and its `groups` in the order of
-/// `Rule::groups`, as spans of the shadow), or `None` when the words do not make a time
+/// Builds the expression for one match of `rule` (`whole`, as a span of the shadow, and the
+/// values [`read_parts`] read from its groups), or `None` when the words do not make a time
 /// expression after all (31 February, "le 27" without a day value, an hour "cette heure").
 pub(crate) fn interpret(
     rule: &Rule,
     whole: (usize, usize),
-    groups: &[Option<(usize, usize)>],
+    p: &Parts,
     src: &Source,
     lex: &Lexicon,
     reference: Option<NaiveDate>,
 ) -> Option<TimeExpression> {
     let whole = Group::of(src, whole)?;
-    let p = read_parts(rule, groups, lex, src)?;
     let kind = match rule.kind {
         RuleKind::Date => TimeKind::Date,
         RuleKind::Period => TimeKind::Period,
@@ -647,7 +650,7 @@ pub(crate) fn interpret(
     let counted = i64::from(amount.unwrap_or(lex.vague_amount));
     let mut cal = Cal::default();
     match rule.mode {
-        Mode::Calendar => cal = calendar(&p, rule, lex, reference)?,
+        Mode::Calendar => cal = calendar(p, rule, lex, reference)?,
         Mode::Offset => {
             let unit = p.unit?;
             let sign = if rule.direction == Some(Direction::Past) {
@@ -721,7 +724,7 @@ pub(crate) fn interpret(
             }
         }
         Mode::Since => {
-            let start = calendar(&p, rule, lex, reference)?;
+            let start = calendar(p, rule, lex, reference)?;
             let begin = start.resolved.map(|s| s.start);
             if let (Some(begin), Some(r)) = (begin, reference) {
                 cal.resolved = Some(Resolved {
@@ -758,7 +761,7 @@ pub(crate) fn interpret(
                     .or_else(|| p.date_start.map(|s| src.original(s, whole.end()).1))
                     .unwrap_or_default(),
                 date: if rule.mode == Mode::Since {
-                    calendar(&p, rule, lex, reference)
+                    calendar(p, rule, lex, reference)
                         .and_then(|c| c.resolved)
                         .map(|r| r.start)
                 } else {
