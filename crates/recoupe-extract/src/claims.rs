@@ -386,17 +386,47 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             let coordinated = a
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
-                .is_some_and(|t| t.key == "," || lex.verbs.coordinators.contains(&t.key))
-                // "devant Les Républicains (14 %) et La France insoumise (12,5 %)": alone in
-                // brackets.
-                || in_parentheses(&toks, a, b);
+                // "devant Les Républicains (14 %)", "trois quarts des conducteurs restaient
+                // mobilisés (74 % contre 77 % mardi)": opening a bracket.
+                .is_some_and(|t| {
+                    t.key == "," || t.key == "(" || lex.verbs.coordinators.contains(&t.key)
+                });
+            // "Sur les 1.200 citoyens interrogés, seuls 36 % ont dit": the whole named in the
+            // phrase that opens the sentence is what a share of it counts.
+            let whole = |p: usize| {
+                ranges
+                    .get(p)
+                    .is_some_and(|&(x, _, _)| verbs::fronted_phrase(&lex.verbs, &toks, x))
+            };
+            // "il y avait davantage de contrôleurs (77 % contre 69 %)": a bracket right after a
+            // noun gives that noun's share; the nouns of earlier shares are for brackets after a
+            // name ("Les Républicains (14 %)").
+            let bracket_after_noun = a.checked_sub(2).is_some_and(|n| {
+                toks.get(n + 1).is_some_and(|t| t.key == "(")
+                    && toks.get(n).is_some_and(|t| {
+                        t.is_word
+                            && !t.capitalized
+                            && !lex.not_nouns.contains(&t.key)
+                            && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.only_verb())
+                    })
+                    // Not an adjective of a name ("La France insoumise (12,5 %)") nor a word of
+                    // another figure ("Plus de la moitié (58 %)").
+                    && !n
+                        .checked_sub(1)
+                        .and_then(|m| toks.get(m))
+                        .is_some_and(|t| t.capitalized)
+                    && !ranges.iter().any(|&(x, y, _)| (x..y).contains(&n))
+            });
+            if share && bracket_after_noun && counted_nouns.get(k).is_some_and(Option::is_none) {
+                continue;
+            }
             if share
                 && counted_nouns.get(k).is_some_and(Option::is_none)
                 && (own_verb || coordinated)
                 && let Some(noun) = (0..k).rev().find_map(|p| {
-                    figures
-                        .get(p)
-                        .filter(|(_, e)| unit_is(e, Dimension::Ratio) || is_fraction(e))?;
+                    figures.get(p).filter(|(_, e)| {
+                        unit_is(e, Dimension::Ratio) || is_fraction(e) || whole(p)
+                    })?;
                     counted_nouns
                         .get(p)?
                         .as_ref()

@@ -121,6 +121,12 @@ const RATE_REACH: usize = 8;
 /// noun after it counts what the rate before it, in its clause, is a rate of: a noun of the
 /// lexicon, else the rate itself ("taux de chômage").
 fn rate_of(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> {
+    // The share may stand in brackets after the rate: "le taux de chômage des jeunes hommes
+    // (41,7 %)".
+    let a = match a.checked_sub(1).and_then(|k| tokens.get(k)) {
+        Some(t) if t.key == "(" => a - 1,
+        _ => a,
+    };
     let head = (a.saturating_sub(RATE_REACH)..a)
         .rev()
         .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word))
