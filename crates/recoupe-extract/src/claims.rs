@@ -1029,6 +1029,39 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             if unit_from.is_some() {
                 rules.push(rule_id(prefix, "figure/unit-shared-with-earlier-figure"));
             }
+            // "passeront de 170 et 380 euros": a bare number joined by one word to the next
+            // figure, of the same size and with a unit, is in that unit.
+            let unit_from = unit_from.or_else(|| {
+                let bare = counted.is_none()
+                    && q.unit.is_none()
+                    && q.kind == QuantityKind::Count
+                    && q.text.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')
+                    });
+                let joined = toks
+                    .get(b)
+                    .is_some_and(|t| lex.ellipsis_joins.contains(&t.key));
+                if !(bare && joined) {
+                    return None;
+                }
+                let &(k, next) = figures
+                    .iter()
+                    .zip(&ranges)
+                    .find(|(_, r)| r.0 == b + 1)
+                    .map(|(f, _)| f)?;
+                next.unit.as_ref()?;
+                // Both numbers as written, with no scale word: "de 170 et 380 euros".
+                let ratio = next.best? / q.best?;
+                (next.text.chars().next()?.is_ascii_digit() && (0.1..10.0).contains(&ratio))
+                    .then_some((k, 1.0))
+            });
+            if unit_from.is_some()
+                && !rules
+                    .iter()
+                    .any(|r| r.ends_with("unit-shared-with-earlier-figure"))
+            {
+                rules.push(rule_id(prefix, "figure/unit-shared-with-next-figure"));
+            }
             let own_verb = subject_of_verb_at(lex, &toks, after_noun)
                 && !toks
                     .get(after_noun)
