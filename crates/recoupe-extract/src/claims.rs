@@ -383,14 +383,12 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // too ("74 % des citoyens estiment qu'elle a été bénéfique à l'UE, et 64 % à leur
             // propre pays").
             let own_verb = subject_of_verb_at(lex, &toks, b);
-            let coordinated = a
-                .checked_sub(1)
-                .and_then(|k| toks.get(k))
-                // "devant Les Républicains (14 %)", "trois quarts des conducteurs restaient
-                // mobilisés (74 % contre 77 % mardi)": opening a bracket.
-                .is_some_and(|t| {
-                    t.key == "," || t.key == "(" || lex.verbs.coordinators.contains(&t.key)
-                });
+            let word_before = a.checked_sub(1).and_then(|j| toks.get(j));
+            // "devant Les Républicains (14 %)", "trois quarts des conducteurs restaient
+            // mobilisés (74 % contre 77 % mardi)": opening a bracket.
+            let coordinated = word_before.is_some_and(|t| {
+                t.key == "," || t.key == "(" || lex.verbs.coordinators.contains(&t.key)
+            });
             // "Sur les 1.200 citoyens interrogés, seuls 36 % ont dit": the whole named in the
             // phrase that opens the sentence is what a share of it counts.
             let whole = |p: usize| {
@@ -433,15 +431,12 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         .filter(|f| !f.is_guess())
                         .cloned()
                 })
-                && let Some(slot) = counted_nouns.get_mut(k)
             {
-                *slot = Some(counted::Found {
+                let noun = counted::Found {
                     rule: "counted/elliptic-share-of-earlier-share",
                     ..noun
-                });
-                if let Some(flag) = elliptic.get_mut(k) {
-                    *flag = !own_verb;
-                }
+                };
+                take_noun(&mut counted_nouns, &mut elliptic, k, noun, !own_verb);
                 continue;
             }
             // "35 % de grévistes contre 48 %": a share shares a share's noun.
@@ -454,25 +449,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             }
             if let Some((noun, from_earlier)) =
                 counted::shared(lex, &toks, &ranges, &counted_nouns, k)
-                && let Some(slot) = counted_nouns.get_mut(k)
             {
-                *slot = Some(noun);
-                if let Some(flag) = elliptic.get_mut(k) {
-                    *flag = from_earlier;
-                }
+                take_noun(&mut counted_nouns, &mut elliptic, k, noun, from_earlier);
                 continue;
             }
             // "2.400 animaux seraient tués chaque minute, ou trois millions chaque jour": a
             // bare count right after a coordinator, with no verb of its own, is more of what
             // the count before it counts, past that count's verb, and shares its event.
-            let after_coordinator = a
-                .checked_sub(1)
-                .and_then(|j| toks.get(j))
-                .is_some_and(|t| lex.verbs.coordinators.contains(&t.key));
             if q.unit.is_none()
                 && q.kind == QuantityKind::Count
                 && counted_nouns.get(k).is_some_and(Option::is_none)
-                && after_coordinator
+                && word_before.is_some_and(|t| lex.verbs.coordinators.contains(&t.key))
                 && !subject_of_verb_at(lex, &toks, b)
                 && let Some((_, earlier)) = k.checked_sub(1).and_then(|p| figures.get(p))
                 && earlier.unit.is_none()
@@ -482,15 +469,12 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .and_then(Option::as_ref)
                     .filter(|f| !f.is_guess())
                     .cloned()
-                && let Some(slot) = counted_nouns.get_mut(k)
             {
-                *slot = Some(counted::Found {
+                let noun = counted::Found {
                     rule: "counted/shared-with-earlier-figure",
                     ..noun
-                });
-                if let Some(flag) = elliptic.get_mut(k) {
-                    *flag = true;
-                }
+                };
+                take_noun(&mut counted_nouns, &mut elliptic, k, noun, true);
             }
         }
         let blocked: Vec<(usize, usize)> = counted_nouns
@@ -993,14 +977,10 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
             // "815,5 millions d'euros en 2018, contre 823,2 en 2017 et 830,7 en 2016": a bare
             // number listed after a figure with a unit, with nothing counted of its own, is in
             // that unit and at its scale (the nearest power of a thousand between them).
-            let unit_from = earlier_draft
+            let bare = counted.is_none() && bare_number(q);
+            let from_earlier = earlier_draft
                 .map(|e| e.unit_from.map_or(e.quantity, |(k, _)| k))
-                .filter(|_| counted.is_none() && q.unit.is_none() && q.kind == QuantityKind::Count)
-                .filter(|_| {
-                    q.text.chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')
-                    })
-                })
+                .filter(|_| bare)
                 .and_then(|k| {
                     let earlier = ann.quantities.get(k)?;
                     earlier.unit.as_ref()?;
@@ -1026,18 +1006,9 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     })?;
                     ((ratio / scale).log10().abs() < 1.0).then_some((k, scale))
                 });
-            if unit_from.is_some() {
-                rules.push(rule_id(prefix, "figure/unit-shared-with-earlier-figure"));
-            }
             // "passeront de 170 et 380 euros": a bare number joined by one word to the next
             // figure, of the same size and with a unit, is in that unit.
-            let unit_from = unit_from.or_else(|| {
-                let bare = counted.is_none()
-                    && q.unit.is_none()
-                    && q.kind == QuantityKind::Count
-                    && q.text.chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')
-                    });
+            let from_next = || {
                 let joined = toks
                     .get(b)
                     .is_some_and(|t| lex.ellipsis_joins.contains(&t.key));
@@ -1054,14 +1025,16 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 let ratio = next.best? / q.best?;
                 (next.text.chars().next()?.is_ascii_digit() && (0.1..10.0).contains(&ratio))
                     .then_some((k, 1.0))
-            });
-            if unit_from.is_some()
-                && !rules
-                    .iter()
-                    .any(|r| r.ends_with("unit-shared-with-earlier-figure"))
-            {
-                rules.push(rule_id(prefix, "figure/unit-shared-with-next-figure"));
-            }
+            };
+            let unit_from = match from_earlier {
+                Some(found) => {
+                    rules.push(rule_id(prefix, "figure/unit-shared-with-earlier-figure"));
+                    Some(found)
+                }
+                None => from_next().inspect(|_| {
+                    rules.push(rule_id(prefix, "figure/unit-shared-with-next-figure"));
+                }),
+            };
             let own_verb = subject_of_verb_at(lex, &toks, after_noun)
                 && !toks
                     .get(after_noun)
@@ -1545,6 +1518,33 @@ fn parent_of(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
     let word = |k: usize| a.checked_sub(k).and_then(|k| toks.get(k));
     word(1).is_some_and(|t| lex.verbs.copula_links.contains(&t.key))
         && word(2).is_some_and(|t| lex.parent_heads.contains(&t.key))
+}
+
+/// Gives figure `k` the noun it shares with another figure; with `shares_event`, it shares
+/// that figure's event too.
+fn take_noun(
+    nouns: &mut [Option<counted::Found>],
+    elliptic: &mut [bool],
+    k: usize,
+    noun: counted::Found,
+    shares_event: bool,
+) {
+    if let Some(slot) = nouns.get_mut(k) {
+        *slot = Some(noun);
+    }
+    if let Some(flag) = elliptic.get_mut(k) {
+        *flag = shares_event;
+    }
+}
+
+/// Whether `q` is a plain count written in digits alone, with no unit or scale word: a bare
+/// number that may take the unit of a figure beside it ("contre 823,2 en 2017").
+fn bare_number(q: &Quantity) -> bool {
+    q.unit.is_none()
+        && q.kind == QuantityKind::Count
+        && q.text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}'))
 }
 
 /// Whether a conjugated verb opens at token `b`, past a negation or a reflexive pronoun: the

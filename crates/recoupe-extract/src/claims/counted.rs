@@ -93,7 +93,10 @@ pub fn find(
 /// opens after it.
 /// A count's noun is a plural (`plural`), a share's may be singular ("la marge").
 fn set_to(lex: &Lexicon, tokens: &[Token], (a, b): (usize, usize), plural: bool) -> Option<Found> {
-    if tokens.get(a.checked_sub(1)?)?.key != "à" {
+    if !lex
+        .set_to_links
+        .contains(&tokens.get(a.checked_sub(1)?)?.key)
+    {
         return None;
     }
     let head = lex.set_to_heads.at(tokens, b)?;

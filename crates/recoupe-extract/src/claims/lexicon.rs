@@ -315,6 +315,8 @@ struct CountedFile {
     #[serde(default)]
     people_partitives: Vec<String>,
     #[serde(default)]
+    set_to_links: Vec<String>,
+    #[serde(default)]
     set_to_heads: Vec<String>,
     #[serde(default)]
     time_offsets: Vec<String>,
@@ -883,6 +885,8 @@ pub struct Lexicon {
     /// "le nombre de", "les" after a figure that follows "à": what the figure is set to
     /// count comes after them ("a chiffré à 70 000 les morts").
     pub set_to_heads: Entries,
+    /// The word before such a figure ("à").
+    pub set_to_links: WordSet,
     /// "plus tard", "auparavant": a duration before them dates an event, it counts nothing.
     pub time_offsets: Entries,
     /// What a duration before these measures is a quality of someone ("25 années
@@ -1191,6 +1195,7 @@ fn load(lang: Lang) -> Lexicon {
         people_pronouns: word_set(counted.people_pronouns),
         people_partitives: single("people", counted.people_partitives),
         set_to_heads: single("head", counted.set_to_heads),
+        set_to_links: word_set(counted.set_to_links),
         time_offsets: single("offset", counted.time_offsets),
         duration_attributes: single("attribute", counted.duration_attributes),
         people_pronoun_verbs: infinitives(counted.people_pronoun_verbs),
