@@ -61,6 +61,11 @@ pub fn find(
     {
         return Some(found);
     }
+    // A quantity of matter counts the matter its "de" names ("100 m3 de gasoil", "10 tonnes
+    // de blé"): the noun may be singular.
+    if let Some(found) = matter_of(lex, tokens, q, b) {
+        return Some(found);
+    }
     // Two or more of a noun outside the lexicon are written in the plural: a singular word
     // after "1100" is an adverb or an elided noun ("dont 1100 seulement"), not what it counts.
     let plural = !share && q.low.or(q.best).is_some_and(|v| v >= 2.0);
@@ -83,8 +88,19 @@ pub fn find(
     // "tuant une personne et blessant six autres": "autres" points back to a noun, which may
     // be singular.
     let plural = plural && !is_other(lex, tokens, b);
+    // "une aide de 1,5 milliard": the amount of a sum of money counts no noun named before it.
+    let amount = a
+        .checked_sub(2)
+        .and_then(|k| tokens.get(k..a))
+        .is_some_and(|w| {
+            lex.amount_heads.contains(&w[0].key) && lex.matter_links.contains(&w[1].key)
+        });
     by_subject_pronoun(lex, tokens, a)
-        .or_else(|| before(lex, tokens, (floor, a), plural))
+        .or_else(|| {
+            (!amount)
+                .then(|| before(lex, tokens, (floor, a), plural))
+                .flatten()
+        })
         .or_else(|| by_partitive(lex, tokens, b))
 }
 
@@ -296,6 +312,22 @@ fn from_unit(lex: &Lexicon, tokens: &[Token], q: &Quantity) -> Option<Found> {
         span: part.map_or(q.span, |p| p.span),
         category: category.to_owned(),
         rule: "counted/unit-dimension",
+    })
+}
+
+/// The matter a mass, a volume or an energy is of, named after "de".
+fn matter_of(lex: &Lexicon, tokens: &[Token], q: &Quantity, b: usize) -> Option<Found> {
+    let dimension = q.unit.as_ref()?.dimension;
+    if !matches!(
+        dimension,
+        Dimension::Mass | Dimension::Volume | Dimension::Energy
+    ) || !lex.matter_links.contains(&tokens.get(b)?.key)
+    {
+        return None;
+    }
+    other_noun(lex, tokens, b, true, false).map(|found| Found {
+        rule: "counted/matter-after-measure",
+        ..found
     })
 }
 

@@ -317,6 +317,10 @@ struct CountedFile {
     #[serde(default)]
     set_to_links: Vec<String>,
     #[serde(default)]
+    matter_links: Vec<String>,
+    #[serde(default)]
+    amount_heads: Vec<String>,
+    #[serde(default)]
     set_to_heads: Vec<String>,
     #[serde(default)]
     time_offsets: Vec<String>,
@@ -887,6 +891,11 @@ pub struct Lexicon {
     pub set_to_heads: Entries,
     /// The word before such a figure ("à").
     pub set_to_links: WordSet,
+    /// The word after a mass, a volume or an energy that opens the matter it is of ("de").
+    pub matter_links: WordSet,
+    /// Nouns of a sum of money ("aide", "montant"): a figure after them and "de" is the sum,
+    /// it counts no noun named earlier.
+    pub amount_heads: WordSet,
     /// "plus tard", "auparavant": a duration before them dates an event, it counts nothing.
     pub time_offsets: Entries,
     /// What a duration before these measures is a quality of someone ("25 années
@@ -1196,6 +1205,8 @@ fn load(lang: Lang) -> Lexicon {
         people_partitives: single("people", counted.people_partitives),
         set_to_heads: single("head", counted.set_to_heads),
         set_to_links: word_set(counted.set_to_links),
+        matter_links: word_set(counted.matter_links),
+        amount_heads: word_set(counted.amount_heads),
         time_offsets: single("offset", counted.time_offsets),
         duration_attributes: single("attribute", counted.duration_attributes),
         people_pronoun_verbs: infinitives(counted.people_pronoun_verbs),

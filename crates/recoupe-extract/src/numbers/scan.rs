@@ -129,6 +129,15 @@ struct Draft {
     parts: Vec<(usize, usize, PartRole, Option<f64>)>,
 }
 
+/// The second number of a range and what stands before it.
+struct Range {
+    second: Core,
+    /// The token of the opening word ("de", "entre").
+    opener: Option<usize>,
+    /// The first number's own unit, tokens `[start, end)`, when the second repeats it.
+    first_unit: Option<(usize, usize)>,
+}
+
 impl<'a> Scanner<'a> {
     fn lex(&self) -> &'a Lexicon {
         self.c.lex
@@ -622,9 +631,20 @@ impl<'a> Scanner<'a> {
             fraction = true;
             rule = "fraction-over";
             last = c2;
-        } else if let Some((c2, opener)) = self.range_after(&c1, &mut v1) {
+        } else if let Some(Range {
+            second: c2,
+            opener,
+            first_unit,
+        }) = self.range_after(&c1, &mut v1)
+        {
             d.parts[0].3 = Some(v1);
-            d.parts.push((c1.end, c2.start, PartRole::Connector, None));
+            let mut connector = c1.end;
+            if let Some((start, end)) = first_unit {
+                d.parts.push((start, end, PartRole::Unit, None));
+                connector = end;
+            }
+            d.parts
+                .push((connector, c2.start, PartRole::Connector, None));
             d.parts
                 .push((c2.start, c2.end, PartRole::Number, Some(c2.value)));
             d.qualifier = Qualifier::Range;
@@ -863,11 +883,15 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// "de 50 à 100", "entre 50 et 100", "50-100", "deux ou trois": the second number and
-    /// the opening word, if any. Scales distribute ("entre 2 et 3 millions").
-    fn range_after(&self, c1: &Core, v1: &mut f64) -> Option<(Core, Option<usize>)> {
+    /// "de 50 à 100", "entre 50 et 100", "50-100", "deux ou trois": the second number, the
+    /// opening word if any, and the first number's own unit when both carry the same one
+    /// ("de 120 km/h à 180 km/h", "entre 0,05 % et 1,7 %"). Scales distribute ("entre 2 et
+    /// 3 millions").
+    fn range_after(&self, c1: &Core, v1: &mut f64) -> Option<Range> {
         let lex = self.lex();
-        let j = c1.end;
+        // A unit between the numbers must be repeated after the second one.
+        let first_unit = self.unit_after(c1.end);
+        let j = first_unit.map_or(c1.end, |(_, end)| end);
         let joiner = self.key(j);
         let opener = lex.range_pairs.iter().find_map(|(open, join)| {
             let o = c1.start.checked_sub(open.len())?;
@@ -880,7 +904,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let dash = joiner == "-" || joiner == "–";
-        if dash && (c1.words || self.kind(j + 1) != Some(TokKind::Digits)) {
+        // "(45%-55%)" sets two shares side by side, a score more often than a range.
+        if dash && (c1.words || first_unit.is_some() || self.kind(j + 1) != Some(TokKind::Digits)) {
             return None;
         }
         // A dash between two attached numbers is a range only if the spacing is symmetric.
@@ -901,8 +926,17 @@ impl<'a> Scanner<'a> {
         if low >= c2.value || c2.plain && self.is_year_like(&c2) && self.is_year_like(c1) {
             return None;
         }
+        if let Some((u, _)) = first_unit
+            && self.unit_after(c2.end).is_none_or(|(u2, _)| u2 != u)
+        {
+            return None;
+        }
         *v1 = low;
-        Some((c2, opener))
+        Some(Range {
+            second: c2,
+            opener,
+            first_unit: first_unit.map(|(_, end)| (c1.end, end)),
+        })
     }
 
     fn is_year_like(&self, c: &Core) -> bool {
