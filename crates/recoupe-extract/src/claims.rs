@@ -1854,6 +1854,17 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     {
         return true;
     }
+    // "au 4e rang des 27 pays": the group ranked, likewise.
+    if lex.rank_group_links.contains(&before.key)
+        && a.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.rank_nouns.contains(&t.key))
+        && a.checked_sub(3)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| crate::numbers::is_rank_word(lex.lang, &t.key))
+    {
+        return true;
+    }
     // "champion de 100 m dos", "la finale du 400 m": a length with a race's style after it,
     // or after a race's title and its "du", names the race.
     let race_title = lex.race_title_links.contains(&before.key)

@@ -598,8 +598,14 @@ pub fn shared(
         let verb = between
             .iter()
             .any(|t| t.is_word && lex.verbs.auxiliaries.contains(&t.key));
-        let closed = between.iter().any(|t| {
-            !t.is_word && lex.verbs.clause_ends.contains(&t.key) && t.key != "(" && t.key != ")"
+        // A mark a comma follows ends a name, not the clause: "pour La République en
+        // marche!, entre 130 et 150 pour Les Républicains".
+        let closed = between.iter().enumerate().any(|(i, t)| {
+            !t.is_word
+                && lex.verbs.clause_ends.contains(&t.key)
+                && t.key != "("
+                && t.key != ")"
+                && between.get(i + 1).is_none_or(|n| n.key != ",")
         });
         (linked && !verb && !closed && between.len() <= lex.ellipsis_reach).then(|| {
             (

@@ -393,6 +393,8 @@ struct CountedFile {
     #[serde(default)]
     rank_nouns: Vec<String>,
     #[serde(default)]
+    rank_group_links: Vec<String>,
+    #[serde(default)]
     parent_heads: Vec<String>,
     #[serde(default)]
     rate_heads: Vec<String>,
@@ -966,6 +968,8 @@ pub struct Lexicon {
     pub rank_totals: WordSet,
     /// "au 259 rang": a number before one of these is a rank.
     pub rank_nouns: WordSet,
+    /// The word between a rank's noun and the group ranked ("au 4e rang des 27 pays").
+    pub rank_group_links: WordSet,
     /// "mère de quatre enfants": the figure after one of these and "de" describes a parent,
     /// the sentence's verb is the parent's.
     pub parent_heads: WordSet,
@@ -1242,6 +1246,7 @@ fn load(lang: Lang) -> Lexicon {
         race_title_links: word_set(counted.race_title_links),
         rank_totals: word_set(counted.rank_totals),
         rank_nouns: word_set(counted.rank_nouns),
+        rank_group_links: word_set(counted.rank_group_links),
         parent_heads: word_set(counted.parent_heads),
         rate_heads: word_set(counted.rate_heads),
         measure_relatives: word_set(counted.measure_relatives),

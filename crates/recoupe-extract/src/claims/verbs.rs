@@ -500,8 +500,23 @@ pub fn find(
                     tokens
                         .get(k)
                         .is_some_and(|w| is(&v.subject_relatives, &w.key))
-                        && k.checked_sub(1).is_some_and(is_noun)
-                        && (b..k).all(|j| tokens.get(j).is_some_and(|w| w.is_word))
+                        // Adjectives and a second noun may stand between the noun and its
+                        // relative ("des ingénieurs et de scientifiques américains qui"), no
+                        // verb.
+                        && (b..k).any(&is_noun)
+                        // "avec quelques centaines de salariés et qui ont": a relative after a
+                        // coordinator goes on with an earlier noun's.
+                        && !k.checked_sub(1).and_then(|j| tokens.get(j)).is_some_and(|w| is(&v.coordinators, &w.key))
+                        && (b..k).all(|j| {
+                            tokens.get(j).is_some_and(|w| {
+                                w.is_word
+                                    && (is_noun(j)
+                                        || !v
+                                            .forms
+                                            .get(&w.key)
+                                            .is_some_and(|c| c.finite() && c.only_verb()))
+                            })
+                        })
                 });
             if own_relative
                 && let Some(main) = main_verb_after_relative(
