@@ -293,10 +293,11 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 k.checked_sub(1)
                     .and_then(|p| figures.get(p).zip(ranges.get(p)))
                     .is_some_and(|(_, &(_, end, _))| {
-                        end + 1 == a
+                        (end + 1 == a
                             && toks
                                 .get(end)
-                                .is_some_and(|t| lex.share_links.contains(&t.key))
+                                .is_some_and(|t| lex.share_links.contains(&t.key)))
+                            || counted::whole_of(lex, &toks, end, a)
                     })
             })
             .collect();

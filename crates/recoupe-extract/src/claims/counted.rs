@@ -640,6 +640,39 @@ pub fn shared(
     })
 }
 
+/// Most words between a count and the "sur" of the whole it is taken from: its noun and
+/// what qualifies it ("salles de soins", "écoles primaires").
+const WHOLE_GAP: usize = 4;
+
+/// Whether the figure starting at token `a` names the whole the count ending at token `end`
+/// is taken from: "60 salles de soins sur les 84 existantes", "250 écoles primaires sur les
+/// 284 écoles".
+pub fn whole_of(lex: &Lexicon, tokens: &[Token], end: usize, a: usize) -> bool {
+    let determiner = a
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| lex.whole_determiners.contains(&t.key));
+    let Some(m) = a.checked_sub(1 + usize::from(determiner)) else {
+        return false;
+    };
+    end < m
+        && m - end <= WHOLE_GAP
+        && tokens
+            .get(m)
+            .is_some_and(|t| lex.whole_links.contains(&t.key))
+        && tokens.get(end..m).is_some_and(|between| {
+            between.iter().all(|t| {
+                t.is_word
+                    && !lex.verbs.auxiliaries.contains(&t.key)
+                    && !lex
+                        .verbs
+                        .forms
+                        .get(&t.key)
+                        .is_some_and(|c| c.finite() && c.only_verb())
+            })
+        })
+}
+
 /// A plural that names people of a place: "wallons", "français", "belges".
 pub fn is_demonym(lex: &Lexicon, key: &str) -> bool {
     lex.demonyms.contains(key)

@@ -377,6 +377,10 @@ struct CountedFile {
     #[serde(default)]
     share_links: Vec<String>,
     #[serde(default)]
+    whole_links: Vec<String>,
+    #[serde(default)]
+    whole_determiners: Vec<String>,
+    #[serde(default)]
     time_prepositions: Vec<String>,
     #[serde(default)]
     clause_pronouns: Vec<String>,
@@ -947,6 +951,10 @@ pub struct Lexicon {
     pub descriptive_heads: WordSet,
     /// Words between a share and the whole it is taken from ("25 % des 47 millions").
     pub share_links: WordSet,
+    /// "sur" and the determiners after it that name the whole a count and its noun are
+    /// taken from ("60 salles sur les 84 existantes").
+    pub whole_links: WordSet,
+    pub whole_determiners: WordSet,
     /// The first and last year four bare digits after a noun are read as ("rapport 2018").
     pub year_range: [f64; 2],
     /// Nouns of a size whose figure after "de" reports no event ("dans un rayon de 150 km").
@@ -1238,6 +1246,8 @@ fn load(lang: Lang) -> Lexicon {
         measure_heads: word_set(counted.measure_heads),
         year_range: counted.year_range.unwrap_or([f64::MAX, f64::MIN]),
         share_links: word_set(counted.share_links),
+        whole_links: word_set(counted.whole_links),
+        whole_determiners: word_set(counted.whole_determiners),
         time_prepositions: word_set(counted.time_prepositions),
         clause_pronouns: word_set(counted.clause_pronouns),
         label_nouns: word_set(counted.label_nouns),

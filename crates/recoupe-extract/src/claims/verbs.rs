@@ -21,6 +21,10 @@ const REACH: usize = 12;
 /// How many words may stand between a participle and the "par" of its agent.
 const AGENT_GAP: usize = 4;
 
+/// Most words of the whole a figure is taken from past its number ("écoles primaires
+/// publiques").
+const WHOLE_WORDS: usize = 4;
+
 /// How many words may close a coordinated figure's object before "et" and the next figure.
 const COORDINATED_GAP: usize = 5;
 
@@ -422,6 +426,31 @@ pub fn find(
             }
             limit += next - i;
             i = next;
+            continue;
+        }
+        // The whole the figure is taken from is stepped over with its noun, its adjectives
+        // and a comma: "60 salles de soins sur les 84 existantes, ont été programmées".
+        if let Some(end) = other_figure_end(i)
+            && super::counted::whole_of(lex, tokens, b, i)
+        {
+            let mut j = end;
+            while j < end + WHOLE_WORDS
+                && tokens.get(j).is_some_and(|w| {
+                    is_noun(j)
+                        || (w.is_word
+                            && !is(&v.auxiliaries, &w.key)
+                            && !is(&v.coordinators, &w.key)
+                            && !is(&v.subject_relatives, &w.key)
+                            && !v.forms.get(&w.key).is_some_and(|c| c.finite()))
+                })
+            {
+                j += 1;
+            }
+            if tokens.get(j).is_some_and(|w| w.key == ",") {
+                j += 1;
+            }
+            limit += j - i;
+            i = j;
             continue;
         }
         // Another source's count of the same, with its source between commas, is stepped
