@@ -981,6 +981,18 @@ fn backward_at(v: &Verbs, tokens: &[Token], i: usize) -> Option<Found> {
     if let Some(modal) = modal {
         return Some(event(modal.start, t.end, "predicate/other-modal-verb"));
     }
+    // After a modal's participle and its auxiliary: "ont dû tirer une centaine de grenades".
+    if before.is_some_and(|w| {
+        is_participle_after_auxiliary(v, &w.key) && v.forms.is_form_of(&w.key, &v.modal_infinitives)
+    }) && let Some(compound) =
+        backward_at(v, tokens, k - 1).filter(|c| c.rule == "predicate/other-compound-verb")
+    {
+        return Some(event(
+            compound.span.start,
+            t.end,
+            "predicate/other-modal-verb",
+        ));
+    }
     // An infinitive after a verb of intent: "compte distribuer, dans une première phase, 15
     // tricycles".
     if let Some(w) = before.filter(|w| {
