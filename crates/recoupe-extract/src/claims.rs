@@ -476,6 +476,40 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     ..noun
                 };
                 take_noun(&mut counted_nouns, &mut elliptic, k, noun, true);
+                continue;
+            }
+            // "supprimer 7.500 emplois … pour en recréer 11.500", "gère 67 communes … qui en
+            // compte 67": a count with no noun, object of a verb "en" stands before, counts
+            // what the nearest count before it counts; its event is its own verb's.
+            if q.unit.is_none()
+                && counted_nouns.get(k).is_some_and(Option::is_none)
+                && (a.saturating_sub(EN_REACH)..a).any(|j| {
+                    toks.get(j)
+                        .is_some_and(|t| lex.partitive_pronouns.contains(&t.key))
+                        && toks.get(j + 1..a).is_some_and(|w| {
+                            !w.is_empty()
+                                && w.iter().all(|t| {
+                                    lex.verbs.auxiliaries.contains(&t.key)
+                                        || lex.verbs.forms.get(&t.key).is_some()
+                                })
+                        })
+                })
+                && let Some(noun) = (0..k).rev().find_map(|p| {
+                    figures
+                        .get(p)
+                        .filter(|(_, e)| e.unit.is_none() && e.kind == QuantityKind::Count)?;
+                    counted_nouns
+                        .get(p)?
+                        .as_ref()
+                        .filter(|f| !f.is_guess())
+                        .cloned()
+                })
+            {
+                let noun = counted::Found {
+                    rule: "counted/by-partitive-pronoun-en",
+                    ..noun
+                };
+                take_noun(&mut counted_nouns, &mut elliptic, k, noun, false);
             }
         }
         let blocked: Vec<(usize, usize)> = counted_nouns
@@ -1056,7 +1090,7 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
         let sentence_drafts = drafts.get_mut(first_in_sentence..).unwrap_or_default();
         share_with_next_figure(lex, prefix, &toks, &ann.quantities, sentence_drafts);
     }
-    inherit_from_parents(&mut drafts, &parents);
+    inherit_from_parents(prefix, &mut drafts, &parents);
 
     let mut claims = Vec::with_capacity(drafts.len());
     // The unit and attribution of the last claim a source stands behind, for carry-over.
@@ -1538,6 +1572,10 @@ fn take_noun(
     }
 }
 
+/// Most tokens from "en" to a figure it stands for: "en", an auxiliary, a verb ("en a
+/// blessé des centaines").
+const EN_REACH: usize = 3;
+
 /// Whether `q` is a plain count written in digits alone, with no unit or scale word: a bare
 /// number that may take the unit of a figure beside it ("contre 823,2 en 2017").
 fn bare_number(q: &Quantity) -> bool {
@@ -1852,6 +1890,14 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             toks.get(k)
                 .is_some_and(|t| crate::numbers::is_rank_word(lex.lang, &t.key))
         })
+    {
+        return true;
+    }
+    // "sur une échelle de 4", "une échelle de 1 à 10": a scale's ends measure nothing.
+    if lex.matter_links.contains(&before.key)
+        && a.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| lex.scale_heads.contains(&t.key))
     {
         return true;
     }
@@ -2426,7 +2472,7 @@ fn find_parent(
 
 /// A subset shares its parent's predicate (in the same sentence) and window when it states
 /// none of its own; a fraction also its counted thing.
-fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
+fn inherit_from_parents(prefix: &str, drafts: &mut [Draft], parents: &[Option<usize>]) {
     for i in 0..drafts.len() {
         let Some(Some(p)) = parents.get(i).copied() else {
             continue;
@@ -2441,7 +2487,20 @@ fn inherit_from_parents(drafts: &mut [Draft], parents: &[Option<usize>]) {
         // Within its sentence only: a fraction in the next sentence ("Un cinquième déplore la
         // pression") has a clause of its own.
         if child.unit == parent.unit {
-            if child.predicate.is_none() && !child.own_verb {
+            // An event told before the parent's is another clause's: "qui a coûté la vie à
+            // quatre enfants, en plus de blesser 20 personnes, dont onze grièvement".
+            let before_parent = |c: &Predicate| {
+                parent
+                    .predicate
+                    .as_ref()
+                    .is_some_and(|p| c.span.end <= p.span.start)
+            };
+            if !child.own_verb && child.predicate.as_ref().is_none_or(before_parent) {
+                if child.predicate.is_some() {
+                    let own = rule_id(prefix, "predicate/");
+                    child.rules.retain(|r| !r.starts_with(&own));
+                    child.rules.push(rule_id(prefix, "predicate/from-parent"));
+                }
                 child.predicate = parent.predicate.clone();
             }
             child.time = parent.time.clone();

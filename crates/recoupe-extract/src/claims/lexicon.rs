@@ -379,6 +379,8 @@ struct CountedFile {
     #[serde(default)]
     whole_links: Vec<String>,
     #[serde(default)]
+    partitive_pronouns: Vec<String>,
+    #[serde(default)]
     whole_determiners: Vec<String>,
     #[serde(default)]
     time_prepositions: Vec<String>,
@@ -398,6 +400,8 @@ struct CountedFile {
     rank_nouns: Vec<String>,
     #[serde(default)]
     rank_group_links: Vec<String>,
+    #[serde(default)]
+    scale_heads: Vec<String>,
     #[serde(default)]
     parent_heads: Vec<String>,
     #[serde(default)]
@@ -955,6 +959,9 @@ pub struct Lexicon {
     /// taken from ("60 salles sur les 84 existantes").
     pub whole_links: WordSet,
     pub whole_determiners: WordSet,
+    /// "en" before a verb whose object is a count with no noun: the count is of a noun named
+    /// before ("pour en recréer 11.500").
+    pub partitive_pronouns: WordSet,
     /// The first and last year four bare digits after a noun are read as ("rapport 2018").
     pub year_range: [f64; 2],
     /// Nouns of a size whose figure after "de" reports no event ("dans un rayon de 150 km").
@@ -978,6 +985,9 @@ pub struct Lexicon {
     pub rank_nouns: WordSet,
     /// The word between a rank's noun and the group ranked ("au 4e rang des 27 pays").
     pub rank_group_links: WordSet,
+    /// Nouns of a scale of marks: a number after them and "de" is one of its ends ("sur une
+    /// échelle de 4").
+    pub scale_heads: WordSet,
     /// "mère de quatre enfants": the figure after one of these and "de" describes a parent,
     /// the sentence's verb is the parent's.
     pub parent_heads: WordSet,
@@ -1248,6 +1258,7 @@ fn load(lang: Lang) -> Lexicon {
         share_links: word_set(counted.share_links),
         whole_links: word_set(counted.whole_links),
         whole_determiners: word_set(counted.whole_determiners),
+        partitive_pronouns: word_set(counted.partitive_pronouns),
         time_prepositions: word_set(counted.time_prepositions),
         clause_pronouns: word_set(counted.clause_pronouns),
         label_nouns: word_set(counted.label_nouns),
@@ -1257,6 +1268,7 @@ fn load(lang: Lang) -> Lexicon {
         rank_totals: word_set(counted.rank_totals),
         rank_nouns: word_set(counted.rank_nouns),
         rank_group_links: word_set(counted.rank_group_links),
+        scale_heads: word_set(counted.scale_heads),
         parent_heads: word_set(counted.parent_heads),
         rate_heads: word_set(counted.rate_heads),
         measure_relatives: word_set(counted.measure_relatives),
