@@ -453,6 +453,18 @@ pub fn find(
             i = j;
             continue;
         }
+        // A place's distance from another between commas is stepped over: "Des centaines de
+        // citoyens d'El-Harrouch, une trentaine de kilomètres au sud-ouest de Skikda, se sont
+        // rassemblés".
+        if i > b
+            && tokens.get(i - 1).is_some_and(|w| w.key == ",")
+            && let Some(end) = other_figure_end(i)
+            && let Some(comma) = distance_aside_end(lex, tokens, end, &is_noun)
+        {
+            limit += comma + 1 - i;
+            i = comma + 1;
+            continue;
+        }
         // Another source's count of the same, with its source between commas, is stepped
         // over: "50 000 personnes selon les organisateurs, 7400 selon la police, ont
         // participé".
@@ -799,6 +811,37 @@ pub fn source_aside_end(v: &Verbs, tokens: &[Token], i: usize, limit: usize) -> 
         return None;
     }
     (i + 1..limit.min(tokens.len()))
+        .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word || t.key == ","))
+        .find(|&k| tokens.get(k).is_some_and(|t| t.key == ","))
+}
+
+/// Most words from a distance's figure to its direction ("de kilomètres au sud-ouest").
+const DIRECTION_REACH: usize = 4;
+
+/// The comma that closes a distance in apposition, whose figure ends at token `end`: its
+/// noun, a direction, the place it is measured from ("une trentaine de kilomètres au
+/// sud-ouest de Skikda,").
+fn distance_aside_end(
+    lex: &Lexicon,
+    tokens: &[Token],
+    end: usize,
+    is_noun: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let direction = (end..end + DIRECTION_REACH)
+        .take_while(|&k| {
+            tokens.get(k).is_some_and(|t| {
+                is_noun(k)
+                    || lex.noun_links.contains(&t.key)
+                    || lex.direction_links.contains(&t.key)
+                    || lex.directions.contains(&t.key)
+            })
+        })
+        .find(|&k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| lex.directions.contains(&t.key))
+        })?;
+    (direction + 1..direction + 1 + REACH)
         .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word || t.key == ","))
         .find(|&k| tokens.get(k).is_some_and(|t| t.key == ","))
 }

@@ -1284,8 +1284,9 @@ impl<'a> Scanner<'a> {
                     "numbers/not-figure/time-of-day",
                 ));
             }
+            // French spacing may set the colon apart from the hours, never from the
+            // minutes: "à 11 :52".
             if marker == ":"
-                && self.attached(e)
                 && self.kind(e + 1) == Some(TokKind::Digits)
                 && self.raw(e + 1).len() == 2
                 && self.attached(e + 1)
