@@ -1893,11 +1893,19 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     {
         return true;
     }
-    // "sur une échelle de 4", "une échelle de 1 à 10": a scale's ends measure nothing.
-    if lex.matter_links.contains(&before.key)
-        && a.checked_sub(2)
-            .and_then(|k| toks.get(k))
-            .is_some_and(|t| lex.scale_heads.contains(&t.key))
+    // "sur une échelle de 4", "une échelle de 1 à 10": a scale's ends measure nothing, nor
+    // does a mark on it ("reste à 2 sur une échelle de 4").
+    let on_scale = toks
+        .get(b)
+        .is_some_and(|t| lex.scale_links.contains(&t.key))
+        && toks
+            .get(b + 1..b + 3)
+            .is_some_and(|w| w.iter().any(|t| lex.scale_heads.contains(&t.key)));
+    if on_scale
+        || (lex.matter_links.contains(&before.key)
+            && a.checked_sub(2)
+                .and_then(|k| toks.get(k))
+                .is_some_and(|t| lex.scale_heads.contains(&t.key)))
     {
         return true;
     }

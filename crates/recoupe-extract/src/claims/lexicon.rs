@@ -403,6 +403,8 @@ struct CountedFile {
     #[serde(default)]
     scale_heads: Vec<String>,
     #[serde(default)]
+    scale_links: Vec<String>,
+    #[serde(default)]
     parent_heads: Vec<String>,
     #[serde(default)]
     rate_heads: Vec<String>,
@@ -988,6 +990,8 @@ pub struct Lexicon {
     /// Nouns of a scale of marks: a number after them and "de" is one of its ends ("sur une
     /// échelle de 4").
     pub scale_heads: WordSet,
+    /// The word between a mark and its scale ("2 sur une échelle de 4").
+    pub scale_links: WordSet,
     /// "mère de quatre enfants": the figure after one of these and "de" describes a parent,
     /// the sentence's verb is the parent's.
     pub parent_heads: WordSet,
@@ -1269,6 +1273,7 @@ fn load(lang: Lang) -> Lexicon {
         rank_nouns: word_set(counted.rank_nouns),
         rank_group_links: word_set(counted.rank_group_links),
         scale_heads: word_set(counted.scale_heads),
+        scale_links: word_set(counted.scale_links),
         parent_heads: word_set(counted.parent_heads),
         rate_heads: word_set(counted.rate_heads),
         measure_relatives: word_set(counted.measure_relatives),
