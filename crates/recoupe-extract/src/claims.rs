@@ -788,8 +788,35 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                         && lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
                 })
             };
+            // "Il a perçu 177,4 millions € en 2015, 188,4 millions € en 2016 et 194,5 millions
+            // € en 2017": an amount listed after one in the same unit, with no verb between,
+            // shares its event.
+            let listed_amount = q.unit.as_ref().is_some_and(|u| {
+                earlier_draft
+                    .and_then(|e| ann.quantities.get(e.quantity))
+                    .filter(|e| e.unit.as_ref().is_some_and(|eu| eu.id == u.id))
+                    .is_some_and(|e| {
+                        let (_, end) = token_range(&toks, e.span);
+                        let joined = a.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+                            t.key == "," || lex.verbs.coordinators.contains(&t.key)
+                        });
+                        joined
+                            && toks.get(end..a).is_some_and(|between| {
+                                between.len() <= lex.ellipsis_reach
+                                    && between.iter().all(|t| {
+                                        t.key != "("
+                                            && !lex.verbs.auxiliaries.contains(&t.key)
+                                            && !lex
+                                                .verbs
+                                                .forms
+                                                .get(&t.key)
+                                                .is_some_and(|c| c.finite())
+                                    })
+                            })
+                    })
+            });
             if predicate.is_none()
-                && shares_earlier
+                && (shares_earlier || listed_amount)
                 && !auxiliary_next
                 && !conjugated_at(a.checked_sub(1))
                 && !conjugated_at(Some(after_noun))
