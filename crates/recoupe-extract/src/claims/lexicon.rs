@@ -510,6 +510,8 @@ struct VerbsFile {
     #[serde(default)]
     source_asides: Vec<String>,
     #[serde(default)]
+    aside_dashes: Vec<String>,
+    #[serde(default)]
     copulas_before_de: Vec<String>,
     #[serde(default)]
     copula_links: Vec<String>,
@@ -661,6 +663,9 @@ pub struct Verbs {
     pub before_que: WordSet,
     /// Words that open an aside naming a source, up to the next comma ("selon").
     pub source_asides: Entries,
+    /// Dashes that open and close an aside after a figure's noun ("trois patrouilles - de
+    /// six policiers au total - doivent garder").
+    pub aside_dashes: WordSet,
     /// Forms of "être" that with "de" before a figure state an amount ("était de").
     pub copulas_before_de: WordSet,
     /// The word between such a copula and its figure ("de").
@@ -1358,6 +1363,7 @@ fn load(lang: Lang) -> Lexicon {
             qualifying_before_de: word_set(predicates.verbs.qualifying_before_de),
             before_que: word_set(predicates.verbs.before_que),
             source_asides: single("aside", predicates.verbs.source_asides),
+            aside_dashes: word_set(predicates.verbs.aside_dashes),
             copulas_before_de: word_set(predicates.verbs.copulas_before_de),
             copula_links: word_set(predicates.verbs.copula_links),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),

@@ -275,6 +275,19 @@ pub fn find(
             i = close + 1;
             continue;
         }
+        // So is one between dashes: "trois patrouilles - de six policiers au total - doivent
+        // garder".
+        if is(&v.aside_dashes, &t.key)
+            && i > b
+            && (b..i).all(|k| is_noun(k) || tokens.get(k).is_some_and(|w| w.is_word))
+            && let Some(close) = (i + 1..(i + ASIDE_REACH).min(tokens.len()))
+                .take_while(|&k| tokens.get(k).is_some_and(|w| w.is_word || w.key == t.key))
+                .find(|&k| tokens.get(k).is_some_and(|w| w.key == t.key))
+        {
+            limit = limit.max(close + 1 + AFTER_ASIDE);
+            i = close + 1;
+            continue;
+        }
         // So is an aside naming a source, up to its comma: "27 000 selon les organisateurs,
         // ont défilé".
         if let Some(comma) = source_aside_end(v, tokens, i, b + REACH) {
