@@ -779,6 +779,8 @@ struct PredicateFile {
     #[serde(default)]
     event_noun_articles: Vec<String>,
     #[serde(default)]
+    event_noun_indefinites: Vec<String>,
+    #[serde(default)]
     sentence_part_ends: Vec<String>,
     #[serde(default)]
     negation_openers: Vec<String>,
@@ -1085,6 +1087,8 @@ pub struct Lexicon {
     pub before_figure_nouns: Entries,
     /// Definite articles and their contractions before an event noun ("du meurtre de").
     pub event_noun_articles: WordSet,
+    /// Indefinite articles before an event noun close to its "de" ("une saisie de").
+    pub event_noun_indefinites: WordSet,
     pub verbs: Verbs,
     pub subsets: Entries,
     pub supersets: BTreeMap<String, Vec<String>>,
@@ -1328,6 +1332,7 @@ fn load(lang: Lang) -> Lexicon {
             &predicates.verbs.determiners,
         )),
         event_noun_articles: word_set(predicates.event_noun_articles),
+        event_noun_indefinites: word_set(predicates.event_noun_indefinites),
         verbs: Verbs {
             active_auxiliaries: infinitives(predicates.active_auxiliaries),
             auxiliaries: word_set(predicates.verbs.auxiliaries),

@@ -383,7 +383,7 @@ pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> 
     let hit = (a.saturating_sub(MODALITY_REACH)..a)
         .filter_map(|m| lex.before_figure.at(tokens, m))
         .find(|h| h.end == a || (starts_with_link && h.end == a + 1))
-        .or_else(|| event_noun_apart(lex, tokens, a))?;
+        .or_else(|| event_noun_apart(lex, tokens, a, starts_with_link))?;
     Some(Found {
         span: hit.span(tokens)?,
         category: hit.category,
@@ -392,11 +392,26 @@ pub fn right_before(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Found> 
     })
 }
 
+/// How many tokens from an event noun after an indefinite article to its "de": the noun
+/// and one adjective ("une production céréalière de").
+const INDEFINITE_APART: usize = 2;
+
 /// How many words may stand between an event noun and the "de" of its figure.
 const NOUN_APART: usize = 8;
 
-fn event_noun_apart(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Hit> {
-    let link = a.checked_sub(1)?;
+/// With `starts_with_link`, the figure's own text opens on the noun's "de" ("une production
+/// de l'ordre de 73 524 quintaux").
+fn event_noun_apart(
+    lex: &Lexicon,
+    tokens: &[Token],
+    a: usize,
+    starts_with_link: bool,
+) -> Option<Hit> {
+    let link = if starts_with_link {
+        a
+    } else {
+        a.checked_sub(1)?
+    };
     if !tokens
         .get(link)
         .is_some_and(|t| lex.noun_links.contains(&t.key))
@@ -413,9 +428,10 @@ fn event_noun_apart(lex: &Lexicon, tokens: &[Token], a: usize) -> Option<Hit> {
         // The noun after a definite article or its contraction ("l'arrestation", "lors du
         // meurtre de trois policiers"), which the event's span takes in.
         let article = m.checked_sub(1).filter(|&k| {
-            tokens
-                .get(k)
-                .is_some_and(|w| lex.event_noun_articles.contains(&w.key))
+            tokens.get(k).is_some_and(|w| {
+                lex.event_noun_articles.contains(&w.key)
+                    || (link - m <= INDEFINITE_APART && lex.event_noun_indefinites.contains(&w.key))
+            })
         });
         if let Some(article) = article
             && let Some(hit) = lex
