@@ -2296,7 +2296,7 @@ fn elliptic_age(
 /// A number that is all its sentence ("2." numbering a list item), digits that open their
 /// sentence before a closing bracket ("4) Pour la FEB, …": a list item too), or digits or
 /// a number word that are all of a quotation (the album «19», the word « septante »;
-/// «deux ou trois jours» quotes a figure).
+/// «deux ou trois jours» quotes a figure), or one digit alone in brackets calling a note.
 fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize) -> bool {
     let is_punct = |i: usize| toks.get(i).is_some_and(|t| !t.is_word);
     let digits = q.text.chars().all(|c| c.is_ascii_digit());
@@ -2327,7 +2327,10 @@ fn stands_alone(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usize)
         && toks
             .get(b)
             .is_some_and(|t| QUOTE_CLOSE.contains(&t.key.as_str()));
-    whole_sentence || quoted
+    // "l'enseignante suisse (2) enlevée", "Michel Lafon (2)": one digit alone in brackets
+    // calls a note.
+    let note_call = q.text.len() == 1 && digits && in_parentheses(toks, a, b);
+    whole_sentence || quoted || note_call
 }
 
 /// Marks that open the items of a list.
