@@ -486,12 +486,17 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 && (a.saturating_sub(EN_REACH)..a).any(|j| {
                     toks.get(j)
                         .is_some_and(|t| lex.partitive_pronouns.contains(&t.key))
+                        // Not a gerund's "en": "en prenant 39'' à ses rivaux".
                         && toks.get(j + 1..a).is_some_and(|w| {
-                            !w.is_empty()
-                                && w.iter().all(|t| {
-                                    lex.verbs.auxiliaries.contains(&t.key)
-                                        || lex.verbs.forms.get(&t.key).is_some()
-                                })
+                            w.first().is_some_and(|t| {
+                                !lex.verbs
+                                    .forms
+                                    .get(&t.key)
+                                    .is_some_and(|c| c.present_participle())
+                            }) && w.iter().all(|t| {
+                                lex.verbs.auxiliaries.contains(&t.key)
+                                    || lex.verbs.forms.get(&t.key).is_some()
+                            })
                         })
                 })
                 && let Some(noun) = (0..k).rev().find_map(|p| {
