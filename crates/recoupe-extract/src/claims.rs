@@ -2056,6 +2056,24 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
     if ((plain && digits) || name_like) && before.is_word && lex.label_nouns.contains(&before.key) {
         return true;
     }
+    // "le numéro vert 3010", "les types viraux 16 et 18": past one adjective too.
+    let label_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| lex.label_nouns.contains(&t.key))
+            || (toks.get(k).is_some_and(|t| {
+                t.is_word
+                    && !t.capitalized
+                    && !lex.verbs.function_words.contains(&t.key)
+                    && !lex.noun_links.contains(&t.key)
+                    && !lex.verbs.forms.get(&t.key).is_some_and(|c| c.finite())
+            }) && k
+                .checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| lex.label_nouns.contains(&t.key)))
+    };
+    if plain && digits && label_at(a - 1) {
+        return true;
+    }
     // "de calibre 12 et 16", "les articles 25 et 27": a second label joined to the first.
     let digits_at = |k: usize| {
         toks.get(k)
@@ -2065,9 +2083,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
         && digits
         && lex.ellipsis_joins.contains(&before.key)
         && a.checked_sub(2).is_some_and(digits_at)
-        && a.checked_sub(3)
-            .and_then(|k| toks.get(k))
-            .is_some_and(|t| lex.label_nouns.contains(&t.key))
+        && a.checked_sub(3).is_some_and(label_at)
     {
         return true;
     }
