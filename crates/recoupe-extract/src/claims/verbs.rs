@@ -25,6 +25,10 @@ const AGENT_GAP: usize = 4;
 /// publiques").
 const WHOLE_WORDS: usize = 4;
 
+/// Most words of an aside between commas that may stand between a verb and its object
+/// ("en flagrant délit").
+const OBJECT_ASIDE: usize = 4;
+
 /// How many words may close a coordinated figure's object before "et" and the next figure.
 const COORDINATED_GAP: usize = 5;
 
@@ -134,6 +138,38 @@ pub fn find(
             // "être" and "avoir": "il y a 300 personnes qui attendent".
             .filter(|f| !f.state || tokens.get(k).is_some_and(|t| !is(&v.auxiliaries, &t.key)))
             .or_else(|| gerund_at(v, tokens, k))
+    {
+        return Some(found);
+    }
+    // So does one before a short aside between commas, when the figure has no verb of its
+    // own after it: "ont réussi à arrêter, en flagrant délit, trois individus".
+    let noun_end = (b..b + 4)
+        .take_while(|&k| is_noun(k))
+        .last()
+        .map_or(b, |k| k + 1);
+    let own_verb_next = tokens.get(noun_end).is_some_and(|t| {
+        is(&v.auxiliaries, &t.key) || v.forms.get(&t.key).is_some_and(|c| c.finite())
+    });
+    if !own_verb_next
+        && let Some(close) = a
+            .checked_sub(1)
+            .filter(|&k| tokens.get(k).is_some_and(|t| t.key == ","))
+        && let Some(open) = (close.saturating_sub(OBJECT_ASIDE + 1)..close)
+            .rev()
+            .find(|&k| tokens.get(k).is_some_and(|t| t.key == ","))
+        && (open + 1..close).all(|k| {
+            tokens.get(k).is_some_and(|t| {
+                t.is_word && forward_at(v, tokens, k).is_none() && !is(&v.speech, &t.key)
+            })
+        })
+        && let Some(k) = open.checked_sub(1)
+        && !is_noun(k)
+        && !in_cue(k)
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.is_word && !is(&v.speech, &t.key))
+        && !reports_count(v, tokens, k)
+        && let Some(found) = backward_at(v, tokens, k).filter(|f| !f.state)
     {
         return Some(found);
     }
