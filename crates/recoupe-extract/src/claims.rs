@@ -2372,7 +2372,8 @@ fn in_parentheses(toks: &[Token], a: usize, b: usize) -> bool {
 
 /// A number joined by a hyphen to the word after it is part of that word: any number before
 /// a capitalized word, a place or a name ("Deux-Ponts", "Trois-Rivières"); a number in words
-/// before any word ("une demi-soeur", "les deux-roues").
+/// before any word ("une demi-soeur", "les deux-roues"). So is a number in words glued to
+/// digits ("Six4Three").
 fn starts_compound_word(text: &str, span: Span) -> bool {
     let words = !text
         .get(span.start..span.end)
@@ -2380,10 +2381,12 @@ fn starts_compound_word(text: &str, span: Span) -> bool {
         .chars()
         .any(|c| c.is_ascii_digit());
     let mut rest = text.get(span.end..).unwrap_or("").chars();
-    rest.next() == Some('-')
-        && rest
-            .next()
-            .is_some_and(|c| c.is_uppercase() || (words && c.is_alphabetic()))
+    let next = rest.next();
+    (words && next.is_some_and(|c| c.is_ascii_digit()))
+        || (next == Some('-')
+            && rest
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (words && c.is_alphabetic())))
 }
 
 /// Whether the figure starting at token `a` is the base of a rate: a rate marker ends right
