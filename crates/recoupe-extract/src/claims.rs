@@ -478,6 +478,32 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 take_noun(&mut counted_nouns, &mut elliptic, k, noun, true);
                 continue;
             }
+            // "132 opérations ont été achevées, 180 sont en cours de réalisation": a bare count
+            // after a comma or a coordinator, subject of its own verb as the count before it
+            // is of its own, counts the same; its event is its own verb's.
+            if q.unit.is_none()
+                && q.kind == QuantityKind::Count
+                && counted_nouns.get(k).is_some_and(Option::is_none)
+                && coordinated
+                && word_before.is_some_and(|t| t.key != "(")
+                && subject_of_verb_at(lex, &toks, b)
+                && let Some((_, earlier)) = k.checked_sub(1).and_then(|p| figures.get(p))
+                && earlier.unit.is_none()
+                && earlier.kind == QuantityKind::Count
+                && let Some(noun) = counted_nouns
+                    .get(k - 1)
+                    .and_then(Option::as_ref)
+                    .filter(|f| !f.is_guess())
+                    .filter(|f| subject_of_verb_at(lex, &toks, token_at(&toks, f.span.end)))
+                    .cloned()
+            {
+                let noun = counted::Found {
+                    rule: "counted/parallel-subject-of-earlier-count",
+                    ..noun
+                };
+                take_noun(&mut counted_nouns, &mut elliptic, k, noun, false);
+                continue;
+            }
             // "supprimer 7.500 emplois … pour en recréer 11.500", "gère 67 communes … qui en
             // compte 67": a count with no noun, object of a verb "en" stands before, counts
             // what the nearest count before it counts; its event is its own verb's.
