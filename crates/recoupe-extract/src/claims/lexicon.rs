@@ -512,6 +512,8 @@ struct VerbsFile {
     #[serde(default)]
     aside_dashes: Vec<String>,
     #[serde(default)]
+    name_connectors: Vec<String>,
+    #[serde(default)]
     copulas_before_de: Vec<String>,
     #[serde(default)]
     copula_links: Vec<String>,
@@ -666,6 +668,8 @@ pub struct Verbs {
     /// Dashes that open and close an aside after a figure's noun ("trois patrouilles - de
     /// six policiers au total - doivent garder").
     pub aside_dashes: WordSet,
+    /// Words that join or link names in an apposition ("Tito Barahira et Octavien Ngenzi").
+    pub name_connectors: WordSet,
     /// Forms of "être" that with "de" before a figure state an amount ("était de").
     pub copulas_before_de: WordSet,
     /// The word between such a copula and its figure ("de").
@@ -1369,6 +1373,7 @@ fn load(lang: Lang) -> Lexicon {
             before_que: word_set(predicates.verbs.before_que),
             source_asides: single("aside", predicates.verbs.source_asides),
             aside_dashes: word_set(predicates.verbs.aside_dashes),
+            name_connectors: word_set(predicates.verbs.name_connectors),
             copulas_before_de: word_set(predicates.verbs.copulas_before_de),
             copula_links: word_set(predicates.verbs.copula_links),
             subject_pronouns: word_set(predicates.verbs.subject_pronouns),

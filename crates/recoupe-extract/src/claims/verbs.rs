@@ -324,6 +324,18 @@ pub fn find(
             i = close + 1;
             continue;
         }
+        // So are appositions between commas with no verb, when a verb follows the last comma:
+        // "deux anciens maires hutus de la commune de Kabarondo, Tito Barahira et Octavien
+        // Ngenzi, ont écopé de la perpétuité".
+        if t.key == ","
+            && i > b
+            && (b..i).all(|k| is_noun(k) || tokens.get(k).is_some_and(|w| w.is_word))
+            && let Some(last) = apposition_end(v, tokens, i, &other_figure)
+        {
+            limit = limit.max(last + 1 + AFTER_ASIDE);
+            i = last + 1;
+            continue;
+        }
         // So is an aside naming a source, up to its comma: "27 000 selon les organisateurs,
         // ont défilé".
         if let Some(comma) = source_aside_end(v, tokens, i, b + REACH) {
@@ -863,6 +875,48 @@ pub fn source_aside_end(v: &Verbs, tokens: &[Token], i: usize, limit: usize) -> 
         .take_while(|&k| tokens.get(k).is_some_and(|t| t.is_word || t.key == ","))
         .find(|&k| tokens.get(k).is_some_and(|t| t.key == ","))
 }
+
+/// The last comma of appositions of names opened by the comma at token `i` (capitalized
+/// words and their connectors, no verb, no figure), when a conjugated verb follows it.
+fn apposition_end(
+    v: &Verbs,
+    tokens: &[Token],
+    i: usize,
+    other_figure: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut k = i + 1;
+    while k < (i + 1 + APPOSITION_REACH).min(tokens.len()) {
+        let t = tokens.get(k)?;
+        if t.key == "," {
+            let next = tokens.get(k + 1)?;
+            let conjugated = is(&v.auxiliaries, &next.key)
+                || v.forms
+                    .get(&next.key)
+                    .is_some_and(|c| c.finite() && c.only_verb());
+            if conjugated && k > i + 1 {
+                return Some(k);
+            }
+        } else if !t.is_word
+            || !(t.capitalized || is(&v.name_connectors, &t.key))
+            || other_figure(k)
+            || is(&v.subject_relatives, &t.key)
+            || is(&v.relative_pronouns, &t.key)
+            || is(&v.complementizers, &t.key)
+            || is(&v.speech, &t.key)
+            || is(&v.auxiliaries, &t.key)
+            || v.forms
+                .get(&t.key)
+                .is_some_and(|c| c.only_verb() || c.past_participle() || c.present_participle())
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Most tokens of appositions between commas that a figure's verb may stand past.
+const APPOSITION_REACH: usize = 24;
 
 /// Most words from a distance's figure to its direction ("de kilomètres au sud-ouest").
 const DIRECTION_REACH: usize = 4;
