@@ -29,6 +29,14 @@ pub(crate) struct Phrase<T> {
     pub what: T,
 }
 
+/// What a trigger word starts: whether only idioms, and its idioms (`idioms.candidates` of
+/// its key), so the word's one look-up also finds them.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Trigger {
+    pub idioms_only: bool,
+    pub idioms: Vec<Phrase<()>>,
+}
+
 /// Phrases indexed by their first key (or last key, for phrases matched backwards).
 #[derive(Debug)]
 pub(crate) struct PhraseIndex<T> {
@@ -99,7 +107,7 @@ pub(crate) struct Lexicon {
     /// Folded words that can start a quantity: anything else is skipped at once. The value
     /// says whether the word only starts idioms ("la", "les", "en", "à" do): such a word
     /// starts nothing else once its idioms do not match.
-    pub triggers: FxHashMap<String, bool>,
+    pub triggers: FxHashMap<String, Trigger>,
     /// The triggers, for a cheap first test.
     pub trigger_filter: KeyFilter,
     /// The triggers again, by last byte: a second cheap test for the many short words that
@@ -462,7 +470,7 @@ impl Lexicon {
             ),
             vague_links: folded(q.vague_nouns.vague_links),
         };
-        let mut triggers: FxHashMap<String, bool> = FxHashMap::default();
+        let mut triggers: FxHashMap<String, Trigger> = FxHashMap::default();
         let others = (lex.words.keys())
             .chain(lex.ordinals.keys())
             .chain(lex.fraction_nouns.keys())
@@ -470,9 +478,15 @@ impl Lexicon {
             .chain(lex.approx_halves.iter())
             .chain(lex.vague_nouns.keys())
             .chain(lex.negative_words.iter());
-        triggers.extend(others.map(|k| (k.clone(), false)));
+        triggers.extend(others.map(|k| (k.clone(), Trigger::default())));
         for k in lex.idioms.by_key.keys() {
-            triggers.entry(k.clone()).or_insert(true);
+            triggers.entry(k.clone()).or_insert(Trigger {
+                idioms_only: true,
+                idioms: Vec::new(),
+            });
+        }
+        for (k, t) in &mut triggers {
+            t.idioms = lex.idioms.candidates(k).to_vec();
         }
         lex.trigger_filter = KeyFilter::new(triggers.keys().map(String::as_str));
         lex.trigger_ends = EndFilter::new(triggers.keys().map(String::as_str));
