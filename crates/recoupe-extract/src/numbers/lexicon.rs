@@ -12,7 +12,7 @@ use recoupe_model::quantity::{Dimension, Qualifier, QuantityKind};
 use serde::Deserialize;
 
 use super::token::{fold, tokenize_keys};
-use crate::keys::{EndFilter, KeyFilter, WordMap, Words};
+use crate::keys::{KeyFilter, WordMap, Words};
 
 /// What a word means to the number-word parser.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,12 +107,8 @@ pub(crate) struct Lexicon {
     /// Folded words that can start a quantity: anything else is skipped at once. The value
     /// says whether the word only starts idioms ("la", "les", "en", "à" do): such a word
     /// starts nothing else once its idioms do not match.
-    pub triggers: FxHashMap<String, Trigger>,
-    /// The triggers, for a cheap first test.
-    pub trigger_filter: KeyFilter,
-    /// The triggers again, by last byte: a second cheap test for the many short words that
-    /// pass the first ("de", "la", "les").
-    pub trigger_ends: EndFilter,
+    /// Its filters turn away most words before the look-up.
+    pub triggers: WordMap<Trigger>,
     pub words: WordMap<WordClass>,
     pub digit_scales: WordMap<f64>,
     pub money_only_scales: Vec<String>,
@@ -405,9 +401,7 @@ impl Lexicon {
             .flat_map(|(qual, list)| list.into_iter().map(move |p| (p, qual)));
 
         let mut lex = Lexicon {
-            triggers: FxHashMap::default(),
-            trigger_filter: KeyFilter::default(),
-            trigger_ends: EndFilter::default(),
+            triggers: WordMap::default(),
             words,
             digit_scales: n.digit_scales.into_iter().collect(),
             money_only_scales: n.money_only_scales,
@@ -488,9 +482,7 @@ impl Lexicon {
         for (k, t) in &mut triggers {
             t.idioms = lex.idioms.candidates(k).to_vec();
         }
-        lex.trigger_filter = KeyFilter::new(triggers.keys().map(String::as_str));
-        lex.trigger_ends = EndFilter::new(triggers.keys().map(String::as_str));
-        lex.triggers = triggers;
+        lex.triggers = triggers.into_iter().collect();
         lex
     }
 

@@ -266,9 +266,6 @@ impl<'a> Scanner<'a> {
                 .is_some_and(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
         {
             let key = self.key(i);
-            if !(lex.trigger_filter.may_contain(key) && lex.trigger_ends.may_contain(key)) {
-                return None;
-            }
             let trigger = lex.triggers.get(key)?;
             idioms_only = trigger.idioms_only;
             idioms = Some(trigger.idioms.as_slice());
