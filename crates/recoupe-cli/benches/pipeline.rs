@@ -10,7 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// The allocator of the `recoupe` binary, so the bench measures what the binary runs.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: recoupe_alloc::MiMalloc = recoupe_alloc::MiMalloc;
 use recoupe_ingest::{IngestConfig, Item, read_inputs};
 use recoupe_text::{TextConfig, prepare};
 

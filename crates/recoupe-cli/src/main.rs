@@ -16,7 +16,7 @@ use recoupe_model::{InputFormat, Lang};
 /// vectors per document, and glibc's malloc and free took about an eighth of the pipeline's
 /// instructions (BENCHMARKS.md, "Speed").
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: recoupe_alloc::MiMalloc = recoupe_alloc::MiMalloc;
 
 /// recoupe reads news articles about a crisis and turns them into a ledger of claims:
 /// every figure reported, what is counted, when, where, who says so and which outlet

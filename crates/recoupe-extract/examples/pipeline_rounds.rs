@@ -11,7 +11,7 @@ use recoupe_text::{TextConfig, prepare};
 
 /// The allocator of the `recoupe` binary, so the rounds measure what the binary runs.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: recoupe_alloc::MiMalloc = recoupe_alloc::MiMalloc;
 
 fn main() {
     let default = concat!(

@@ -41,16 +41,22 @@ pub(crate) fn is_uppercase(c: char) -> bool {
     }
 }
 
-/// Pushes `c.to_lowercase()` onto `out`.
-#[inline]
+/// Pushes `c.to_lowercase()` onto `out`. The ASCII and Latin-1 arms inline at every call
+/// (the tokenizers call it for each char of a word with accents), the rest out of line.
+#[inline(always)]
 pub(crate) fn push_lowercase(c: char, out: &mut String) {
     match u32::from(c) {
         0..=0x7F => out.push(c.to_ascii_lowercase()),
         // À..Þ but × are one code point above their lower case.
         0xC0..=0xDE if c != '×' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
         0x80..=0xFF => out.push(c),
-        _ => out.extend(c.to_lowercase()),
+        _ => push_lowercase_beyond_latin1(c, out),
     }
+}
+
+#[inline(never)]
+fn push_lowercase_beyond_latin1(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
 }
 
 /// Whether `c.to_lowercase()` is `c` itself.

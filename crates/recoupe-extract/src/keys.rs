@@ -256,12 +256,80 @@ impl Extend<String> for Words {
     }
 }
 
-/// A map keyed by words, asked through a [`KeyFilter`] and an [`EndFilter`] first.
-/// (Unlike [`Words`], no [`ShortSet`]: most words that pass the filters are keys, and a
-/// packed test before the map's look-up cost more than the misses it turned away.)
+/// Where the words of up to [`SHORT_KEY`] bytes, packed by [`pack_short`], are in a
+/// [`WordMap`]: open addressing with linear probing in a table at most a quarter full, like
+/// [`ShortSet`], each slot holding a packed word and its index.
+#[derive(Clone, Debug, Default)]
+struct ShortIndex {
+    slots: Vec<(u128, u32)>,
+    count: usize,
+}
+
+impl ShortIndex {
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let x = ((k as u64) ^ ((k >> 64) as u64).wrapping_mul(K)).wrapping_mul(K);
+        let bits = self.slots.len().trailing_zeros();
+        if bits == 0 {
+            return 0;
+        }
+        (x >> (64 - bits)) as usize
+    }
+
+    /// Adds packed word `k` (never 0) at `index`; a word already there keeps its index.
+    fn insert(&mut self, k: u128, index: u32) {
+        if (self.count + 1) * 4 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0); (old.len() * 2).max(16)];
+            self.count = 0;
+            for (k, index) in old.into_iter().filter(|&(k, _)| k != 0) {
+                self.insert(k, index);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        while let Some(&(s, _)) = self.slots.get(i) {
+            if s == k {
+                return;
+            }
+            if s == 0 {
+                self.slots[i] = (k, index);
+                self.count += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, k: u128) -> Option<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.slot(k);
+        while let Some(&(s, index)) = self.slots.get(i) {
+            if s == k {
+                return Some(index as usize);
+            }
+            if s == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+}
+
+/// A map keyed by words, asked through a [`KeyFilter`] and an [`EndFilter`] first. Keys and
+/// values are kept in insertion order; a word of up to [`SHORT_KEY`] bytes is found by its
+/// packed form in a [`ShortIndex`] (no string hash, no `memcmp` call), a longer one in a
+/// hash map of indexes.
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
-    map: FxHashMap<String, V>,
+    keys: Vec<String>,
+    values: Vec<V>,
+    /// Every key's index (the look-up of long and empty keys, and of inserts).
+    index: FxHashMap<String, u32>,
+    short: ShortIndex,
     filter: KeyFilter,
     ends: EndFilter,
 }
@@ -269,7 +337,10 @@ pub(crate) struct WordMap<V> {
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
-            map: FxHashMap::default(),
+            keys: Vec::new(),
+            values: Vec::new(),
+            index: FxHashMap::default(),
+            short: ShortIndex::default(),
             filter: KeyFilter::default(),
             ends: EndFilter::default(),
         }
@@ -277,8 +348,8 @@ impl<V> Default for WordMap<V> {
 }
 
 impl<V> WordMap<V> {
-    /// The two filters inline where the map is asked, the hash look-up out of line: most
-    /// words asked stop at a filter.
+    /// The two filters inline where the map is asked, the look-up out of line: most words
+    /// asked stop at a filter.
     #[inline(always)]
     pub fn get(&self, key: &str) -> Option<&V> {
         if self.filter.may_contain(key) && self.ends.may_contain(key) {
@@ -290,7 +361,12 @@ impl<V> WordMap<V> {
 
     #[inline(never)]
     fn look_up(&self, key: &str) -> Option<&V> {
-        self.map.get(key)
+        let at = match short(key) {
+            // Every short key is in `short`, and only those.
+            Some(k) => self.short.get(k)?,
+            None => *self.index.get(key)? as usize,
+        };
+        self.values.get(at)
     }
 
     #[inline(always)]
@@ -298,32 +374,55 @@ impl<V> WordMap<V> {
         self.get(key).is_some()
     }
 
-    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+    /// The index of `key`, added with `value()` when absent.
+    fn index_of(&mut self, key: String, value: impl FnOnce() -> V) -> usize {
+        if let Some(&at) = self.index.get(&key) {
+            return at as usize;
+        }
+        let at = self.keys.len();
+        let at32 = u32::try_from(at).unwrap_or(u32::MAX);
         self.filter.insert(&key);
         self.ends.insert(&key);
-        self.map.insert(key, value)
+        if let Some(k) = short(&key) {
+            self.short.insert(k, at32);
+        }
+        self.index.insert(key.clone(), at32);
+        self.keys.push(key);
+        self.values.push(value());
+        at
     }
 
-    pub fn entry(&mut self, key: String) -> std::collections::hash_map::Entry<'_, String, V> {
-        self.filter.insert(&key);
-        self.ends.insert(&key);
-        self.map.entry(key)
+    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+        if let Some(&at) = self.index.get(&key) {
+            return Some(std::mem::replace(&mut self.values[at as usize], value));
+        }
+        self.index_of(key, || value);
+        None
+    }
+
+    /// The value of `key`, a default one inserted first when absent.
+    pub fn entry_or_default(&mut self, key: String) -> &mut V
+    where
+        V: Default,
+    {
+        let at = self.index_of(key, V::default);
+        &mut self.values[at]
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.map.keys()
+        self.keys.iter()
     }
 
     pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.map.values()
+        self.values.iter()
     }
 
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.map.values_mut()
+        self.values.iter_mut()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
-        self.map.iter()
+        self.keys.iter().zip(&self.values)
     }
 }
 
@@ -403,13 +502,20 @@ mod tests {
         let mut words = Words::default();
         let mut map: WordMap<usize> = WordMap::default();
         let mut plain = std::collections::HashSet::new();
+        let mut values = std::collections::HashMap::new();
         for (i, k) in keys.iter().enumerate().step_by(2) {
             words.insert(k.clone());
             map.insert(k.clone(), i);
             plain.insert(k.clone());
+            values.insert(k.clone(), i);
         }
-        // Given to `entry` but never inserted: still absent.
-        let _ = map.entry("zz".into());
+        // Inserted again: one key, the last value.
+        map.insert("zz".into(), 1);
+        map.insert("zz".into(), 2);
+        assert_eq!(map.get("zz"), Some(&2));
+        words.insert("zz".into());
+        plain.insert("zz".into());
+        values.insert("zz".into(), 2);
         for k in keys
             .iter()
             .chain(["zz", "ab", "", "é"].map(String::from).iter())
@@ -417,6 +523,7 @@ mod tests {
             let expected = plain.contains(k);
             assert_eq!(words.contains(k), expected, "{k:?}");
             assert_eq!(map.get(k).is_some(), expected, "{k:?}");
+            assert_eq!(map.get(k), values.get(k), "{k:?}");
         }
     }
 }

@@ -94,7 +94,13 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 /// One line to a document or to the error that says why it gave none.
 pub(crate) fn read_record(bytes: &[u8], name: &str, record: &str) -> Item {
     let mut repaired = None;
-    let value = match serde_json::from_slice::<Value>(bytes) {
+    // The whole line checked at once, with SIMD, rather than string by string by the
+    // parser; a line that is not UTF-8 takes the parser's path, whose errors it reports.
+    let parsed = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<Value>(text),
+        Err(_) => serde_json::from_slice::<Value>(bytes),
+    };
+    let value = match parsed {
         Ok(v) => v,
         Err(first) => match std::str::from_utf8(bytes) {
             Ok(_) => return invalid_json(name, record, &first.to_string()),

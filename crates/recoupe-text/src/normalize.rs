@@ -136,6 +136,24 @@ const COPIED_AS_IS: [bool; 256] = {
     table
 };
 
+/// Where the plainest stretch of a bulk run started at `pos` ends, from `from` on: bytes
+/// [`COPIED_AS_IS`] holds, and single spaces inside the run before a visible ASCII byte
+/// (which [`Walker::bulk`] copies too). Its own loop, whose few values stay in registers;
+/// any other byte is left to the caller.
+#[inline]
+fn copied_run_end(bytes: &[u8], pos: usize, from: usize) -> usize {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let plain = COPIED_AS_IS[usize::from(b)]
+            || b == b' ' && i > pos && matches!(bytes.get(i + 1), Some(0x21..=0x7e));
+        if !plain {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// `lower_run` (see [`Walker`]) after writing `copied`, from its value `before`: what counts
 /// is the word `copied` ends with, read backwards.
 fn lower_run_after(copied: &str, before: Option<usize>) -> Option<usize> {
@@ -285,11 +303,12 @@ impl Walker<'_, '_> {
             .min(self.text.len());
         let bytes = &self.text.as_bytes()[..limit];
         let mut i = pos;
-        while let Some(&b) = bytes.get(i) {
-            if COPIED_AS_IS[usize::from(b)] {
-                i += 1;
-                continue;
-            }
+        loop {
+            // Most bytes: skipped in a loop of their own, whose few values stay in registers.
+            i = copied_run_end(bytes, pos, i);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             match b {
                 // A capital after a space, a digit or another capital is never glued.
                 b'A'..=b'Z' if !self.may_glue_before(bytes, pos, i) => i += 1,

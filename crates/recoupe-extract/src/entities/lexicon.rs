@@ -423,7 +423,7 @@ impl Lexicon {
             let Some(first) = w.first().cloned() else {
                 continue;
             };
-            lex.roles.entry(first).or_default().push(RoleNoun {
+            lex.roles.entry_or_default(first).push(RoleNoun {
                 words: w,
                 gender: r.gender.as_deref().and_then(gender),
                 gives: r.gives.clone(),
@@ -437,8 +437,7 @@ impl Lexicon {
             let w: Vec<String> = words(phrase).iter().map(|w| lower(w)).collect();
             if let Some(first) = w.first().cloned() {
                 lex.domains
-                    .entry(first)
-                    .or_default()
+                    .entry_or_default(first)
                     .push((w, classes.clone()));
             }
         }
@@ -448,7 +447,7 @@ impl Lexicon {
         for (title, g) in &roles.titles {
             let w = words(title);
             if let Some(first) = w.first().cloned() {
-                lex.titles.entry(first).or_default().push((w, gender(g)));
+                lex.titles.entry_or_default(first).push((w, gender(g)));
             }
         }
         for list in lex.titles.values_mut() {
@@ -540,7 +539,7 @@ impl Lexicon {
         let Some(first) = phrase.words.first() else {
             return;
         };
-        let list = self.phrases.entry(lower(first)).or_default();
+        let list = self.phrases.entry_or_default(lower(first));
         list.push(phrase);
         list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }

@@ -12,7 +12,7 @@ use recoupe_model::quantity::{Dimension, Qualifier, QuantityKind};
 use serde::Deserialize;
 
 use super::token::{fold, tokenize_keys};
-use crate::keys::{EndFilter, KeyFilter, WordMap, Words};
+use crate::keys::{KeyFilter, WordMap, Words};
 
 /// What a word means to the number-word parser.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -27,6 +27,14 @@ pub(crate) enum WordClass {
 pub(crate) struct Phrase<T> {
     pub keys: Vec<String>,
     pub what: T,
+}
+
+/// What a trigger word starts: whether only idioms, and its idioms (`idioms.candidates` of
+/// its key), so the word's one look-up also finds them.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Trigger {
+    pub idioms_only: bool,
+    pub idioms: Vec<Phrase<()>>,
 }
 
 /// Phrases indexed by their first key (or last key, for phrases matched backwards).
@@ -99,12 +107,8 @@ pub(crate) struct Lexicon {
     /// Folded words that can start a quantity: anything else is skipped at once. The value
     /// says whether the word only starts idioms ("la", "les", "en", "à" do): such a word
     /// starts nothing else once its idioms do not match.
-    pub triggers: FxHashMap<String, bool>,
-    /// The triggers, for a cheap first test.
-    pub trigger_filter: KeyFilter,
-    /// The triggers again, by last byte: a second cheap test for the many short words that
-    /// pass the first ("de", "la", "les").
-    pub trigger_ends: EndFilter,
+    /// Its filters turn away most words before the look-up.
+    pub triggers: WordMap<Trigger>,
     pub words: WordMap<WordClass>,
     pub digit_scales: WordMap<f64>,
     pub money_only_scales: Vec<String>,
@@ -397,9 +401,7 @@ impl Lexicon {
             .flat_map(|(qual, list)| list.into_iter().map(move |p| (p, qual)));
 
         let mut lex = Lexicon {
-            triggers: FxHashMap::default(),
-            trigger_filter: KeyFilter::default(),
-            trigger_ends: EndFilter::default(),
+            triggers: WordMap::default(),
             words,
             digit_scales: n.digit_scales.into_iter().collect(),
             money_only_scales: n.money_only_scales,
@@ -462,7 +464,7 @@ impl Lexicon {
             ),
             vague_links: folded(q.vague_nouns.vague_links),
         };
-        let mut triggers: FxHashMap<String, bool> = FxHashMap::default();
+        let mut triggers: FxHashMap<String, Trigger> = FxHashMap::default();
         let others = (lex.words.keys())
             .chain(lex.ordinals.keys())
             .chain(lex.fraction_nouns.keys())
@@ -470,13 +472,17 @@ impl Lexicon {
             .chain(lex.approx_halves.iter())
             .chain(lex.vague_nouns.keys())
             .chain(lex.negative_words.iter());
-        triggers.extend(others.map(|k| (k.clone(), false)));
+        triggers.extend(others.map(|k| (k.clone(), Trigger::default())));
         for k in lex.idioms.by_key.keys() {
-            triggers.entry(k.clone()).or_insert(true);
+            triggers.entry(k.clone()).or_insert(Trigger {
+                idioms_only: true,
+                idioms: Vec::new(),
+            });
         }
-        lex.trigger_filter = KeyFilter::new(triggers.keys().map(String::as_str));
-        lex.trigger_ends = EndFilter::new(triggers.keys().map(String::as_str));
-        lex.triggers = triggers;
+        for (k, t) in &mut triggers {
+            t.idioms = lex.idioms.candidates(k).to_vec();
+        }
+        lex.triggers = triggers.into_iter().collect();
         lex
     }
 

@@ -266,6 +266,7 @@ impl<'a> Scanner<'a> {
         // Most words start nothing: skip them with one look-up (Roman numerals aside). A
         // word that only starts idioms ("la", "en") starts nothing once they fail.
         let mut idioms_only = false;
+        let mut idioms = None;
         if self.kind(i) == Some(TokKind::Word)
             && !self
                 .toks()
@@ -274,19 +275,16 @@ impl<'a> Scanner<'a> {
                 .is_some_and(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
         {
             let key = self.key(i);
-            if !(lex.trigger_filter.may_contain(key) && lex.trigger_ends.may_contain(key)) {
-                return None;
-            }
-            idioms_only = *lex.triggers.get(key)?;
+            let trigger = lex.triggers.get(key)?;
+            idioms_only = trigger.idioms_only;
+            idioms = Some(trigger.idioms.as_slice());
         }
-        for p in lex.idioms.candidates(self.key(i)) {
-            // Idioms are indexed by their first key, the key of token `i`.
-            let known = if lex.idioms.anchor(p.keys.len()) == 0 {
-                0
-            } else {
-                usize::MAX
-            };
-            if let Some(end) = self.match_at(i, p, known) {
+        // A trigger's idioms came with it; other tokens look theirs up.
+        let idioms = idioms.unwrap_or_else(|| lex.idioms.candidates(self.key(i)));
+        // Idioms are indexed by their first key, the key of token `i`.
+        debug_assert!(lex.idioms.anchor(2) == 0);
+        for p in idioms {
+            if let Some(end) = self.match_at(i, p, 0) {
                 return Some(self.emit_simple(
                     i,
                     end,
@@ -429,7 +427,12 @@ impl<'a> Scanner<'a> {
         if i > 0 && !toks.get(i)?.gap {
             return None;
         }
-        if !self.has_at && !matches!(self.key(i), "#" | "http" | "https" | "ftp" | "www") {
+        // Byte patterns: compared inline, with no `memcmp` call for the many short words.
+        let starts_link = matches!(
+            self.key(i).as_bytes(),
+            b"#" | b"http" | b"https" | b"ftp" | b"www"
+        );
+        if !self.has_at && !starts_link {
             return None;
         }
         // The run of tokens up to the next space, and whether an "@" is among them, in one
