@@ -454,14 +454,20 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                 take_noun(&mut counted_nouns, &mut elliptic, k, noun, from_earlier);
                 continue;
             }
-            // "2.400 animaux seraient tués chaque minute, ou trois millions chaque jour": a
-            // bare count right after a coordinator, with no verb of its own, is more of what
-            // the count before it counts, past that count's verb, and shares its event.
+            // A bare count after a coordinator or a comma may be more of what the bare count
+            // before it counts: "2.400 animaux seraient tués chaque minute, ou trois millions
+            // chaque jour" (after a coordinator, with no verb of its own: it shares the event
+            // past that count's verb); "132 opérations ont été achevées, 180 sont en cours de
+            // réalisation" (subject of its own verb as the count before it is of its own: its
+            // event is its own verb's).
+            let elliptic_count =
+                !own_verb && word_before.is_some_and(|t| lex.verbs.coordinators.contains(&t.key));
+            let parallel_subject =
+                own_verb && coordinated && word_before.is_some_and(|t| t.key != "(");
             if q.unit.is_none()
                 && q.kind == QuantityKind::Count
                 && counted_nouns.get(k).is_some_and(Option::is_none)
-                && word_before.is_some_and(|t| lex.verbs.coordinators.contains(&t.key))
-                && !subject_of_verb_at(lex, &toks, b)
+                && (elliptic_count || parallel_subject)
                 && let Some((_, earlier)) = k.checked_sub(1).and_then(|p| figures.get(p))
                 && earlier.unit.is_none()
                 && earlier.kind == QuantityKind::Count
@@ -469,39 +475,24 @@ pub fn find_claims(doc: &Document) -> Vec<Claim> {
                     .get(k - 1)
                     .and_then(Option::as_ref)
                     .filter(|f| !f.is_guess())
+                    .filter(|f| {
+                        elliptic_count
+                            || subject_of_verb_at(lex, &toks, token_at(&toks, f.span.end))
+                    })
                     .cloned()
             {
-                let noun = counted::Found {
-                    rule: "counted/shared-with-earlier-figure",
-                    ..noun
+                let rule = if elliptic_count {
+                    "counted/shared-with-earlier-figure"
+                } else {
+                    "counted/parallel-subject-of-earlier-count"
                 };
-                take_noun(&mut counted_nouns, &mut elliptic, k, noun, true);
-                continue;
-            }
-            // "132 opérations ont été achevées, 180 sont en cours de réalisation": a bare count
-            // after a comma or a coordinator, subject of its own verb as the count before it
-            // is of its own, counts the same; its event is its own verb's.
-            if q.unit.is_none()
-                && q.kind == QuantityKind::Count
-                && counted_nouns.get(k).is_some_and(Option::is_none)
-                && coordinated
-                && word_before.is_some_and(|t| t.key != "(")
-                && subject_of_verb_at(lex, &toks, b)
-                && let Some((_, earlier)) = k.checked_sub(1).and_then(|p| figures.get(p))
-                && earlier.unit.is_none()
-                && earlier.kind == QuantityKind::Count
-                && let Some(noun) = counted_nouns
-                    .get(k - 1)
-                    .and_then(Option::as_ref)
-                    .filter(|f| !f.is_guess())
-                    .filter(|f| subject_of_verb_at(lex, &toks, token_at(&toks, f.span.end)))
-                    .cloned()
-            {
-                let noun = counted::Found {
-                    rule: "counted/parallel-subject-of-earlier-count",
-                    ..noun
-                };
-                take_noun(&mut counted_nouns, &mut elliptic, k, noun, false);
+                take_noun(
+                    &mut counted_nouns,
+                    &mut elliptic,
+                    k,
+                    counted::Found { rule, ..noun },
+                    elliptic_count,
+                );
                 continue;
             }
             // "supprimer 7.500 emplois … pour en recréer 11.500", "gère 67 communes … qui en
@@ -1654,15 +1645,8 @@ fn subject_of_verb_at(lex: &Lexicon, toks: &[Token], b: usize) -> bool {
         k += 1;
     }
     // A word that may be something else ("contre", "part") opens no verb.
-    toks.get(k).is_some_and(|t| {
-        t.is_word
-            && (lex.verbs.auxiliaries.contains(&t.key)
-                || lex
-                    .verbs
-                    .forms
-                    .get(&t.key)
-                    .is_some_and(|c| c.finite() && c.only_verb()))
-    })
+    toks.get(k)
+        .is_some_and(|t| t.is_word && lex.verbs.is_conjugated(&t.key))
 }
 
 fn opens_sentence(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
@@ -1960,7 +1944,7 @@ fn refers_or_names(lex: &Lexicon, toks: &[Token], q: &Quantity, a: usize, b: usi
             .get(b + 1..b + 3)
             .is_some_and(|w| w.iter().any(|t| lex.scale_heads.contains(&t.key)));
     if on_scale
-        || (lex.matter_links.contains(&before.key)
+        || (lex.of_links.contains(&before.key)
             && a.checked_sub(2)
                 .and_then(|k| toks.get(k))
                 .is_some_and(|t| lex.scale_heads.contains(&t.key)))
@@ -2446,15 +2430,9 @@ fn is_rate_base(
     let one_close = |k: usize, m: usize| {
         (m <= k + RATE_GAP + 1 || !own_noun)
             && toks.get(k + 1..m).is_some_and(|between| {
-                between.iter().all(|t| {
-                    t.is_word
-                        && !lex.verbs.auxiliaries.contains(&t.key)
-                        && !lex
-                            .verbs
-                            .forms
-                            .get(&t.key)
-                            .is_some_and(|c| c.finite() && c.only_verb())
-                })
+                between
+                    .iter()
+                    .all(|t| t.is_word && !lex.verbs.is_conjugated(&t.key))
             })
     };
     marker.is_some_and(|m| {

@@ -92,9 +92,7 @@ pub fn find(
     let amount = a
         .checked_sub(2)
         .and_then(|k| tokens.get(k..a))
-        .is_some_and(|w| {
-            lex.amount_heads.contains(&w[0].key) && lex.matter_links.contains(&w[1].key)
-        });
+        .is_some_and(|w| lex.amount_heads.contains(&w[0].key) && lex.of_links.contains(&w[1].key));
     by_subject_pronoun(lex, tokens, a)
         .or_else(|| {
             (!amount)
@@ -321,7 +319,7 @@ fn matter_of(lex: &Lexicon, tokens: &[Token], q: &Quantity, b: usize) -> Option<
     if !matches!(
         dimension,
         Dimension::Mass | Dimension::Volume | Dimension::Energy
-    ) || !lex.matter_links.contains(&tokens.get(b)?.key)
+    ) || !lex.of_links.contains(&tokens.get(b)?.key)
     {
         return None;
     }
@@ -661,15 +659,9 @@ pub fn whole_of(lex: &Lexicon, tokens: &[Token], end: usize, a: usize) -> bool {
             .get(m)
             .is_some_and(|t| lex.whole_links.contains(&t.key))
         && tokens.get(end..m).is_some_and(|between| {
-            between.iter().all(|t| {
-                t.is_word
-                    && !lex.verbs.auxiliaries.contains(&t.key)
-                    && !lex
-                        .verbs
-                        .forms
-                        .get(&t.key)
-                        .is_some_and(|c| c.finite() && c.only_verb())
-            })
+            between
+                .iter()
+                .all(|t| t.is_word && !lex.verbs.is_conjugated(&t.key))
         })
 }
 

@@ -317,7 +317,7 @@ struct CountedFile {
     #[serde(default)]
     set_to_links: Vec<String>,
     #[serde(default)]
-    matter_links: Vec<String>,
+    of_links: Vec<String>,
     #[serde(default)]
     amount_heads: Vec<String>,
     #[serde(default)]
@@ -738,6 +738,18 @@ pub struct Verbs {
     pub forms: VerbForms,
 }
 
+impl Verbs {
+    /// Whether `key` is surely a conjugated verb: an auxiliary, or a finite form that is no
+    /// other word ("contre", "part" may be something else).
+    pub fn is_conjugated(&self, key: &str) -> bool {
+        self.auxiliaries.contains(key)
+            || self
+                .forms
+                .get(key)
+                .is_some_and(|c| c.finite() && c.only_verb())
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 struct PredicateFile {
     #[serde(default)]
@@ -914,8 +926,10 @@ pub struct Lexicon {
     pub set_to_heads: Entries,
     /// The word before such a figure ("à").
     pub set_to_links: WordSet,
-    /// The word after a mass, a volume or an energy that opens the matter it is of ("de").
-    pub matter_links: WordSet,
+    /// The word that links a noun or a figure to what it is of ("de"): the matter of a mass
+    /// ("100 m3 de gasoil"), the sum after its noun ("une aide de"), a scale's end ("une
+    /// échelle de 4").
+    pub of_links: WordSet,
     /// Nouns of a sum of money ("aide", "montant"): a figure after them and "de" is the sum,
     /// it counts no noun named earlier.
     pub amount_heads: WordSet,
@@ -1244,7 +1258,7 @@ fn load(lang: Lang) -> Lexicon {
         people_partitives: single("people", counted.people_partitives),
         set_to_heads: single("head", counted.set_to_heads),
         set_to_links: word_set(counted.set_to_links),
-        matter_links: word_set(counted.matter_links),
+        of_links: word_set(counted.of_links),
         amount_heads: word_set(counted.amount_heads),
         time_offsets: single("offset", counted.time_offsets),
         duration_attributes: single("attribute", counted.duration_attributes),

@@ -877,7 +877,7 @@ pub fn source_aside_end(v: &Verbs, tokens: &[Token], i: usize, limit: usize) -> 
 }
 
 /// The last comma of appositions of names opened by the comma at token `i` (capitalized
-/// words and their connectors, no verb, no figure), when a conjugated verb follows it.
+/// words and their connectors, no figure), when a conjugated verb follows it.
 fn apposition_end(
     v: &Verbs,
     tokens: &[Token],
@@ -888,25 +888,11 @@ fn apposition_end(
     while k < (i + 1 + APPOSITION_REACH).min(tokens.len()) {
         let t = tokens.get(k)?;
         if t.key == "," {
-            let next = tokens.get(k + 1)?;
-            let conjugated = is(&v.auxiliaries, &next.key)
-                || v.forms
-                    .get(&next.key)
-                    .is_some_and(|c| c.finite() && c.only_verb());
-            if conjugated && k > i + 1 {
+            if k > i + 1 && v.is_conjugated(&tokens.get(k + 1)?.key) {
                 return Some(k);
             }
-        } else if !t.is_word
-            || !(t.capitalized || is(&v.name_connectors, &t.key))
+        } else if !(t.is_word && (t.capitalized || is(&v.name_connectors, &t.key)))
             || other_figure(k)
-            || is(&v.subject_relatives, &t.key)
-            || is(&v.relative_pronouns, &t.key)
-            || is(&v.complementizers, &t.key)
-            || is(&v.speech, &t.key)
-            || is(&v.auxiliaries, &t.key)
-            || v.forms
-                .get(&t.key)
-                .is_some_and(|c| c.only_verb() || c.past_participle() || c.present_participle())
         {
             return None;
         }
